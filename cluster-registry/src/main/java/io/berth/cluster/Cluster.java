@@ -1,0 +1,30 @@
+package io.berth.cluster;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A registered cluster as callers see it. Holds no credential material: the kubeconfig never leaves
+ * the registry.
+ *
+ * @param version optimistic-lock version of the user-editable fields (the API's ETag)
+ */
+public record Cluster(
+        String name,
+        String displayName,
+        String description,
+        Map<String, String> labels,
+        String apiServerUrl,
+        String context,
+        boolean allowInsecureTls,
+        ClusterStatus status,
+        String statusReason,
+        Instant lastProbeAt,
+        Instant lastReadyAt,
+        String serverVersion,
+        Integer nodeCount,
+        Instant createdAt,
+        Instant updatedAt,
+        String createdBy,
+        long version) {
+}

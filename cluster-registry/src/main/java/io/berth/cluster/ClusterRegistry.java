@@ -1,0 +1,208 @@
+package io.berth.cluster;
+
+import io.berth.cluster.internal.ClusterEntity;
+import io.berth.cluster.internal.ClusterEventEntity;
+import io.berth.cluster.internal.ClusterEventRepository;
+import io.berth.cluster.internal.ClusterRepository;
+import io.berth.cluster.internal.CredentialVault;
+import io.berth.cluster.internal.client.ClusterClients;
+import io.berth.cluster.internal.kubeconfig.KubeconfigValidator;
+import io.berth.cluster.internal.kubeconfig.ValidatedKubeconfig;
+import io.berth.cluster.internal.probe.FailureClassifier;
+import io.berth.cluster.internal.probe.ProbeService;
+import io.fabric8.kubernetes.api.model.Namespace;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The registry's one entry point: register, read, edit, re-credential, probe and delete clusters.
+ * Network calls (probes) run outside database transactions, so a slow cluster never holds a
+ * connection or a lock.
+ */
+@Service
+public class ClusterRegistry {
+
+    private static final int EVENT_PAGE_MAX = 500;
+
+    private final ClusterRepository clusters;
+    private final ClusterEventRepository events;
+    private final CredentialVault vault;
+    private final ClusterClients clients;
+    private final ProbeService probes;
+    private final KubeconfigValidator validator;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public ClusterRegistry(ClusterRepository clusters, ClusterEventRepository events, CredentialVault vault,
+                           ClusterClients clients, ProbeService probes, KubeconfigValidator validator,
+                           TransactionTemplate tx, Clock clock) {
+        this.clusters = clusters;
+        this.events = events;
+        this.vault = vault;
+        this.clients = clients;
+        this.probes = probes;
+        this.validator = validator;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates the kubeconfig, stores the cluster with its credentials sealed, probes it once and
+     * returns it with the probe's result. Nothing is stored when validation fails.
+     */
+    public Cluster register(ClusterRegistration registration) {
+        var labels = Labels.requireValid(registration.labels());
+        ValidatedKubeconfig kubeconfig = validator.validate(registration.kubeconfig(), registration.context(),
+                registration.allowInsecureTls());
+        Instant now = Instant.now(clock);
+        ClusterEntity created = new ClusterEntity(registration.name(), registration.createdBy(), now);
+        created.describe(registration.displayName(), registration.description(), labels, now);
+        vault.store(created, kubeconfig.serverUrl(), kubeconfig.contextName(), registration.allowInsecureTls(),
+                kubeconfig.minimalKubeconfig(), now);
+        try {
+            tx.executeWithoutResult(status -> {
+                if (clusters.existsByName(registration.name())) {
+                    throw new ClusterAlreadyExistsException(registration.name());
+                }
+                clusters.saveAndFlush(created);
+            });
+        } catch (DataIntegrityViolationException raceOnName) {
+            throw new ClusterAlreadyExistsException(registration.name());
+        }
+        probes.probeAndRecord(created);
+        return get(registration.name());
+    }
+
+    public Cluster get(String name) {
+        return toView(find(name));
+    }
+
+    public Page<Cluster> list(ClusterQuery query) {
+        // Label selectors are matched here rather than in SQL: the registry holds hundreds of clusters,
+        // not millions, and one matcher serves both this list and cluster selection for deployments.
+        List<Cluster> page = new ArrayList<>();
+        String after = query.afterName() == null ? "" : query.afterName();
+        int batch = Math.max(query.limit() + 1, 100);
+        while (page.size() <= query.limit()) {
+            List<ClusterEntity> rows = query.status() == null
+                    ? clusters.findByNameGreaterThanOrderByNameAsc(after, Limit.of(batch))
+                    : clusters.findByStatusAndNameGreaterThanOrderByNameAsc(query.status(), after, Limit.of(batch));
+            for (ClusterEntity row : rows) {
+                if (page.size() <= query.limit() && query.labelSelector().matches(row.getLabels())) {
+                    page.add(toView(row));
+                }
+            }
+            if (rows.size() < batch) {
+                break;
+            }
+            after = rows.get(rows.size() - 1).getName();
+        }
+        boolean more = page.size() > query.limit();
+        List<Cluster> items = more ? page.subList(0, query.limit()) : page;
+        return new Page<>(List.copyOf(items), more ? items.get(items.size() - 1).name() : null);
+    }
+
+    /** Applies the changes; fails with {@link ClusterVersionMismatchException} when the caller's version is stale. */
+    public Cluster update(String name, ClusterChanges changes) {
+        var labels = changes.labels() == null ? null : Labels.requireValid(changes.labels());
+        try {
+            return tx.execute(status -> {
+                ClusterEntity cluster = find(name);
+                requireVersion(cluster, changes.expectedVersion());
+                cluster.describe(
+                        changes.displayName() != null ? changes.displayName() : cluster.getDisplayName(),
+                        changes.description() != null ? changes.description() : cluster.getDescription(),
+                        labels != null ? labels : cluster.getLabels(), Instant.now(clock));
+                return toView(clusters.saveAndFlush(cluster));
+            });
+        } catch (ObjectOptimisticLockingFailureException concurrentWriter) {
+            throw new ClusterVersionMismatchException(name);
+        }
+    }
+
+    /** Replaces the cluster's kubeconfig (same validation as registration), drops the cached client and probes again. */
+    public Cluster rotateCredentials(String name, CredentialRotation rotation, Long expectedVersion) {
+        ValidatedKubeconfig kubeconfig = validator.validate(rotation.kubeconfig(), rotation.context(), rotation.allowInsecureTls());
+        ClusterEntity saved;
+        try {
+            saved = tx.execute(status -> {
+                ClusterEntity cluster = find(name);
+                requireVersion(cluster, expectedVersion);
+                vault.store(cluster, kubeconfig.serverUrl(), kubeconfig.contextName(), rotation.allowInsecureTls(),
+                        kubeconfig.minimalKubeconfig(), Instant.now(clock));
+                return clusters.saveAndFlush(cluster);
+            });
+        } catch (ObjectOptimisticLockingFailureException concurrentWriter) {
+            throw new ClusterVersionMismatchException(name);
+        }
+        clients.evict(saved.getId());
+        probes.probeAndRecord(saved);
+        return get(name);
+    }
+
+    public void delete(String name, Long expectedVersion) {
+        UUID id = tx.execute(status -> {
+            ClusterEntity cluster = find(name);
+            requireVersion(cluster, expectedVersion);
+            clusters.delete(cluster);
+            return cluster.getId();
+        });
+        clients.evict(id);
+    }
+
+    /** Probes the cluster now and returns it with the result. */
+    public Cluster probe(String name) {
+        probes.probeAndRecord(find(name));
+        return get(name);
+    }
+
+    /** Status changes and other events, newest first. */
+    public Page<ClusterEvent> events(String name, Long beforeId, int limit) {
+        ClusterEntity cluster = find(name);
+        int size = Math.min(Math.max(limit, 1), EVENT_PAGE_MAX);
+        List<ClusterEventEntity> rows = events.findByClusterIdAndIdLessThanOrderByIdDesc(cluster.getId(),
+                beforeId == null ? Long.MAX_VALUE : beforeId, Limit.of(size + 1));
+        boolean more = rows.size() > size;
+        List<ClusterEvent> items = rows.stream().limit(size)
+                .map(e -> new ClusterEvent(e.getId(), e.getType(), e.getFromStatus(), e.getToStatus(), e.getReason(), e.getOccurredAt()))
+                .toList();
+        return new Page<>(items, more ? String.valueOf(items.get(items.size() - 1).id()) : null);
+    }
+
+    /** The cluster's namespaces, read live. Fails with {@link ClusterCallException} when the cluster does. */
+    public List<String> namespaces(String name) {
+        ClusterEntity cluster = find(name);
+        try {
+            return clients.forCluster(cluster).namespaces().list().getItems().stream()
+                    .map(Namespace::getMetadata).map(m -> m.getName()).sorted().toList();
+        } catch (RuntimeException e) {
+            FailureClassifier.Failure failure = FailureClassifier.classify(e, cluster.getApiServerUrl());
+            throw new ClusterCallException("Cluster '" + name + "': " + failure.reason(), !failure.noAnswer());
+        }
+    }
+
+    private ClusterEntity find(String name) {
+        return clusters.findByName(name).orElseThrow(() -> new ClusterNotFoundException(name));
+    }
+
+    private static void requireVersion(ClusterEntity cluster, Long expected) {
+        if (expected != null && expected != cluster.getVersion()) {
+            throw new ClusterVersionMismatchException(cluster.getName(), expected, cluster.getVersion());
+        }
+    }
+
+    private static Cluster toView(ClusterEntity c) {
+        return new Cluster(c.getName(), c.getDisplayName(), c.getDescription(), java.util.Map.copyOf(c.getLabels()),
+                c.getApiServerUrl(), c.getContextName(), c.isAllowInsecureTls(), c.getStatus(), c.getStatusReason(),
+                c.getLastProbeAt(), c.getLastReadyAt(), c.getServerVersion(), c.getNodeCount(), c.getCreatedAt(),
+                c.getUpdatedAt(), c.getCreatedBy(), c.getVersion());
+    }
+}

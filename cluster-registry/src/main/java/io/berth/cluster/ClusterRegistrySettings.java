@@ -1,0 +1,23 @@
+package io.berth.cluster;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Tunables of the registry, under {@code berth.clusters}.
+ *
+ * @param probeInterval    how often every cluster is probed in the background
+ * @param probeTimeout     how long one probe may take before the cluster counts as unreachable
+ * @param probeParallelism how many clusters are probed at the same time
+ * @param requestTimeout   time-out of ordinary calls to a cluster's API server
+ * @param probeScheduler   whether background probing runs at all (tests switch it off)
+ */
+@ConfigurationProperties("berth.clusters")
+public record ClusterRegistrySettings(
+        @DefaultValue("60s") Duration probeInterval,
+        @DefaultValue("5s") Duration probeTimeout,
+        @DefaultValue("8") int probeParallelism,
+        @DefaultValue("30s") Duration requestTimeout,
+        @DefaultValue("true") boolean probeScheduler) {
+}

@@ -1,0 +1,44 @@
+package io.berth.cluster.internal;
+
+import io.berth.cluster.ClusterStatus;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface ClusterRepository extends JpaRepository<ClusterEntity, UUID> {
+
+    Optional<ClusterEntity> findByName(String name);
+
+    boolean existsByName(String name);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from ClusterEntity c where c.id = :id")
+    Optional<ClusterEntity> lockById(@Param("id") UUID id);
+
+    /** Clusters in name order, after a name (exclusive). */
+    List<ClusterEntity> findByNameGreaterThanOrderByNameAsc(String afterName, Limit limit);
+
+    /** Clusters in a status, in name order, after a name (exclusive). */
+    List<ClusterEntity> findByStatusAndNameGreaterThanOrderByNameAsc(ClusterStatus status, String afterName, Limit limit);
+
+    /**
+     * Writes a probe result without touching the optimistic-lock version: a probe must never make
+     * a user's If-Match fail.
+     */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("""
+            update ClusterEntity c set c.status = :status, c.statusReason = :reason, c.lastProbeAt = :probedAt,
+              c.lastReadyAt = :readyAt, c.serverVersion = :serverVersion, c.nodeCount = :nodeCount
+            where c.id = :id""")
+    int recordProbe(@Param("id") UUID id, @Param("status") ClusterStatus status, @Param("reason") String reason,
+                    @Param("probedAt") Instant probedAt, @Param("readyAt") Instant readyAt,
+                    @Param("serverVersion") String serverVersion, @Param("nodeCount") Integer nodeCount);
+}

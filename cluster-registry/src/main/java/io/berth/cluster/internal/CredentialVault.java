@@ -1,0 +1,39 @@
+package io.berth.cluster.internal;
+
+import io.berth.cluster.internal.crypto.CredentialCipher;
+import io.berth.cluster.internal.crypto.SealedSecret;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seals a cluster's kubeconfig into its row and opens it again. The cluster id is the associated
+ * data, so a ciphertext copied onto another row does not decrypt.
+ */
+@Component
+public class CredentialVault {
+
+    private final CredentialCipher cipher;
+
+    public CredentialVault(CredentialCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    public void store(ClusterEntity cluster, String apiServerUrl, String context, boolean allowInsecureTls,
+                      String kubeconfig, Instant now) {
+        SealedSecret sealed = cipher.seal(kubeconfig.getBytes(StandardCharsets.UTF_8), associatedData(cluster.getId()));
+        cluster.setCredentials(apiServerUrl, context, allowInsecureTls, sealed.keyId(), sealed.nonce(), sealed.ciphertext(), now);
+    }
+
+    public String open(ClusterEntity cluster) {
+        SealedSecret sealed = new SealedSecret(cluster.getCredentialsKeyId(), cluster.getCredentialsNonce(),
+                cluster.getCredentialsCiphertext());
+        return new String(cipher.open(sealed, associatedData(cluster.getId())), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] associatedData(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+    }
+}

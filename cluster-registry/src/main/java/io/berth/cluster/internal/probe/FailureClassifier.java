@@ -1,0 +1,60 @@
+package io.berth.cluster.internal.probe;
+
+import io.berth.cluster.ClusterStatus;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns a failed call to a cluster into a status and a human reason. The reason is written by Berth,
+ * never copied from the exception: client messages can carry URLs with query strings or response bodies.
+ */
+public final class FailureClassifier {
+
+    private FailureClassifier() {
+    }
+
+    public record Failure(ClusterStatus status, String reason, boolean noAnswer) {
+    }
+
+    public static Failure classify(Throwable error, String server) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            Failure failure = classifyOne(t, server);
+            if (failure != null) {
+                return failure;
+            }
+        }
+        return new Failure(ClusterStatus.Unreachable,
+                "The call to " + server + " failed (" + error.getClass().getSimpleName() + ")", false);
+    }
+
+    private static Failure classifyOne(Throwable t, String server) {
+        if (t instanceof KubernetesClientException k && (k.getCode() == 401 || k.getCode() == 403)) {
+            return new Failure(ClusterStatus.Unauthorized, "The API server at " + server + " refused the credentials (HTTP "
+                    + k.getCode() + "); rotate them with PUT /api/v1/clusters/{name}/credentials", false);
+        }
+        if (t instanceof KubernetesClientException k && k.getCode() >= 500) {
+            return new Failure(ClusterStatus.Unreachable, "The API server at " + server + " answered HTTP " + k.getCode(), false);
+        }
+        if (t instanceof SSLException || t instanceof CertificateException) {
+            return new Failure(ClusterStatus.TLSError, "TLS handshake with " + server
+                    + " failed: the server certificate does not match the kubeconfig's certificate authority or host name", false);
+        }
+        if (t instanceof UnknownHostException) {
+            return new Failure(ClusterStatus.Unreachable, "The host name of " + server + " could not be resolved", false);
+        }
+        if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+            return new Failure(ClusterStatus.Unreachable, "Connection to " + server + " was refused", true);
+        }
+        if (t instanceof TimeoutException || t instanceof SocketTimeoutException
+                || t.getClass().getSimpleName().contains("Timeout")) {
+            return new Failure(ClusterStatus.Unreachable, "No answer from " + server + " in time", true);
+        }
+        return null;
+    }
+}
