@@ -1,0 +1,19 @@
+package io.berth.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Berth: one HTTP API over many Kubernetes clusters for stateful applications. */
+@SpringBootApplication(scanBasePackages = "io.berth")
+@EntityScan("io.berth")
+@EnableJpaRepositories("io.berth")
+@EnableScheduling
+public class BerthApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BerthApplication.class, args);
+    }
+}

@@ -1,0 +1,179 @@
+package io.berth.server.clusters;
+
+import io.berth.cluster.Cluster;
+import io.berth.cluster.ClusterChanges;
+import io.berth.cluster.ClusterEvent;
+import io.berth.cluster.ClusterQuery;
+import io.berth.cluster.ClusterRegistration;
+import io.berth.cluster.ClusterRegistry;
+import io.berth.cluster.ClusterStatus;
+import io.berth.cluster.CredentialRotation;
+import io.berth.cluster.LabelSelector;
+import io.berth.cluster.Page;
+import io.berth.server.clusters.ClusterRequests.NamespaceItem;
+import io.berth.server.clusters.ClusterRequests.RegisterCluster;
+import io.berth.server.clusters.ClusterRequests.RotateCredentials;
+import io.berth.server.clusters.ClusterRequests.UpdateCluster;
+import io.berth.server.security.TokenPrincipal;
+import io.berth.server.web.ApiErrorResponses;
+import io.berth.server.web.ApiException;
+import io.berth.server.web.Cursors;
+import io.berth.server.web.ETags;
+import io.berth.server.web.FieldProblem;
+import io.berth.server.web.ListResponse;
+import io.berth.server.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/clusters")
+@Tag(name = "Clusters", description = "Registered Kubernetes clusters, their credentials and health")
+class ClusterController {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+
+    private final ClusterRegistry registry;
+
+    ClusterController(ClusterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(operationId = "registerCluster",
+            summary = "Register a cluster by kubeconfig; it is probed at once and the status shows the result")
+    @ApiErrorResponses({409, 413, 422})
+    ResponseEntity<Cluster> register(@Valid @RequestBody RegisterCluster request, @AuthenticationPrincipal TokenPrincipal caller) {
+        Cluster cluster = registry.register(new ClusterRegistration(request.name(), request.displayName(),
+                request.description(), request.labels(), request.kubeconfig(), request.context(),
+                Boolean.TRUE.equals(request.allowInsecureTls()), caller.tokenName()));
+        return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster.name()))
+                .eTag(ETags.of(cluster.version())).body(cluster);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "listClusters", summary = "List clusters, filtered by labels and status")
+    @ApiErrorResponses({422})
+    ListResponse<Cluster> list(
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "Kubernetes label selector, e.g. env=prod,tier in (db,cache),!legacy")
+            @RequestParam(required = false) String labelSelector,
+            @RequestParam(required = false) ClusterStatus status) {
+        Page<Cluster> page = registry.list(new ClusterQuery(selector(labelSelector), status,
+                Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), Cursors.decode(cursor)));
+        return new ListResponse<>(page.items(), Cursors.encode(page.lastKey()));
+    }
+
+    @GetMapping("/{name}")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "getCluster", summary = "Get a cluster and its last known status")
+    @ApiErrorResponses({404})
+    ResponseEntity<Cluster> get(@PathVariable String name) {
+        return withETag(registry.get(name));
+    }
+
+    @PatchMapping(path = "/{name}", consumes = {"application/json", "application/merge-patch+json"})
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(operationId = "updateCluster", summary = "Change a cluster's display name, description or labels")
+    @ApiErrorResponses({404, 412, 413, 422})
+    ResponseEntity<Cluster> update(@PathVariable String name, @Valid @RequestBody UpdateCluster request,
+                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(registry.update(name, new ClusterChanges(request.displayName(), request.description(),
+                request.labels(), ETags.expectedVersion(ifMatch))));
+    }
+
+    @PutMapping(path = "/{name}/credentials", consumes = "application/json")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(operationId = "rotateClusterCredentials",
+            summary = "Replace a cluster's kubeconfig; the cached client is replaced and the cluster probed again")
+    @ApiErrorResponses({404, 412, 413, 422})
+    ResponseEntity<Cluster> rotateCredentials(@PathVariable String name, @Valid @RequestBody RotateCredentials request,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(registry.rotateCredentials(name, new CredentialRotation(request.kubeconfig(), request.context(),
+                Boolean.TRUE.equals(request.allowInsecureTls())), ETags.expectedVersion(ifMatch)));
+    }
+
+    @DeleteMapping("/{name}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(operationId = "deleteCluster", summary = "Forget a cluster and its credentials")
+    @ApiErrorResponses({404, 412})
+    ResponseEntity<Void> delete(@PathVariable String name,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        registry.delete(name, ETags.expectedVersion(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{name}/probe")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(operationId = "probeCluster", summary = "Probe a cluster now and return its new status")
+    @ApiErrorResponses({404})
+    ResponseEntity<Cluster> probe(@PathVariable String name) {
+        return withETag(registry.probe(name));
+    }
+
+    @GetMapping("/{name}/events")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "listClusterEvents", summary = "A cluster's status changes, newest first")
+    @ApiErrorResponses({404, 422})
+    ListResponse<ClusterEvent> events(@PathVariable String name, @RequestParam(required = false) Integer limit,
+                                      @RequestParam(required = false) String cursor) {
+        Page<ClusterEvent> page = registry.events(name, eventCursor(cursor), Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        return new ListResponse<>(page.items(), Cursors.encode(page.lastKey()));
+    }
+
+    @GetMapping("/{name}/namespaces")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "listClusterNamespaces", summary = "The cluster's namespaces, read live from it")
+    @ApiErrorResponses({404, 502, 504})
+    ListResponse<NamespaceItem> namespaces(@PathVariable String name) {
+        return new ListResponse<>(registry.namespaces(name).stream().map(NamespaceItem::new).toList(), null);
+    }
+
+    private static ResponseEntity<Cluster> withETag(Cluster cluster) {
+        return ResponseEntity.ok().eTag(ETags.of(cluster.version())).body(cluster);
+    }
+
+    private static LabelSelector selector(String text) {
+        try {
+            return LabelSelector.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "The label selector does not parse",
+                    List.of(new FieldProblem("labelSelector", e.getMessage())));
+        }
+    }
+
+    private static Long eventCursor(String cursor) {
+        String key = Cursors.decode(cursor);
+        if (key == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this API returned",
+                    List.of(new FieldProblem("cursor", "use the nextCursor value of the previous page")));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.berth.server.security;
+
+import io.berth.server.web.ProblemType;
+import io.berth.server.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Bearer tokens on {@code /api/v1/**}; health, the OpenAPI document and Swagger UI are open; anything
+ * else is refused. Roles are checked per operation with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, TokenAuthenticator tokens, ProblemWriter problems) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers("/api/v1/**").authenticated()
+                        .anyRequest().denyAll())
+                .addFilterBefore(new TokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problems.write(ProblemType.UNAUTHENTICATED,
+                                failure(request), request, response))
+                        .accessDeniedHandler((request, response, e) -> problems.write(ProblemType.FORBIDDEN,
+                                "Your token's role does not allow this request", request, response)));
+        return http.build();
+    }
+
+    /** No user accounts exist: this stops Spring Boot from generating a default user and password. */
+    @Bean
+    UserDetailsService noUsers() {
+        return username -> {
+            throw new UsernameNotFoundException("Berth has no user accounts; use a bearer token");
+        };
+    }
+
+    private static String failure(jakarta.servlet.http.HttpServletRequest request) {
+        Object reason = request.getAttribute(TokenAuthenticationFilter.FAILURE_ATTRIBUTE);
+        return reason != null ? reason.toString() : "Authentication required: send Authorization: Bearer <token>";
+    }
+}

@@ -1,0 +1,48 @@
+package io.berth.server.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads {@code Authorization: Bearer <token>}. A known, unexpired token authenticates the request;
+ * anything else leaves it anonymous, and the entry point answers 401 with the reason noted here.
+ */
+class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String FAILURE_ATTRIBUTE = TokenAuthenticationFilter.class.getName() + ".failure";
+    private static final String BEARER = "bearer ";
+
+    private final TokenAuthenticator tokens;
+
+    TokenAuthenticationFilter(TokenAuthenticator tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            request.setAttribute(FAILURE_ATTRIBUTE, "No bearer token: send Authorization: Bearer <token>");
+        } else if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            request.setAttribute(FAILURE_ATTRIBUTE, "Only bearer tokens are accepted: send Authorization: Bearer <token>");
+        } else {
+            Optional<TokenPrincipal> principal = tokens.authenticate(header.substring(BEARER.length()).trim());
+            if (principal.isPresent()) {
+                var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                        principal.get(), null, principal.get().role().authorities());
+                SecurityContextHolder.getContext().setAuthentication(authentication);
+            } else {
+                request.setAttribute(FAILURE_ATTRIBUTE, "The bearer token is unknown, revoked or expired");
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

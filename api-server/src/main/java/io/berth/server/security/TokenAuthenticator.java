@@ -1,0 +1,9 @@
+package io.berth.server.security;
+
+import java.util.Optional;
+
+/** Resolves a presented bearer token to its principal, if the token is known and not expired. */
+public interface TokenAuthenticator {
+
+    Optional<TokenPrincipal> authenticate(String presentedToken);
+}

@@ -1,0 +1,52 @@
+package io.berth.server.tokens;
+
+import io.berth.server.security.Role;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Row of table {@code api_token}: a token's hash, never the token. */
+@Entity
+@Table(name = "api_token")
+class ApiTokenEntity {
+
+    @Id
+    private UUID id;
+    @Column(nullable = false, unique = true, updatable = false)
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private Role role;
+    @Column(nullable = false, updatable = false)
+    private String tokenHash;
+    private Instant createdAt;
+    private String createdBy;
+    private Instant expiresAt;
+
+    protected ApiTokenEntity() {
+    }
+
+    ApiTokenEntity(String name, Role role, String tokenHash, Instant createdAt, String createdBy, Instant expiresAt) {
+        this.id = UUID.randomUUID();
+        this.name = name;
+        this.role = role;
+        this.tokenHash = tokenHash;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        this.expiresAt = expiresAt;
+    }
+
+    boolean isExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    String getName() { return name; }
+    Role getRole() { return role; }
+    Instant getCreatedAt() { return createdAt; }
+    String getCreatedBy() { return createdBy; }
+    Instant getExpiresAt() { return expiresAt; }
+}

@@ -1,0 +1,82 @@
+package io.berth.server.tokens;
+
+import io.berth.server.security.Role;
+import io.berth.server.security.TokenPrincipal;
+import io.berth.server.web.ApiErrorResponses;
+import io.berth.server.web.Cursors;
+import io.berth.server.web.ListResponse;
+import io.berth.server.web.Names;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/tokens")
+@Tag(name = "Tokens", description = "API tokens and their roles (admins only)")
+@PreAuthorize("hasRole('ADMIN')")
+class TokenController {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+
+    private final TokenService tokens;
+
+    TokenController(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    /**
+     * @param name      DNS-1123 label naming the token
+     * @param role      admin, operator or viewer
+     * @param expiresAt when the token stops working; never when absent
+     */
+    record CreateTokenRequest(
+            @NotNull @Size(max = Names.MAX_LENGTH) @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
+            @NotNull Role role,
+            Instant expiresAt) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createToken", summary = "Create a token; its value is in this response only")
+    @ApiErrorResponses({409, 413, 422})
+    CreatedToken create(@Valid @RequestBody CreateTokenRequest request, @AuthenticationPrincipal TokenPrincipal caller) {
+        return tokens.create(request.name(), request.role(), request.expiresAt(), caller.tokenName());
+    }
+
+    @GetMapping
+    @Operation(operationId = "listTokens", summary = "List tokens (names, roles, expiry; never values)")
+    @ApiErrorResponses({422})
+    ListResponse<TokenView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        List<TokenView> found = tokens.list(Cursors.decode(cursor), size + 1);
+        boolean more = found.size() > size;
+        List<TokenView> items = more ? found.subList(0, size) : found;
+        return new ListResponse<>(items, more ? Cursors.encode(items.get(items.size() - 1).name()) : null);
+    }
+
+    @DeleteMapping("/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteToken", summary = "Revoke a token")
+    @ApiErrorResponses({404})
+    void delete(@PathVariable String name) {
+        tokens.delete(name);
+    }
+}

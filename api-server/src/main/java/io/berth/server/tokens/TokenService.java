@@ -1,0 +1,88 @@
+package io.berth.server.tokens;
+
+import io.berth.server.security.Role;
+import io.berth.server.security.TokenAuthenticator;
+import io.berth.server.security.TokenPrincipal;
+import io.berth.server.web.ApiException;
+import io.berth.server.web.FieldProblem;
+import io.berth.server.web.ProblemType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, lists, revokes and checks API tokens. */
+@Service
+public class TokenService implements TokenAuthenticator {
+
+    private final ApiTokenRepository tokens;
+    private final Clock clock;
+
+    TokenService(ApiTokenRepository tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<TokenPrincipal> authenticate(String presentedToken) {
+        if (presentedToken == null || presentedToken.isEmpty() || presentedToken.length() > 512) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now(clock);
+        return tokens.findByTokenHash(TokenSecrets.hash(presentedToken))
+                .filter(token -> !token.isExpiredAt(now))
+                .map(token -> new TokenPrincipal(token.getName(), token.getRole()));
+    }
+
+    @Transactional
+    public CreatedToken create(String name, Role role, Instant expiresAt, String createdBy) {
+        Instant now = Instant.now(clock);
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "expiresAt must be in the future",
+                    List.of(new FieldProblem("expiresAt", "must be in the future")));
+        }
+        if (tokens.existsByName(name)) {
+            throw new ApiException(ProblemType.ALREADY_EXISTS, "A token named '" + name + "' already exists");
+        }
+        String secret = TokenSecrets.generate();
+        ApiTokenEntity saved = save(new ApiTokenEntity(name, role, TokenSecrets.hash(secret), now, createdBy, expiresAt));
+        return new CreatedToken(saved.getName(), saved.getRole(), saved.getCreatedAt(), saved.getCreatedBy(),
+                saved.getExpiresAt(), secret);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenView> list(String afterName, int limit) {
+        return tokens.findByNameGreaterThanOrderByNameAsc(afterName == null ? "" : afterName, Limit.of(limit))
+                .stream().map(TokenView::of).toList();
+    }
+
+    @Transactional
+    public void delete(String name) {
+        ApiTokenEntity token = tokens.findByName(name)
+                .orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No token named '" + name + "'"));
+        tokens.delete(token);
+    }
+
+    /** Stores the first admin token if there is no token at all. Returns false when tokens exist already. */
+    @Transactional
+    public boolean bootstrap(String name, String secret) {
+        if (tokens.count() > 0) {
+            return false;
+        }
+        save(new ApiTokenEntity(name, Role.admin, TokenSecrets.hash(secret), Instant.now(clock), "bootstrap", null));
+        return true;
+    }
+
+    private ApiTokenEntity save(ApiTokenEntity token) {
+        try {
+            return tokens.saveAndFlush(token);
+        } catch (DataIntegrityViolationException raceOnName) {
+            throw new ApiException(ProblemType.ALREADY_EXISTS, "A token named '" + token.getName() + "' already exists");
+        }
+    }
+}

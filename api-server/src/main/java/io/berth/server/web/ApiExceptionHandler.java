@@ -1,0 +1,156 @@
+package io.berth.server.web;
+
+import io.berth.cluster.ClusterAlreadyExistsException;
+import io.berth.cluster.ClusterCallException;
+import io.berth.cluster.ClusterNotFoundException;
+import io.berth.cluster.ClusterVersionMismatchException;
+import io.berth.cluster.InvalidKubeconfigException;
+import io.berth.cluster.InvalidLabelsException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error into a problem response. Domain exceptions map to fixed types here, not in the
+ * controllers. Details are written by Berth: parser and client messages are never passed through,
+ * because they can quote the request body (a kubeconfig) or a cluster's answer.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+        return respond(Problems.of(e.type(), e.getMessage(), e.errors(), request));
+    }
+
+    @ExceptionHandler(ClusterNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(ClusterNotFoundException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.NOT_FOUND, e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ClusterAlreadyExistsException.class)
+    ResponseEntity<ProblemDetail> exists(ClusterAlreadyExistsException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.ALREADY_EXISTS, e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ClusterVersionMismatchException.class)
+    ResponseEntity<ProblemDetail> stale(ClusterVersionMismatchException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.PRECONDITION_FAILED, e.getMessage(), request));
+    }
+
+    @ExceptionHandler(InvalidKubeconfigException.class)
+    ResponseEntity<ProblemDetail> kubeconfig(InvalidKubeconfigException e, HttpServletRequest request) {
+        List<FieldProblem> errors = e.problems().stream()
+                .map(p -> new FieldProblem("kubeconfig." + p.field(), p.message())).toList();
+        String detail = "The kubeconfig was refused: " + e.problems().get(0).message()
+                + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : "");
+        return respond(Problems.of(ProblemType.INVALID_KUBECONFIG, detail, errors, request));
+    }
+
+    @ExceptionHandler(InvalidLabelsException.class)
+    ResponseEntity<ProblemDetail> labels(InvalidLabelsException e, HttpServletRequest request) {
+        List<FieldProblem> errors = e.problemsByKey().entrySet().stream()
+                .map(p -> new FieldProblem("labels." + p.getKey(), p.getValue())).toList();
+        return respond(Problems.of(ProblemType.VALIDATION_FAILED, "Some labels break the Kubernetes label rules", errors, request));
+    }
+
+    @ExceptionHandler(ClusterCallException.class)
+    ResponseEntity<ProblemDetail> cluster(ClusterCallException e, HttpServletRequest request) {
+        ProblemType type = e.answered() ? ProblemType.CLUSTER_ERROR : ProblemType.CLUSTER_UNREACHABLE;
+        return respond(Problems.of(type, e.getMessage(), request));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.FORBIDDEN, "Your token's role does not allow this request", request));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.MALFORMED_REQUEST, "Parameter '" + e.getName() + "' has an invalid value",
+                List.of(new FieldProblem(e.getName(), "invalid value")), request));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(Problems.of(ProblemType.INTERNAL_ERROR,
+                "Something went wrong inside Berth; quote the requestId when you report it", request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(ApiExceptionHandler::fieldProblem).toList();
+        return body(Problems.of(ProblemType.VALIDATION_FAILED, "The request has " + errors.size() + " invalid field(s)",
+                errors, servletRequest(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return body(Problems.of(ProblemType.VALIDATION_FAILED, "The request has " + errors.size() + " invalid parameter(s)",
+                errors, servletRequest(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.berth.server.web.RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+                return body(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), servletRequest(request)));
+            }
+        }
+        return body(Problems.of(ProblemType.MALFORMED_REQUEST,
+                "The request body is not valid JSON or does not fit the expected shape (check types and brackets)",
+                servletRequest(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(status);
+        Problems.normalise(problem, ProblemType.forStatus(status.value()), servletRequest(request));
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static FieldProblem fieldProblem(FieldError error) {
+        return new FieldProblem(error.getField(), error.getDefaultMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<Object> body(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static HttpServletRequest servletRequest(WebRequest request) {
+        return request instanceof NativeWebRequest nativeRequest ? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+    }
+}

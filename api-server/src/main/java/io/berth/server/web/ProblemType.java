@@ -1,0 +1,61 @@
+package io.berth.server.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every kind of problem the API reports. The type URI and title are stable: clients may switch on
+ * them. docs/problems.md describes each.
+ */
+public enum ProblemType {
+    MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
+    UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Resource not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    ALREADY_EXISTS("already-exists", HttpStatus.CONFLICT, "Resource already exists"),
+    CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+    PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED, "Precondition failed"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    VALIDATION_FAILED("validation-failed", HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed"),
+    INVALID_KUBECONFIG("invalid-kubeconfig", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid kubeconfig"),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    CLUSTER_ERROR("cluster-error", HttpStatus.BAD_GATEWAY, "Cluster answered with an error"),
+    CLUSTER_UNREACHABLE("cluster-unreachable", HttpStatus.GATEWAY_TIMEOUT, "Cluster did not answer");
+
+    private static final String PREFIX = "urn:berth:problem:";
+
+    private final URI type;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemType(String slug, HttpStatus status, String title) {
+        this.type = URI.create(PREFIX + slug);
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI type() {
+        return type;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The problem type Berth uses for a status that Spring produced on its own (405, 415, ...). */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType candidate : values()) {
+            if (candidate.status.value() == status && candidate != ALREADY_EXISTS && candidate != INVALID_KUBECONFIG) {
+                return candidate;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
+    }
+}
