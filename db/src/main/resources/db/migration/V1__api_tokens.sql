@@ -4,7 +4,7 @@ create table api_token (
     id           uuid         primary key,
     name         varchar(63)  not null unique,
     role         varchar(16)  not null check (role in ('admin', 'operator', 'viewer')),
-    token_hash   char(64)     not null unique,
+    token_hash   varchar(64)  not null unique,
     created_at   timestamptz  not null,
     created_by   varchar(63),
     expires_at   timestamptz

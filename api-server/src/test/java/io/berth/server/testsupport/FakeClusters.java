@@ -1,6 +1,7 @@
 package io.berth.server.testsupport;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -35,6 +36,7 @@ public final class FakeClusters implements AutoCloseable {
     public FakeClusters() {
         MockWebServer answeringHttp = new MockWebServer();
         answering = new KubernetesMockServer(new Context(), answeringHttp, new HashMap<>(), new KubernetesCrudDispatcher(), true);
+        answering.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("31").withGitVersion("v1.31.4").build());
         answering.init();
         answeringCa = pemOf(answeringHttp);
         servers.add(answering);

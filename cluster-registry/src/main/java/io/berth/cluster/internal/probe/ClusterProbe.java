@@ -59,9 +59,20 @@ public class ClusterProbe implements DisposableBean {
         NodeList nodes = client.nodes().list(new ListOptionsBuilder().withLimit(NODE_PAGE).build());
         Long remaining = nodes.getMetadata() == null ? null : nodes.getMetadata().getRemainingItemCount();
         int nodeCount = nodes.getItems().size() + (remaining == null ? 0 : remaining.intValue());
-        String gitVersion = version == null ? null : version.getGitVersion();
+        String gitVersion = versionText(version);
         return new ProbeResult(ClusterStatus.Ready, "The API server answered: " + gitVersion + ", " + nodeCount + " node(s)",
                 gitVersion, nodeCount, Instant.now(clock));
+    }
+
+    /** The server's git version (v1.31.4), or major.minor when a server leaves that out. */
+    private static String versionText(VersionInfo version) {
+        if (version == null) {
+            return null;
+        }
+        if (version.getGitVersion() != null && !version.getGitVersion().isBlank()) {
+            return version.getGitVersion();
+        }
+        return version.getMajor() + "." + version.getMinor();
     }
 
     private ProbeResult failed(Throwable error, String server) {
