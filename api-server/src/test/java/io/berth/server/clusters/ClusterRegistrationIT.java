@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.server.testsupport.Api.Reply;
 import io.berth.server.testsupport.ApiTestBase;
+import io.berth.server.testsupport.FakeClusters;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 class ClusterRegistrationIT extends ApiTestBase {
@@ -23,13 +28,149 @@ class ClusterRegistrationIT extends ApiTestBase {
         JsonNode cluster = reply.json();
         assertThat(cluster.get("status").asString()).isEqualTo("Ready");
         assertThat(cluster.get("nodeCount").asInt()).isZero();
-        assertThat(cluster.get("serverVersion").asString()).isNotBlank();
+        assertThat(cluster.get("serverVersion").asString()).isEqualTo("v1.31.4");
         assertThat(cluster.get("lastProbeAt").asString()).isNotBlank();
         assertThat(cluster.get("lastReadyAt").asString()).isNotBlank();
         assertThat(cluster.get("context").asString()).isEqualTo("sim");
+        assertThat(cluster.get("apiServerUrl").asString()).startsWith("https://localhost:");
         assertThat(cluster.get("labels").get("env").asString()).isEqualTo("prod");
-        assertThat(reply.body()).doesNotContain("kubeconfig").doesNotContain(TOKEN_OF_FAKE_CLUSTERS);
+        assertThat(reply.body()).doesNotContain("kubeconfig").doesNotContain(FakeClusters.TOKEN);
     }
 
-    private static final String TOKEN_OF_FAKE_CLUSTERS = io.berth.server.testsupport.FakeClusters.TOKEN;
+    @Test
+    void clusterThatRefusesTheCredentialsIsUnauthorized() {
+        JsonNode cluster = register(unique("revoked"), CLUSTERS.refusingKubeconfig());
+
+        assertThat(cluster.get("status").asString()).isEqualTo("Unauthorized");
+        assertThat(cluster.get("statusReason").asString()).contains("401");
+        assertThat(cluster.get("lastReadyAt").isNull()).isTrue();
+    }
+
+    @Test
+    void clusterWhereNothingListensIsUnreachable() {
+        JsonNode cluster = register(unique("down"), CLUSTERS.downKubeconfig());
+
+        assertThat(cluster.get("status").asString()).isEqualTo("Unreachable");
+        assertThat(cluster.get("statusReason").asString()).contains("refused");
+    }
+
+    @Test
+    void clusterWithACertificateThatDoesNotMatchIsTlsError() {
+        JsonNode cluster = register(unique("badcert"), CLUSTERS.wrongCertificateKubeconfig());
+
+        assertThat(cluster.get("status").asString()).isEqualTo("TLSError");
+        assertThat(cluster.get("statusReason").asString()).contains("certificate");
+    }
+
+    @Test
+    void duplicateNameIsAConflictAndKeepsTheFirst() {
+        String name = unique("twice");
+        register(name, CLUSTERS.answeringKubeconfig());
+
+        Reply second = api.post("/api/v1/clusters", ADMIN_TOKEN, Map.of("name", name, "kubeconfig", CLUSTERS.refusingKubeconfig()));
+
+        assertProblem(second, 409, "already-exists");
+        assertThat(api.get("/api/v1/clusters/" + name, ADMIN_TOKEN).json().get("status").asString()).isEqualTo("Ready");
+    }
+
+    @Test
+    void badNameIsAValidationProblemNamingTheField() {
+        Reply reply = api.post("/api/v1/clusters", ADMIN_TOKEN, Map.of("name", "Not_A_Label", "kubeconfig", CLUSTERS.answeringKubeconfig()));
+
+        assertProblem(reply, 422, "validation-failed");
+        assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(reply.body()).doesNotContain(FakeClusters.TOKEN);
+    }
+
+    @Test
+    void malformedJsonIsABadRequestThatDoesNotEchoTheBody() {
+        Reply reply = api.post("/api/v1/clusters", ADMIN_TOKEN, "{\"name\": \"x\", \"kubeconfig\": \"token: " + FakeClusters.TOKEN + "\"");
+
+        assertProblem(reply, 400, "malformed-request");
+        assertThat(reply.body()).doesNotContain(FakeClusters.TOKEN);
+    }
+
+    @Test
+    void invalidLabelsAreAValidationProblem() {
+        Reply reply = api.post("/api/v1/clusters", ADMIN_TOKEN, Map.of("name", unique("labels"),
+                "labels", Map.of("bad key!", "x"), "kubeconfig", CLUSTERS.answeringKubeconfig()));
+
+        assertProblem(reply, 422, "validation-failed");
+        assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("labels.bad key!");
+    }
+
+    static java.util.stream.Stream<Arguments> refusedKubeconfigs() {
+        String good = FakeClusters.kubeconfig("https://localhost:6443", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", FakeClusters.TOKEN);
+        return java.util.stream.Stream.of(
+                Arguments.of("notYaml", "{{{ this is: [not yaml", "kubeconfig"),
+                Arguments.of("notAKubeconfig", "just: a map\n", "kubeconfig"),
+                Arguments.of("unknownContext", good.replace("current-context: sim", "current-context: elsewhere"), "context"),
+                Arguments.of("execPlugin", good.replace("    token: " + FakeClusters.TOKEN,
+                        "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: /bin/sh"), "exec"),
+                Arguments.of("authProvider", good.replace("    token: " + FakeClusters.TOKEN,
+                        "    auth-provider:\n      name: gcp"), "auth-provider"),
+                Arguments.of("caFile", good.replaceAll("certificate-authority-data: \\S+", "certificate-authority: /etc/passwd"),
+                        "certificate-authority"),
+                Arguments.of("clientCertificateFile", good.replace("    token: " + FakeClusters.TOKEN,
+                        "    client-certificate: /tmp/cert.pem\n    client-key: /tmp/key.pem"), "client-certificate"),
+                Arguments.of("tokenFile", good.replace("    token: " + FakeClusters.TOKEN, "    tokenFile: /var/run/token"), "tokenFile"),
+                Arguments.of("insecureSkipTlsVerify", good.replaceAll("certificate-authority-data: \\S+", "insecure-skip-tls-verify: true"),
+                        "insecure-skip-tls-verify"),
+                Arguments.of("plainHttp", good.replace("https://", "http://"), "server"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedKubeconfigs")
+    void refusedKubeconfigIsA422ThatNamesTheProblemAndStoresNothing(String label, String kubeconfig, String fieldPart) {
+        String name = unique("refused");
+
+        Reply reply = api.post("/api/v1/clusters", ADMIN_TOKEN, Map.of("name", name, "kubeconfig", kubeconfig));
+
+        assertProblem(reply, 422, "invalid-kubeconfig");
+        assertThat(reply.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .anySatisfy(field -> assertThat(field).contains(fieldPart));
+        assertThat(reply.body()).doesNotContain(FakeClusters.TOKEN).doesNotContain("MIIB");
+        assertThat(api.get("/api/v1/clusters/" + name, ADMIN_TOKEN).status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from cluster where name = ?", Integer.class, name)).isZero();
+    }
+
+    @Test
+    void insecureTlsIsAcceptedOnlyWhenAskedFor() {
+        String kubeconfig = FakeClusters.kubeconfig("http://localhost:" + CLUSTERS.answeringServer().getPort(), "x", FakeClusters.TOKEN)
+                .replaceAll("    certificate-authority-data: \\S+\n", "");
+        Map<String, Object> request = new HashMap<>(Map.of("name", unique("insecure"), "kubeconfig", kubeconfig));
+        assertProblem(api.post("/api/v1/clusters", ADMIN_TOKEN, request), 422, "invalid-kubeconfig");
+
+        request.put("allowInsecureTls", true);
+        Reply reply = api.post("/api/v1/clusters", ADMIN_TOKEN, request);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().get("allowInsecureTls").asBoolean()).isTrue();
+    }
+
+    @Test
+    void contextIsChosenByName() {
+        String two = CLUSTERS.answeringKubeconfig().replace("current-context: sim\n", "") + """
+                """;
+        String withSecondContext = two.replace("contexts:\n", "contexts:\n- name: other\n  context:\n    cluster: sim\n    user: sim-admin\n");
+        assertProblem(api.post("/api/v1/clusters", ADMIN_TOKEN, Map.of("name", unique("ctx"), "kubeconfig", withSecondContext)),
+                422, "invalid-kubeconfig");
+
+        Reply reply = api.post("/api/v1/clusters", ADMIN_TOKEN, Map.of("name", unique("ctx"), "kubeconfig", withSecondContext, "context", "other"));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().get("context").asString()).isEqualTo("other");
+    }
+
+    static void assertProblem(Reply reply, int status, String type) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.get("type").asString()).isEqualTo("urn:berth:problem:" + type);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(problem.get("requestId").asString()).isEqualTo(reply.header("X-Request-Id"));
+        assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
 }

@@ -2,7 +2,11 @@ package io.berth.server.testsupport;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.util.Map;
+import java.util.Queue;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -35,8 +39,10 @@ public final class FakeClusters implements AutoCloseable {
 
     public FakeClusters() {
         MockWebServer answeringHttp = new MockWebServer();
-        answering = new KubernetesMockServer(new Context(), answeringHttp, new HashMap<>(), new KubernetesCrudDispatcher(), true);
-        answering.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("31").withGitVersion("v1.31.4").build());
+        // The mixed dispatcher keeps objects like a CRUD server and also answers expectations such as /version.
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        answering = new KubernetesMockServer(new Context(), answeringHttp, responses, new KubernetesMixedDispatcher(responses), true,
+                new VersionInfo.Builder().withMajor("1").withMinor("31").withGitVersion("v1.31.4").build());
         answering.init();
         answeringCa = pemOf(answeringHttp);
         servers.add(answering);

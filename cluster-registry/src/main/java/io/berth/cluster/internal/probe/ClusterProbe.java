@@ -66,7 +66,7 @@ public class ClusterProbe implements DisposableBean {
 
     /** The server's git version (v1.31.4), or major.minor when a server leaves that out. */
     private static String versionText(VersionInfo version) {
-        if (version == null) {
+        if (version == null || version.getMajor() == null && version.getGitVersion() == null) {
             return null;
         }
         if (version.getGitVersion() != null && !version.getGitVersion().isBlank()) {
