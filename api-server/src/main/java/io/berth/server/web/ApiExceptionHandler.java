@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -133,8 +134,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(status);
-        Problems.normalise(problem, ProblemType.forStatus(status.value()), servletRequest(request));
+        ProblemDetail problem = body instanceof ProblemDetail given ? given
+                : e instanceof ErrorResponse response ? response.getBody() : ProblemDetail.forStatus(status);
+        ProblemType type = ProblemType.forStatus(status.value());
+        Problems.normalise(problem, type, servletRequest(request));
+        if (problem.getDetail() == null) {
+            problem.setDetail(type.title());
+        }
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -1,6 +1,6 @@
 package io.berth.server.clusters;
 
-import static io.berth.server.clusters.ClusterRegistrationIT.assertProblem;
+import static io.berth.server.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.server.testsupport.Api.Reply;

@@ -1,5 +1,6 @@
 package io.berth.server.clusters;
 
+import static io.berth.server.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.server.testsupport.Api.Reply;
@@ -160,17 +161,5 @@ class ClusterRegistrationIT extends ApiTestBase {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.json().get("context").asString()).isEqualTo("other");
-    }
-
-    static void assertProblem(Reply reply, int status, String type) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-        JsonNode problem = reply.json();
-        assertThat(problem.get("type").asString()).isEqualTo("urn:berth:problem:" + type);
-        assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("detail").asString()).isNotBlank();
-        assertThat(problem.get("requestId").asString()).isEqualTo(reply.header("X-Request-Id"));
-        assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

@@ -51,7 +51,7 @@ public final class Api {
             builder.header("Authorization", "Bearer " + token);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            builder.setHeader(headers[i], headers[i + 1]);
         }
         return builder;
     }
