@@ -24,11 +24,15 @@ import io.berth.server.web.ListResponse;
 import io.berth.server.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,6 +46,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -62,6 +67,8 @@ class ClusterController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "registerCluster",
             summary = "Register a cluster by kubeconfig; it is probed at once and the status shows the result")
+    @ApiResponse(responseCode = "201", description = "Registered; the body shows the first probe's result",
+            content = @Content(schema = @Schema(implementation = Cluster.class)))
     @ApiErrorResponses({409, 413, 422})
     ResponseEntity<Cluster> register(@Valid @RequestBody RegisterCluster request, @AuthenticationPrincipal TokenPrincipal caller) {
         Cluster cluster = registry.register(new ClusterRegistration(request.name(), request.displayName(),
@@ -118,11 +125,10 @@ class ClusterController {
     @DeleteMapping("/{name}")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "deleteCluster", summary = "Forget a cluster and its credentials")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @ApiErrorResponses({404, 412})
-    ResponseEntity<Void> delete(@PathVariable String name,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    void delete(@PathVariable String name, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         registry.delete(name, ETags.expectedVersion(ifMatch));
-        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{name}/probe")

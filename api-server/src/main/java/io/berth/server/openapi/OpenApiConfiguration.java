@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -43,7 +44,9 @@ class OpenApiConfiguration {
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("An API token: Authorization: Bearer berth_..."))
                         .addSchemas(PROBLEM, problemSchema()))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                // A fixed, relative server keeps the document independent of the host and port it was read from.
+                .servers(java.util.List.of(new Server().url("/").description("This Berth server")));
     }
 
     @Bean
