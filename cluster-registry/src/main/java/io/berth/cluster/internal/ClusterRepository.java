@@ -30,6 +30,17 @@ public interface ClusterRepository extends JpaRepository<ClusterEntity, UUID> {
     List<ClusterEntity> findByStatusAndNameGreaterThanOrderByNameAsc(ClusterStatus status, String afterName, Limit limit);
 
     /**
+     * Replaces sealed credentials with the same credentials sealed under another key. Neither the
+     * optimistic-lock version nor the credentials generation changes: the kubeconfig is the same.
+     */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("""
+            update ClusterEntity c set c.credentialsKeyId = :keyId, c.credentialsNonce = :nonce,
+              c.credentialsCiphertext = :ciphertext where c.id = :id and c.credentialsKeyId = :oldKeyId""")
+    int replaceSealedCredentials(@Param("id") UUID id, @Param("oldKeyId") String oldKeyId, @Param("keyId") String keyId,
+                                 @Param("nonce") byte[] nonce, @Param("ciphertext") byte[] ciphertext);
+
+    /**
      * Writes a probe result without touching the optimistic-lock version: a probe must never make
      * a user's If-Match fail.
      */

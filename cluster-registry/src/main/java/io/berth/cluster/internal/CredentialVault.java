@@ -28,9 +28,22 @@ public class CredentialVault {
     }
 
     public String open(ClusterEntity cluster) {
-        SealedSecret sealed = new SealedSecret(cluster.getCredentialsKeyId(), cluster.getCredentialsNonce(),
-                cluster.getCredentialsCiphertext());
-        return new String(cipher.open(sealed, associatedData(cluster.getId())), StandardCharsets.UTF_8);
+        return new String(cipher.open(sealedOf(cluster), associatedData(cluster.getId())), StandardCharsets.UTF_8);
+    }
+
+    /** True when the cluster's credentials were sealed with a key other than the current one. */
+    public boolean needsReseal(ClusterEntity cluster) {
+        return cipher.needsReseal(sealedOf(cluster));
+    }
+
+    /** The cluster's credentials sealed again under the current key (the plaintext does not change). */
+    public SealedSecret reseal(ClusterEntity cluster) {
+        byte[] plaintext = cipher.open(sealedOf(cluster), associatedData(cluster.getId()));
+        return cipher.seal(plaintext, associatedData(cluster.getId()));
+    }
+
+    private static SealedSecret sealedOf(ClusterEntity cluster) {
+        return new SealedSecret(cluster.getCredentialsKeyId(), cluster.getCredentialsNonce(), cluster.getCredentialsCiphertext());
     }
 
     private static byte[] associatedData(UUID id) {
