@@ -1,0 +1,73 @@
+package io.berth.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module rules of the engineering guide, held by the build. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.berth");
+    }
+
+    @Test
+    void theRulesSeeTheModulesTheyGuard() {
+        org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.cluster.ClusterRegistry.class)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.cluster.internal.ClusterEntity.class)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(production.contain(BerthApplication.class)).isTrue();
+    }
+
+    @Test
+    void modulesDoNotDependOnTheApplication() {
+        noClasses().that().resideInAnyPackage("io.berth.cluster..", "io.berth.template..", "io.berth.kubesim..")
+                .should().dependOnClassesThat().resideInAPackage("io.berth.server..")
+                .check(production);
+    }
+
+    @Test
+    void clusterRegistryAndTemplateStoreDoNotDependOnEachOther() {
+        noClasses().that().resideInAPackage("io.berth.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("io.berth.template..")
+                .check(production);
+        noClasses().that().resideInAPackage("io.berth.template..")
+                .should().dependOnClassesThat().resideInAPackage("io.berth.cluster..")
+                .allowEmptyShould(true) // the template store has no classes yet
+                .check(production);
+    }
+
+    @Test
+    void templateStoreNeverTouchesAKubernetesClient() {
+        noClasses().that().resideInAPackage("io.berth.template..")
+                .should().dependOnClassesThat().resideInAPackage("io.fabric8.kubernetes.client..")
+                .allowEmptyShould(true)
+                .check(production);
+    }
+
+    @Test
+    void productionCodeNeverNeedsTheSimulator() {
+        noClasses().that().resideInAnyPackage("io.berth.server..", "io.berth.cluster..", "io.berth.template..")
+                .should().dependOnClassesThat().resideInAPackage("io.berth.kubesim..")
+                .check(production);
+    }
+
+    @Test
+    void nobodyReachesIntoAnotherModulesInternals() {
+        noClasses().that().resideOutsideOfPackage("io.berth.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("io.berth.cluster.internal..")
+                .check(production);
+        noClasses().that().resideOutsideOfPackage("io.berth.template..")
+                .should().dependOnClassesThat().resideInAPackage("io.berth.template.internal..")
+                .allowEmptyShould(true)
+                .check(production);
+    }
+}
