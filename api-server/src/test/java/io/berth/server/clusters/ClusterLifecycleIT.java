@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import io.berth.cluster.internal.client.ClusterClients;
 import tools.jackson.databind.JsonNode;
 
 class ClusterLifecycleIT extends ApiTestBase {
@@ -153,16 +155,21 @@ class ClusterLifecycleIT extends ApiTestBase {
         assertProblem(api.get("/api/v1/clusters/" + refusing + "/namespaces", ADMIN_TOKEN), 502, "cluster-error");
     }
 
+    @Autowired
+    private ClusterClients clients;
+
     @Test
-    void deleteForgetsTheClusterAndHonoursIfMatch() {
+    void deleteForgetsTheClusterClosesItsClientAndHonoursIfMatch() {
         String name = unique("gone");
         register(name, CLUSTERS.answeringKubeconfig());
+        int openClients = clients.size();
 
         assertProblem(api.delete("/api/v1/clusters/" + name, ADMIN_TOKEN, "If-Match", "\"999\""), 412, "precondition-failed");
         Reply deleted = api.delete("/api/v1/clusters/" + name, ADMIN_TOKEN,
                 "If-Match", api.get("/api/v1/clusters/" + name, ADMIN_TOKEN).header("ETag"));
 
         assertThat(deleted.status()).isEqualTo(204);
+        assertThat(clients.size()).as("the deleted cluster's client is closed and dropped").isEqualTo(openClients - 1);
         assertProblem(api.get("/api/v1/clusters/" + name, ADMIN_TOKEN), 404, "not-found");
         assertThat(jdbc.queryForObject("select count(*) from cluster_event e join cluster c on c.id = e.cluster_id where c.name = ?",
                 Integer.class, name)).isZero();

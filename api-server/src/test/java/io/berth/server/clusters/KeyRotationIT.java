@@ -7,7 +7,8 @@ import io.berth.cluster.internal.crypto.CredentialCipher;
 import io.berth.cluster.internal.crypto.EncryptionKey;
 import io.berth.cluster.internal.crypto.EncryptionKeyring;
 import io.berth.cluster.internal.crypto.SealedSecret;
-import io.berth.server.testsupport.ApiTestBase;
+import io.berth.server.testsupport.Api;
+import io.berth.server.testsupport.FakeClusters;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -15,19 +16,31 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
 
 /**
  * A key rotation: the current key is new, the old one is configured as a previous key. Credentials
  * sealed under the old key still work and are re-sealed under the new one.
  */
-@TestPropertySource(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "berth.clusters.probe-scheduler=false",
+        "berth.bootstrap-token=" + KeyRotationIT.ADMIN_TOKEN,
         "berth.encryption.key=" + KeyRotationIT.NEW_KEY,
         "berth.encryption.previous-keys=" + KeyRotationIT.OLD_KEY,
 })
-class KeyRotationIT extends ApiTestBase {
+class KeyRotationIT {
+
+    static final String ADMIN_TOKEN = "berth_rotation-admin-token-0123456789abcdef";
+    private static final FakeClusters CLUSTERS = new FakeClusters();
 
     static final String OLD_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     static final String NEW_KEY = "ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A=";
@@ -35,9 +48,34 @@ class KeyRotationIT extends ApiTestBase {
     @Autowired
     private CredentialResealer resealer;
 
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @LocalServerPort
+    private int port;
+
+    private Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @AfterAll
+    static void stopClusters() {
+        CLUSTERS.close();
+    }
+
+    /** This test runs its own application (other keys), so it needs its own embedded database directory. */
+    @DynamicPropertySource
+    static void ownDataDirectory(DynamicPropertyRegistry registry) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "berth-rotation-");
+        registry.add("berth.data-dir", dir::toString);
+    }
+
     @Test
     void credentialsSealedUnderThePreviousKeyStillWorkAndAreResealedUnderTheCurrentOne() {
-        String name = unique("old-key");
+        String name = "old-key";
         UUID id = UUID.randomUUID();
         CredentialCipher oldCipher = new CredentialCipher(new EncryptionKeyring(EncryptionKey.fromBase64(OLD_KEY), List.of()),
                 new SecureRandom());
