@@ -89,8 +89,15 @@ public final class LabelSelector {
                 Operator op = rest.startsWith("notin") ? Operator.NOT_IN : Operator.IN;
                 return new Requirement(key(setBased[0].trim(), text), op, valueSet(rest.substring(op == Operator.IN ? 2 : 5).trim(), text));
             }
+            if (text.matches("\\S+\\s+(in|notin)\\s+[^(].*")) {
+                throw new IllegalArgumentException("label selector requirement '" + text
+                        + "': values of in/notin must be in parentheses, like env in (prod,staging)");
+            }
             for (String symbol : List.of("!=", "==", "=")) {
                 int at = text.indexOf(symbol);
+                if (at == 0) {
+                    throw new IllegalArgumentException("label selector requirement '" + text + "': the label key is missing");
+                }
                 if (at > 0) {
                     Operator op = symbol.equals("!=") ? Operator.NOT_EQUALS : Operator.EQUALS;
                     return new Requirement(key(text.substring(0, at).trim(), text), op, Set.of(value(text.substring(at + symbol.length()).trim(), text)));
@@ -120,7 +127,8 @@ public final class LabelSelector {
                 throw new IllegalArgumentException("label selector requirement '" + requirement + "': values must be in parentheses, like (a,b)");
             }
             List<String> values = new ArrayList<>();
-            for (String v : parenthesised.substring(1, parenthesised.length() - 1).split(",")) {
+            // -1 keeps a trailing empty value: "env in (a,)" also selects env="" as in Kubernetes.
+            for (String v : parenthesised.substring(1, parenthesised.length() - 1).split(",", -1)) {
                 values.add(value(v.trim(), requirement));
             }
             return Set.copyOf(values);

@@ -333,4 +333,24 @@ class LabelSelectorTest {
                     .hasMessageContaining("prefix");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void trailingCommaInASetAddsTheEmptyValueAsKubernetesDoes() {
+        org.assertj.core.api.Assertions.assertThat(matches("env in (a,)", Map.of("env", ""))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(matches("env in (a,)", Map.of("env", "b"))).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void setOperatorWithoutParenthesesSaysParenthesesAreNeeded() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabelSelector.parse("env in prod"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parentheses");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabelSelector.parse("env notin prod"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parentheses");
+    }
+
+    @org.junit.jupiter.api.Test
+    void equalityWithoutAKeySaysTheKeyIsMissing() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabelSelector.parse("=prod"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key is missing");
+    }
 }

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.VersionInfo;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,12 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClusterProbe implements DisposableBean {
 
-    /** Counting nodes pages through at most this many per request. */
+    /** Nodes are listed this many per request. */
     private static final long NODE_PAGE = 500;
+    /** Enough pages for 50,000 nodes; the probe deadline bounds the time anyway. */
+    private static final int MAX_NODE_PAGES = 100;
 
     private final ClusterRegistrySettings settings;
     private final Clock clock;
-    // The calls run here so that the deadline holds even when a client call ignores its own time-outs.
+    // The calls run here so that the caller gets its answer at the deadline even when a client call
+    // ignores its own time-outs; the call itself is interrupted then.
     private final ExecutorService calls = Executors.newCachedThreadPool(daemonThreads());
 
     public ClusterProbe(ClusterRegistrySettings settings, Clock clock) {
@@ -40,7 +42,8 @@ public class ClusterProbe implements DisposableBean {
     }
 
     public ProbeResult probe(KubernetesClient client, String server) {
-        Future<ProbeResult> call = CompletableFuture.supplyAsync(() -> ask(client), calls);
+        // submit() returns a FutureTask, whose cancel(true) interrupts the call's thread at the deadline.
+        Future<ProbeResult> call = calls.submit(() -> ask(client));
         try {
             return call.get(settings.probeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -55,24 +58,47 @@ public class ClusterProbe implements DisposableBean {
     }
 
     private ProbeResult ask(KubernetesClient client) {
-        VersionInfo version = client.getKubernetesVersion();
-        NodeList nodes = client.nodes().list(new ListOptionsBuilder().withLimit(NODE_PAGE).build());
-        Long remaining = nodes.getMetadata() == null ? null : nodes.getMetadata().getRemainingItemCount();
-        int nodeCount = nodes.getItems().size() + (remaining == null ? 0 : remaining.intValue());
-        String gitVersion = versionText(version);
-        return new ProbeResult(ClusterStatus.Ready, "The API server answered: " + gitVersion + ", " + nodeCount + " node(s)",
-                gitVersion, nodeCount, Instant.now(clock));
+        String version = versionText(client.getKubernetesVersion());
+        int nodeCount = countNodes(client);
+        return new ProbeResult(ClusterStatus.Ready, "The API server answered: "
+                + (version == null ? "version unknown" : version) + ", " + nodeCount + " node(s)",
+                version, nodeCount, Instant.now(clock));
+    }
+
+    /**
+     * Counts nodes a page at a time. When the server says how many items remain, that is used instead
+     * of reading them; otherwise the pages are followed through their continue tokens.
+     */
+    private static int countNodes(KubernetesClient client) {
+        int count = 0;
+        String continueToken = null;
+        for (int page = 0; page < MAX_NODE_PAGES; page++) {
+            NodeList nodes = client.nodes().list(new ListOptionsBuilder().withLimit(NODE_PAGE).withContinue(continueToken).build());
+            count += nodes.getItems().size();
+            Long remaining = nodes.getMetadata() == null ? null : nodes.getMetadata().getRemainingItemCount();
+            continueToken = nodes.getMetadata() == null ? null : nodes.getMetadata().getContinue();
+            if (remaining != null) {
+                return count + remaining.intValue();
+            }
+            if (continueToken == null || continueToken.isEmpty()) {
+                return count;
+            }
+        }
+        return count;
     }
 
     /** The server's git version (v1.31.4), or major.minor when a server leaves that out. */
     private static String versionText(VersionInfo version) {
-        if (version == null || version.getMajor() == null && version.getGitVersion() == null) {
+        if (version == null) {
             return null;
         }
         if (version.getGitVersion() != null && !version.getGitVersion().isBlank()) {
             return version.getGitVersion();
         }
-        return version.getMajor() + "." + version.getMinor();
+        if (version.getMajor() == null || version.getMajor().isBlank()) {
+            return null;
+        }
+        return version.getMajor() + "." + (version.getMinor() == null ? "?" : version.getMinor());
     }
 
     private ProbeResult failed(Throwable error, String server) {

@@ -16,21 +16,34 @@ import javax.net.ssl.SSLException;
  */
 public final class FailureClassifier {
 
+    private static final int MAX_CAUSE_DEPTH = 32;
+
     private FailureClassifier() {
+    }
+
+    /** The simple class name, or the full one for anonymous and local classes, which have none. */
+    private static String typeName(Throwable error) {
+        String simple = error.getClass().getSimpleName();
+        return simple.isEmpty() ? error.getClass().getName() : simple;
     }
 
     public record Failure(ClusterStatus status, String reason, boolean noAnswer) {
     }
 
     public static Failure classify(Throwable error, String server) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
+        if (error == null) {
+            return new Failure(ClusterStatus.Unreachable, "The call to " + server + " failed", false);
+        }
+        // Bounded, because a cause chain can loop back on itself.
+        int depth = 0;
+        for (Throwable t = error; t != null && depth < MAX_CAUSE_DEPTH; t = t.getCause(), depth++) {
             Failure failure = classifyOne(t, server);
             if (failure != null) {
                 return failure;
             }
         }
         return new Failure(ClusterStatus.Unreachable,
-                "The call to " + server + " failed (" + error.getClass().getSimpleName() + ")", false);
+                "The call to " + server + " failed (" + typeName(error) + ")", false);
     }
 
     private static Failure classifyOne(Throwable t, String server) {

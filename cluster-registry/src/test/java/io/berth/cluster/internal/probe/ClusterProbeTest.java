@@ -220,4 +220,29 @@ class ClusterProbeTest {
         assertThat(result.status()).isEqualTo(ClusterStatus.Unreachable);
         assertThat(result.reason()).isEqualTo("Connection to " + url + " was refused");
     }
+
+    @Test
+    void blankGitVersionWithoutMajorIsReportedAsUnknown() {
+        server.expect().get().withPath(VERSION_PATH).andReturn(200, "{\"gitVersion\": \"\"}").once();
+        server.expect().get().withPath(NODES_PATH).andReturn(200, nodes(2)).once();
+
+        ProbeResult result = probeWithTimeout(Duration.ofSeconds(5)).probe(client, serverUrl());
+
+        assertThat(result.serverVersion()).isNull();
+        assertThat(result.reason()).doesNotContain("null").contains("version unknown");
+    }
+
+    @Test
+    void nodePagesAreFollowedWhenTheServerDoesNotSayHowManyRemain() {
+        NodeList firstPage = nodes(2);
+        firstPage.setMetadata(new ListMetaBuilder().withContinue("page-2").build());
+        server.expect().get().withPath(VERSION_PATH).andReturn(200, VERSION_JSON).once();
+        server.expect().get().withPath(NODES_PATH).andReturn(200, firstPage).once();
+        server.expect().get().withPath("/api/v1/nodes?continue=page-2&limit=500").andReturn(200, nodes(3)).once();
+
+        ProbeResult result = probeWithTimeout(Duration.ofSeconds(5)).probe(client, serverUrl());
+
+        assertThat(result.status()).isEqualTo(ClusterStatus.Ready);
+        assertThat(result.nodeCount()).isEqualTo(5);
+    }
 }

@@ -202,4 +202,22 @@ class FailureClassifierTest {
                 .doesNotContain("/version?")
                 .doesNotContain("body");
     }
+
+    @Test
+    void causeCycleDoesNotHangClassification() {
+        RuntimeException a = new RuntimeException("a");
+        a.initCause(new IllegalStateException("b", a));
+
+        Failure failure = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(1),
+                () -> FailureClassifier.classify(a, SERVER));
+
+        assertThat(failure.reason()).isEqualTo("The call to " + SERVER + " failed (RuntimeException)");
+    }
+
+    @Test
+    void anonymousExceptionIsNamedByItsClassName() {
+        Failure failure = FailureClassifier.classify(new RuntimeException(MESSAGE) { }, SERVER);
+
+        assertThat(failure.reason()).doesNotEndWith("()").doesNotContain(SECRET);
+    }
 }
