@@ -1,0 +1,66 @@
+package io.berth.kubesim;
+
+import io.berth.kubesim.server.FaultState;
+import io.berth.kubesim.server.TcpGate;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+
+/**
+ * Faults a test can put a simulated cluster into, and take away again. They affect outside callers
+ * (Berth) only; the cluster's own controllers keep working, as a real control plane would behind a
+ * broken network.
+ */
+public final class Faults {
+
+    private final TcpGate gate;
+    private final FaultState state;
+    private final KubernetesClient internal;
+
+    Faults(TcpGate gate, FaultState state, KubernetesClient internal) {
+        this.gate = gate;
+        this.state = state;
+        this.internal = internal;
+    }
+
+    /** Connections are refused and open ones cut, until {@link #reachable()}. State is kept. */
+    public Faults unreachable() {
+        gate.shut();
+        return this;
+    }
+
+    public Faults reachable() {
+        gate.open();
+        return this;
+    }
+
+    /** Every answer to an outside caller is delayed by this much. */
+    public Faults latency(Duration latency) {
+        state.latency(latency);
+        return this;
+    }
+
+    /** Every outside request is answered 401, as when credentials were revoked. */
+    public Faults unauthorized(boolean unauthorized) {
+        state.unauthorized(unauthorized);
+        return this;
+    }
+
+    /** This share (0 to 1) of outside requests is answered 500. */
+    public Faults failingShare(double share) {
+        state.errorShare(share);
+        return this;
+    }
+
+    /** Deletes a pod, as if it died; its controller recreates it. */
+    public Faults deletePod(String namespace, String name) {
+        internal.pods().inNamespace(namespace).withName(name).delete();
+        return this;
+    }
+
+    /** Takes every fault away. */
+    public Faults clear() {
+        state.clear();
+        gate.open();
+        return this;
+    }
+}

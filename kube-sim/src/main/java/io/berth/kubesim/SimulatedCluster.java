@@ -1,0 +1,183 @@
+package io.berth.kubesim;
+
+import io.berth.kubesim.controllers.ControllerSet;
+import io.berth.kubesim.controllers.ReconcileQueue;
+import io.berth.kubesim.controllers.SimContext;
+import io.berth.kubesim.controllers.StandardControllers;
+import io.berth.kubesim.server.FaultState;
+import io.berth.kubesim.server.SimDispatcher;
+import io.berth.kubesim.server.TcpGate;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One simulated Kubernetes cluster: fabric8's CRUD API server over HTTPS on a loopback port, behind a
+ * {@link TcpGate} (for the unreachable fault), requiring a bearer token, with the simulated
+ * controllers running against it. Start clusters through {@link KubeSim}.
+ */
+public final class SimulatedCluster implements AutoCloseable {
+
+    private final String name;
+    private final String token;
+    private final String caPem;
+    private final KubernetesMockServer server;
+    private final TcpGate gate;
+    private final KubernetesClient internal;
+    private final ReconcileQueue queue;
+    private final Faults faults;
+
+    private SimulatedCluster(String name, String token, String caPem, KubernetesMockServer server, TcpGate gate,
+                             KubernetesClient internal, ReconcileQueue queue, FaultState faultState) {
+        this.name = name;
+        this.token = token;
+        this.caPem = caPem;
+        this.server = server;
+        this.gate = gate;
+        this.internal = internal;
+        this.queue = queue;
+        this.faults = new Faults(gate, faultState, internal);
+    }
+
+    static SimulatedCluster start(String name, SimulatorSettings settings, ScheduledExecutorService executor,
+                                  HttpClient.Factory httpClients) {
+        String token = randomToken();
+        String internalToken = randomToken();
+        FaultState faultState = new FaultState();
+        MockWebServer http = new MockWebServer();
+        SimDispatcher dispatcher = new SimDispatcher(new KubernetesCrudDispatcher(), settings.gitVersion(), token, internalToken, faultState);
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), http, new HashMap<>(), dispatcher, true);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        String caPem = readPem(http);
+        TcpGate gate = new TcpGate(server.getPort());
+        gate.open();
+
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl("https://localhost:" + server.getPort())
+                .withCaCertData(base64(caPem)).withOauthToken(internalToken).withRequestRetryBackoffLimit(0).build();
+        KubernetesClient internal = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(httpClients).build();
+
+        AtomicReference<ControllerSet> controllers = new AtomicReference<>();
+        ReconcileQueue queue = new ReconcileQueue(executor, key -> controllers.get().reconcile(key));
+        List<String> nodes = createNodes(internal, settings.nodes());
+        SimContext context = new SimContext(internal, queue, settings, nodes);
+        controllers.set(new ControllerSet(queue, StandardControllers.create(context)));
+        dispatcher.addListener(controllers.get());
+        return new SimulatedCluster(name, token, caPem, server, gate, internal, queue, faultState);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The API server's URL as outside callers reach it (through the gate). */
+    public String url() {
+        return "https://localhost:" + gate.port();
+    }
+
+    /** A kubeconfig with inline data only: the CA certificate and a bearer token. */
+    public String kubeconfig() {
+        return kubeconfig(token);
+    }
+
+    /** The same kubeconfig with another token (which the server refuses). */
+    public String kubeconfig(String withToken) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: %1$s
+                  cluster:
+                    server: %2$s
+                    certificate-authority-data: %3$s
+                users:
+                - name: %1$s-admin
+                  user:
+                    token: %4$s
+                contexts:
+                - name: %1$s
+                  context:
+                    cluster: %1$s
+                    user: %1$s-admin
+                current-context: %1$s
+                """.formatted(name, url(), base64(caPem), withToken);
+    }
+
+    public void writeKubeconfig(Path file) {
+        try {
+            Files.writeString(file, kubeconfig());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * A client for tests that reaches the cluster as its controllers do: past the faults and the
+     * token check. Use it to look at or arrange state; use {@link #kubeconfig()} to act as Berth does.
+     */
+    public KubernetesClient client() {
+        return internal;
+    }
+
+    @Override
+    public void close() {
+        queue.stop();
+        internal.close();
+        gate.close();
+        server.destroy();
+    }
+
+    private static List<String> createNodes(KubernetesClient client, int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String node = "sim-node-" + i;
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(node)
+                    .addToLabels("kubernetes.io/hostname", node).endMetadata()
+                    .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
+                    .build()).create();
+            names.add(node);
+        }
+        return List.copyOf(names);
+    }
+
+    private static String readPem(MockWebServer http) {
+        try {
+            return Files.readString(Path.of(http.getSelfSignedCertificate().certificatePath()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return "sim_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

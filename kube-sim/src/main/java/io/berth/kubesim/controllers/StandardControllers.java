@@ -1,0 +1,16 @@
+package io.berth.kubesim.controllers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The controllers every simulated cluster runs. */
+public final class StandardControllers {
+
+    private StandardControllers() {
+    }
+
+    public static List<Controller> create(SimContext context) {
+        List<Controller> controllers = new ArrayList<>();
+        return controllers;
+    }
+}

@@ -1,0 +1,44 @@
+package io.berth.kubesim.server;
+
+import java.time.Duration;
+
+/** The faults a simulated API server is told to show, read on every outside request. */
+public final class FaultState {
+
+    private volatile Duration latency = Duration.ZERO;
+    private volatile boolean unauthorized;
+    private volatile double errorShare;
+
+    public Duration latency() {
+        return latency;
+    }
+
+    public void latency(Duration latency) {
+        this.latency = latency == null ? Duration.ZERO : latency;
+    }
+
+    public boolean unauthorized() {
+        return unauthorized;
+    }
+
+    public void unauthorized(boolean unauthorized) {
+        this.unauthorized = unauthorized;
+    }
+
+    public double errorShare() {
+        return errorShare;
+    }
+
+    public void errorShare(double share) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("the share of failing requests must be between 0 and 1");
+        }
+        this.errorShare = share;
+    }
+
+    public void clear() {
+        latency = Duration.ZERO;
+        unauthorized = false;
+        errorShare = 0;
+    }
+}

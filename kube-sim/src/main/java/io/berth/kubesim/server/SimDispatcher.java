@@ -1,0 +1,139 @@
+package io.berth.kubesim.server;
+
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The simulated API server's front: bearer-token authentication and faults for outside callers, then
+ * the behaviours fabric8's CRUD server lacks (discovery, server-side apply, set-based selectors,
+ * /scale, status isolation), then the CRUD store itself. Every successful write is reported to the
+ * change listeners.
+ */
+public final class SimDispatcher extends Dispatcher {
+
+    private final Store store;
+    private final Discovery discovery;
+    private final ServerSideApply apply;
+    private final ScaleSubresource scale;
+    private final StatusRules statusRules;
+    private final String token;
+    private final String internalToken;
+    private final FaultState faults;
+    private final List<ObjectChangeListener> listeners = new CopyOnWriteArrayList<>();
+
+    public SimDispatcher(Dispatcher crud, String gitVersion, String token, String internalToken, FaultState faults) {
+        this.store = new Store(crud);
+        this.discovery = new Discovery(store, gitVersion);
+        this.apply = new ServerSideApply(store);
+        this.scale = new ScaleSubresource(store);
+        this.statusRules = new StatusRules(store);
+        this.token = token;
+        this.internalToken = internalToken;
+        this.faults = faults;
+    }
+
+    public void addListener(ObjectChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (("Bearer " + internalToken).equals(authorization)) {
+            return handle(request);
+        }
+        if (faults.unauthorized() || !("Bearer " + token).equals(authorization)) {
+            return Responses.status(401, "Unauthorized", "Unauthorized");
+        }
+        if (faults.errorShare() > 0 && ThreadLocalRandom.current().nextDouble() < faults.errorShare()) {
+            return Responses.status(500, "InternalError", "simulated server error");
+        }
+        MockResponse response = handle(request);
+        if (!faults.latency().isZero()) {
+            response.setBodyDelay(faults.latency());
+        }
+        return response;
+    }
+
+    private MockResponse handle(RecordedRequest request) {
+        MockResponse discovered = discovery.answer(ApiPath.parse(request.getPath()).path());
+        if (discovered != null) {
+            return discovered;
+        }
+        ApiPath path = ApiPath.parse(request.getPath());
+        if (!path.isResource()) {
+            return store.dispatch(request);
+        }
+        MockResponse response = route(path, request);
+        if (!request.getMethod().equals("GET") && Store.codeOf(response) < 300) {
+            notifyChange(path, request, response);
+        }
+        return response;
+    }
+
+    private MockResponse route(ApiPath path, RecordedRequest request) {
+        String method = request.getMethod();
+        if (!Discovery.isBuiltIn(path.group(), path.resource()) && discovery.find(path.group(), path.resource()) == null) {
+            // As on a real server, a custom resource exists only while its CRD does.
+            return Responses.status(404, "NotFound", "the server could not find the requested resource");
+        }
+        if ("scale".equals(path.subresource())) {
+            return scale.handle(path, request);
+        }
+        if ("status".equals(path.subresource()) && (method.equals("PUT") || method.equals("PATCH"))) {
+            return statusRules.updateStatus(path, request);
+        }
+        if (ServerSideApply.isApply(request)) {
+            return apply.apply(path, request);
+        }
+        if (method.equals("PUT") && path.name() != null && path.subresource() == null
+                && Discovery.isBuiltIn(path.group(), path.resource())) {
+            return statusRules.updateObject(path, request);
+        }
+        if (method.equals("GET") && path.name() == null && path.query().containsKey("labelSelector")
+                && !"true".equals(path.query().get("watch"))) {
+            return listWithSelector(path, request);
+        }
+        return store.dispatch(request);
+    }
+
+    /** Lists without the selector, then filters here: fabric8's server ignores set-based requirements. */
+    private MockResponse listWithSelector(ApiPath path, RecordedRequest request) {
+        Map<String, String> query = new LinkedHashMap<>(path.query());
+        SelectorFilter selector = SelectorFilter.parse(query.remove("labelSelector"));
+        Store.Reply all = store.get(path.withQuery(query));
+        if (!all.ok() || !(all.json() instanceof ObjectNode list)) {
+            return all.toResponse();
+        }
+        ArrayNode kept = Store.JSON.createArrayNode();
+        for (JsonNode item : list.path("items")) {
+            if (selector.matches(item.path("metadata").path("labels"))) {
+                kept.add(item);
+            }
+        }
+        list.set("items", kept);
+        return Responses.json(200, list.toString());
+    }
+
+    private void notifyChange(ApiPath path, RecordedRequest request, MockResponse response) {
+        String name = path.name();
+        if (name == null && request.getMethod().equals("POST")) {
+            name = Store.Reply.of(response).json().path("metadata").path("name").asString(null);
+        }
+        if (name == null) {
+            return;
+        }
+        for (ObjectChangeListener listener : listeners) {
+            listener.changed(path.group(), path.resource(), path.namespace(), name);
+        }
+    }
+}

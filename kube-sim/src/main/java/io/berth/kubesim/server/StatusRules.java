@@ -1,0 +1,75 @@
+package io.berth.kubesim.server;
+
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Status and generation as a real server keeps them for built-in kinds: an update of the object never
+ * changes its status, an update of {@code /status} changes nothing but the status, and
+ * {@code metadata.generation} moves on only when the spec changes.
+ */
+final class StatusRules {
+
+    private final Store store;
+
+    StatusRules(Store store) {
+        this.store = store;
+    }
+
+    /** PUT of a built-in object: keep the stored status, bump the generation when the spec changed. */
+    MockResponse updateObject(ApiPath path, RecordedRequest request) {
+        Store.Reply current = store.get(path.objectPath());
+        if (!current.ok()) {
+            return store.dispatch(request);
+        }
+        ObjectNode incoming = (ObjectNode) Store.JSON.readTree(Store.text(request.getBody()));
+        JsonNode stored = current.json();
+        if (stored.has("status")) {
+            incoming.set("status", stored.get("status"));
+        } else {
+            incoming.remove("status");
+        }
+        long generation = stored.path("metadata").path("generation").asLong(1);
+        boolean specChanged = !Objects.equals(stored.get("spec"), incoming.get("spec"));
+        incoming.withObject("metadata").put("generation", specChanged ? generation + 1 : generation);
+        return store.put(path.objectPath(), incoming).toResponse();
+    }
+
+    /** PUT or PATCH of {@code /status}: only the status of the stored object changes. */
+    MockResponse updateStatus(ApiPath path, RecordedRequest request) {
+        Store.Reply current = store.get(path.objectPath());
+        if (!current.ok()) {
+            return current.toResponse();
+        }
+        ObjectNode stored = (ObjectNode) current.json();
+        JsonNode body = Store.JSON.readTree(Store.text(request.getBody()));
+        JsonNode status = body.path("status");
+        if (request.getMethod().equals("PATCH") && stored.get("status") instanceof ObjectNode live && status instanceof ObjectNode patch) {
+            mergePatch(live, patch);
+        } else {
+            stored.set("status", status.isMissingNode() ? Store.JSON.createObjectNode() : status);
+        }
+        String expected = body.path("metadata").path("resourceVersion").asString("");
+        if (!expected.isEmpty() && !expected.equals(stored.path("metadata").path("resourceVersion").asString())) {
+            return Responses.status(409, "Conflict", "the object has been modified; please apply your changes to the latest version");
+        }
+        return store.put(path.objectPath(), stored).toResponse();
+    }
+
+    /** A JSON merge patch (RFC 7386): null removes, objects merge, anything else replaces. */
+    static void mergePatch(ObjectNode target, ObjectNode patch) {
+        for (var field : patch.properties()) {
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                target.remove(field.getKey());
+            } else if (value instanceof ObjectNode patchObject && target.get(field.getKey()) instanceof ObjectNode targetObject) {
+                mergePatch(targetObject, patchObject);
+            } else {
+                target.set(field.getKey(), value);
+            }
+        }
+    }
+}

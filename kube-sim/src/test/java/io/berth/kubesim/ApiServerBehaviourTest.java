@@ -1,0 +1,170 @@
+package io.berth.kubesim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The API server rules kube-sim adds to fabric8's CRUD server, checked over HTTPS with the real client. */
+class ApiServerBehaviourTest {
+
+    private static KubeSim sim;
+    private static SimulatedCluster cluster;
+    private KubernetesClient client;
+
+    @BeforeAll
+    static void startCluster() {
+        sim = KubeSim.withDefaults();
+        cluster = sim.startCluster();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        Config config = Config.fromKubeconfig(cluster.kubeconfig());
+        config.setRequestRetryBackoffLimit(0);
+        client = new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    @Test
+    void answersVersionAndNodesOverVerifiedTls() {
+        assertThat(client.getKubernetesVersion().getGitVersion()).isEqualTo("v1.31.4");
+        assertThat(client.nodes().list().getItems()).extracting(n -> n.getMetadata().getName())
+                .containsExactly("sim-node-1", "sim-node-2", "sim-node-3");
+    }
+
+    @Test
+    void refusesAWrongToken() {
+        Config config = Config.fromKubeconfig(cluster.kubeconfig("not-the-token"));
+        config.setRequestRetryBackoffLimit(0);
+        try (KubernetesClient wrong = new KubernetesClientBuilder().withConfig(config).build()) {
+            assertThatThrownBy(() -> wrong.namespaces().list())
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(401));
+        }
+    }
+
+    @Test
+    void setBasedSelectorsFilter() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("sel").endMetadata().build()).create();
+        for (String tier : List.of("db", "cache", "web")) {
+            client.configMaps().inNamespace("sel").resource(new ConfigMapBuilder().withNewMetadata().withName(tier)
+                    .addToLabels("tier", tier).endMetadata().build()).create();
+        }
+        client.configMaps().inNamespace("sel").resource(new ConfigMapBuilder().withNewMetadata().withName("plain").endMetadata().build()).create();
+
+        assertThat(names(client.configMaps().inNamespace("sel").withLabelIn("tier", "db", "cache").list().getItems()))
+                .containsExactlyInAnyOrder("db", "cache");
+        assertThat(names(client.configMaps().inNamespace("sel").withLabelNotIn("tier", "db").list().getItems()))
+                .containsExactlyInAnyOrder("cache", "web", "plain");
+        assertThat(names(client.configMaps().inNamespace("sel").withLabel("tier").list().getItems()))
+                .containsExactlyInAnyOrder("db", "cache", "web");
+        assertThat(names(client.configMaps().inNamespace("sel").withoutLabel("tier").list().getItems()))
+                .containsExactly("plain");
+    }
+
+    @Test
+    void plainUpdateOfAStatefulSetKeepsItsStatusAndStatusUpdateKeepsItsSpec() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("iso").endMetadata().build()).create();
+        StatefulSet created = client.apps().statefulSets().inNamespace("iso").resource(statefulSet("iso-web", 3)).create();
+        created.setStatus(new StatefulSetStatusBuilder().withReplicas(3).withReadyReplicas(3).build());
+        client.apps().statefulSets().inNamespace("iso").resource(created).updateStatus();
+
+        StatefulSet current = client.apps().statefulSets().inNamespace("iso").withName("iso-web").get();
+        current.getSpec().setReplicas(5);
+        current.setStatus(new StatefulSetStatusBuilder().withReplicas(99).build());
+        client.apps().statefulSets().inNamespace("iso").resource(current).update();
+
+        StatefulSet after = client.apps().statefulSets().inNamespace("iso").withName("iso-web").get();
+        assertThat(after.getSpec().getReplicas()).isEqualTo(5);
+        assertThat(after.getStatus().getReadyReplicas()).isEqualTo(3);
+        assertThat(after.getMetadata().getGeneration()).isEqualTo(created.getMetadata().getGeneration() + 1);
+    }
+
+    @Test
+    void serverSideApplyCreatesThenMergesAndRecordsTheManager() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("ssa").endMetadata().build()).create();
+        var first = new ConfigMapBuilder().withNewMetadata().withName("settings").withNamespace("ssa").endMetadata()
+                .addToData("a", "1").build();
+        client.configMaps().inNamespace("ssa").resource(first).fieldManager("berth").forceConflicts().serverSideApply();
+        var second = new ConfigMapBuilder().withNewMetadata().withName("settings").withNamespace("ssa")
+                .addToLabels("app", "web").endMetadata().addToData("b", "2").build();
+        client.configMaps().inNamespace("ssa").resource(second).fieldManager("berth").forceConflicts().serverSideApply();
+
+        var stored = client.configMaps().inNamespace("ssa").withName("settings").get();
+        assertThat(stored.getData()).containsEntry("a", "1").containsEntry("b", "2");
+        assertThat(stored.getMetadata().getLabels()).containsEntry("app", "web");
+        assertThat(stored.getMetadata().getManagedFields()).extracting(f -> f.getManager()).containsExactly("berth");
+    }
+
+    @Test
+    void scaleSubresourceReadsAndWritesStatefulSetReplicas() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("scl").endMetadata().build()).create();
+        client.apps().statefulSets().inNamespace("scl").resource(statefulSet("scl-web", 3)).create();
+
+        assertThat(client.apps().statefulSets().inNamespace("scl").withName("scl-web").scale().getSpec().getReplicas()).isEqualTo(3);
+        client.apps().statefulSets().inNamespace("scl").withName("scl-web").scale(5);
+
+        assertThat(client.apps().statefulSets().inNamespace("scl").withName("scl-web").get().getSpec().getReplicas()).isEqualTo(5);
+    }
+
+    @Test
+    void customResourcesNeedTheirCrdAndScaleThroughItsPaths() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("crs").endMetadata().build()).create();
+        ResourceDefinitionContext etcd = new ResourceDefinitionContext.Builder().withGroup("etcd.database.coreos.com")
+                .withVersion("v1beta2").withPlural("etcdclusters").withKind("EtcdCluster").withNamespaced(true).build();
+        GenericKubernetesResource resource = new GenericKubernetesResource();
+        resource.setApiVersion("etcd.database.coreos.com/v1beta2");
+        resource.setKind("EtcdCluster");
+        resource.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("example").withNamespace("crs").build());
+        resource.setAdditionalProperty("spec", Map.of("size", 3, "version", "3.2.13"));
+
+        assertThatThrownBy(() -> client.genericKubernetesResources(etcd).inNamespace("crs").resource(resource).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+
+        client.apiextensions().v1().customResourceDefinitions().load(getClass().getResourceAsStream("/etcd-crd.yaml")).create();
+        client.genericKubernetesResources(etcd).inNamespace("crs").resource(resource).create();
+        client.genericKubernetesResources(etcd).inNamespace("crs").withName("example").scale(5);
+
+        GenericKubernetesResource scaled = client.genericKubernetesResources(etcd).inNamespace("crs").withName("example").get();
+        assertThat(((Map<?, ?>) scaled.getAdditionalProperties().get("spec")).get("size")).isEqualTo(5);
+    }
+
+    private static StatefulSet statefulSet(String name, int replicas) {
+        return new StatefulSetBuilder().withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().withReplicas(replicas).withServiceName(name)
+                .withNewSelector().addToMatchLabels("app", name).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
+                .withNewSpec().addNewContainer().withName("nginx").withImage("nginx:1.27").endContainer().endSpec()
+                .endTemplate().endSpec().build();
+    }
+
+    private static List<String> names(List<? extends io.fabric8.kubernetes.api.model.HasMetadata> items) {
+        return items.stream().map(i -> i.getMetadata().getName()).toList();
+    }
+}
