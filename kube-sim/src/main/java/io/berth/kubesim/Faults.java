@@ -57,7 +57,17 @@ public final class Faults {
         return this;
     }
 
-    /** Takes every fault away. */
+    /** Marks a node NotReady (or Ready again): the pods on it stop (or start) being Ready. */
+    public Faults nodeReady(String node, boolean ready) {
+        internal.nodes().withName(node).editStatus(n -> {
+            n.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType()))
+                    .forEach(c -> c.setStatus(ready ? "True" : "False"));
+            return n;
+        });
+        return this;
+    }
+
+    /** Takes every fault away (node readiness is left as it is). */
     public Faults clear() {
         state.clear();
         gate.open();

@@ -11,6 +11,8 @@ public final class StandardControllers {
 
     public static List<Controller> create(SimContext context) {
         List<Controller> controllers = new ArrayList<>();
+        controllers.add(new PodLifecycle(context));
+        controllers.add(new NodeController(context));
         return controllers;
     }
 }

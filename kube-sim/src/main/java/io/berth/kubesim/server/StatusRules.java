@@ -46,10 +46,15 @@ final class StatusRules {
         }
         ObjectNode stored = (ObjectNode) current.json();
         JsonNode body = Store.JSON.readTree(Store.text(request.getBody()));
-        JsonNode status = body.path("status");
-        if (request.getMethod().equals("PATCH") && stored.get("status") instanceof ObjectNode live && status instanceof ObjectNode patch) {
+        if (body.isArray()) {
+            // a JSON patch (what fabric8's edit sends): apply it, then keep only the status it produced
+            JsonNode patched = io.fabric8.zjsonpatch.JsonPatch.apply(body, stored);
+            stored.set("status", patched.path("status").isMissingNode() ? Store.JSON.createObjectNode() : patched.get("status"));
+        } else if (request.getMethod().equals("PATCH") && stored.get("status") instanceof ObjectNode live
+                && body.path("status") instanceof ObjectNode patch) {
             mergePatch(live, patch);
         } else {
+            JsonNode status = body.path("status");
             stored.set("status", status.isMissingNode() ? Store.JSON.createObjectNode() : status);
         }
         String expected = body.path("metadata").path("resourceVersion").asString("");
