@@ -6,6 +6,9 @@ import io.berth.cluster.internal.CredentialVault;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
+import io.vertx.core.Vertx;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -21,6 +24,10 @@ import org.springframework.stereotype.Component;
 public class ClusterClients implements DisposableBean {
 
     private final ConcurrentMap<UUID, CachedClient> clients = new ConcurrentHashMap<>();
+    // One Vert.x (event loops and threads) for all clients: by default every fabric8 client starts its
+    // own, which would cost threads per registered cluster.
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpClient.Factory httpClients = new Vertx5HttpClientFactory(vertx);
     private final CredentialVault vault;
     private final ClusterRegistrySettings settings;
 
@@ -57,6 +64,7 @@ public class ClusterClients implements DisposableBean {
     @Override
     public void destroy() {
         clients.keySet().forEach(this::evict);
+        vertx.close();
     }
 
     private KubernetesClient build(ClusterEntity cluster) {
@@ -67,7 +75,7 @@ public class ClusterClients implements DisposableBean {
         config.setRequestTimeout((int) settings.requestTimeout().toMillis());
         // Retries belong to Berth's own policies, not hidden inside the client.
         config.setRequestRetryBackoffLimit(0);
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(httpClients).build();
     }
 
     private record CachedClient(int generation, KubernetesClient client) {
