@@ -65,11 +65,11 @@ public final class SimDispatcher extends Dispatcher {
     }
 
     private MockResponse handle(RecordedRequest request) {
-        MockResponse discovered = discovery.answer(ApiPath.parse(request.getPath()).path());
+        ApiPath path = ApiPath.parse(request.getPath());
+        MockResponse discovered = discovery.answer(path.path());
         if (discovered != null) {
             return discovered;
         }
-        ApiPath path = ApiPath.parse(request.getPath());
         if (!path.isResource()) {
             return store.dispatch(request);
         }
