@@ -13,6 +13,7 @@ public final class StandardControllers {
         List<Controller> controllers = new ArrayList<>();
         controllers.add(new PodLifecycle(context));
         controllers.add(new NodeController(context));
+        controllers.add(new DeploymentController(context));
         return controllers;
     }
 }
