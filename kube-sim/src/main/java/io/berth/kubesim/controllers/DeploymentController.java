@@ -27,6 +27,9 @@ import java.util.Map;
  * maxUnavailable 0; {@code spec.strategy} is not read). A deleted pod is recreated; when the
  * Deployment is deleted, its pods are deleted too (the garbage collector's part). One pod is created or
  * deleted per reconcile; the status is written when no step is left and only when it changed.
+ * <p>
+ * When the readiness of a Deployment named {@code etcd-operator} changes, the EtcdClusters of its
+ * namespace are reconciled again (see {@link EtcdOperator}).
  */
 public final class DeploymentController implements Controller {
 
@@ -137,6 +140,10 @@ public final class DeploymentController implements Controller {
         }
         deployment.setStatus(desired);
         context.client().apps().deployments().inNamespace(deployment.getMetadata().getNamespace()).resource(deployment).updateStatus();
+        if (EtcdOperator.OPERATOR_DEPLOYMENT.equals(deployment.getMetadata().getName())
+                && operatorReady(previous) != operatorReady(desired)) {
+            EtcdOperator.enqueueClusters(context, deployment.getMetadata().getNamespace());
+        }
     }
 
     /** The condition as it should be, keeping the previous timestamps where nothing changed. */
@@ -149,6 +156,10 @@ public final class DeploymentController implements Controller {
         return new DeploymentConditionBuilder().withType(type).withStatus(statusText).withReason(reason).withMessage(message)
                 .withLastTransitionTime(sameStatus ? before.getLastTransitionTime() : now)
                 .withLastUpdateTime(unchanged ? before.getLastUpdateTime() : now).build();
+    }
+
+    static boolean operatorReady(DeploymentStatus status) {
+        return status != null && status.getReadyReplicas() != null && status.getReadyReplicas() >= 1;
     }
 
     private static int replicas(Deployment deployment) {
