@@ -155,6 +155,41 @@ class ApiServerBehaviourTest {
         assertThat(((Map<?, ?>) scaled.getAdditionalProperties().get("spec")).get("size")).isEqualTo(5);
     }
 
+    @Test
+    void statusOfACustomResourceChangesThroughItsStatusSubresourceOnly() {
+        // a cluster of its own: the other tests expect the CRD to be missing at first
+        Config config = Config.fromKubeconfig(sim.startCluster("crd-status").kubeconfig());
+        config.setRequestRetryBackoffLimit(0);
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("crst").endMetadata().build()).create();
+            client.apiextensions().v1().customResourceDefinitions().load(getClass().getResourceAsStream("/etcd-crd.yaml")).create();
+            checkStatusIsolation(client);
+        }
+    }
+
+    private static void checkStatusIsolation(KubernetesClient client) {
+        ResourceDefinitionContext etcd = new ResourceDefinitionContext.Builder().withGroup("etcd.database.coreos.com")
+                .withVersion("v1beta2").withPlural("etcdclusters").withKind("EtcdCluster").withNamespaced(true).build();
+        GenericKubernetesResource resource = new GenericKubernetesResource();
+        resource.setApiVersion("etcd.database.coreos.com/v1beta2");
+        resource.setKind("EtcdCluster");
+        resource.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("status-only").withNamespace("crst").build());
+        resource.setAdditionalProperty("spec", Map.of("size", 3, "version", "3.2.13"));
+        GenericKubernetesResource created = client.genericKubernetesResources(etcd).inNamespace("crst").resource(resource).create();
+
+        created.setAdditionalProperty("status", Map.of("phase", "Creating"));
+        client.genericKubernetesResources(etcd).inNamespace("crst").resource(created).updateStatus();
+        GenericKubernetesResource withStatus = client.genericKubernetesResources(etcd).inNamespace("crst").withName("status-only").get();
+        assertThat(((Map<?, ?>) withStatus.getAdditionalProperties().get("status")).get("phase")).isEqualTo("Creating");
+
+        withStatus.setAdditionalProperty("spec", Map.of("size", 5, "version", "3.2.13"));
+        withStatus.setAdditionalProperty("status", Map.of("phase", "Overwritten"));
+        client.genericKubernetesResources(etcd).inNamespace("crst").resource(withStatus).update();
+        GenericKubernetesResource after = client.genericKubernetesResources(etcd).inNamespace("crst").withName("status-only").get();
+        assertThat(((Map<?, ?>) after.getAdditionalProperties().get("spec")).get("size")).isEqualTo(5);
+        assertThat(((Map<?, ?>) after.getAdditionalProperties().get("status")).get("phase")).isEqualTo("Creating");
+    }
+
     private static StatefulSet statefulSet(String name, int replicas) {
         return new StatefulSetBuilder().withNewMetadata().withName(name).endMetadata()
                 .withNewSpec().withReplicas(replicas).withServiceName(name)

@@ -14,6 +14,8 @@ public final class StandardControllers {
         controllers.add(new PodLifecycle(context));
         controllers.add(new NodeController(context));
         controllers.add(new StatefulSetController(context));
+        controllers.add(new DeploymentController(context));
+        controllers.add(new EtcdOperator(context));
         return controllers;
     }
 }

@@ -61,7 +61,9 @@ final class StatusRules {
         if (!expected.isEmpty() && !expected.equals(stored.path("metadata").path("resourceVersion").asString())) {
             return Responses.status(409, "Conflict", "the object has been modified; please apply your changes to the latest version");
         }
-        return store.put(path.objectPath(), stored).toResponse();
+        // Written through the store's own /status path: for a custom resource whose CRD declares a status
+        // subresource, a write of the object itself keeps the stored status, as on a real server.
+        return store.put(path.objectPath() + "/status", stored).toResponse();
     }
 
     /** A JSON merge patch (RFC 7386): null removes, objects merge, anything else replaces. */

@@ -1,0 +1,358 @@
+package io.berth.kubesim.controllers;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The etcd operator (coreos/etcd-operator, {@code etcdclusters.etcd.database.coreos.com/v1beta2}),
+ * reduced to what can be seen from outside: member pods and the EtcdCluster's status.
+ * <p>
+ * It acts only while the CRD exists and, when {@code etcdOperatorNeedsDeployment} is set, only while a
+ * Deployment named {@code etcd-operator} in the EtcdCluster's namespace has a ready replica. That
+ * Deployment's controller reconciles the namespace's EtcdClusters again when its readiness changes.
+ * <p>
+ * For each EtcdCluster it keeps {@code spec.size} member pods named {@code <cluster>-<8 random characters>}.
+ * Each call takes at most one step, in this order: while a member it removed is still leaving (for one
+ * readiness delay after the deletion, standing for the etcd member removal and the pod's termination) or
+ * a member pod is terminating, wait; with too many members, delete one (not ready first, then the
+ * newest); while a member is not Ready, wait; with too few members (growing, or a member was deleted),
+ * create one; with a member of another version, delete it (it is then replaced by one of
+ * {@code spec.version}: an upgrade one member at a time).
+ * <p>
+ * The status is written only when it changed: {@code phase} is {@code Failed} (with a {@code reason},
+ * members left alone) while {@code spec.size} is below 1 or {@code spec.version} (a leading {@code v}
+ * allowed, empty meaning 3.2.13) is not three dot-separated numbers, and leaves {@code Failed} once the
+ * spec is valid again; otherwise it is {@code Creating} until all {@code spec.size} members have been
+ * Ready at once, then {@code Running} for good. {@code size} counts the member pods, {@code members.ready}
+ * and {@code members.unready} name them (an empty list is left out), {@code currentVersion} is the version
+ * all members run and {@code targetVersion} the one they are being moved to. The {@code Available}
+ * condition is True while a majority of {@code spec.size} members is Ready; {@code Scaling} and
+ * {@code Upgrading} are present while the member count or a member's version differs from the spec.
+ * <p>
+ * When the EtcdCluster is gone, its pods are deleted even without a running operator (that is the
+ * garbage collector's part on a real cluster).
+ */
+public final class EtcdOperator implements Controller {
+
+    public static final String CRD_NAME = "etcdclusters.etcd.database.coreos.com";
+    public static final String API_VERSION = "etcd.database.coreos.com/v1beta2";
+    public static final ResourceDefinitionContext ETCD_CLUSTERS = new ResourceDefinitionContext.Builder()
+            .withGroup("etcd.database.coreos.com").withVersion("v1beta2").withPlural("etcdclusters")
+            .withKind("EtcdCluster").withNamespaced(true).build();
+    /** The Deployment that must be ready when {@code etcdOperatorNeedsDeployment} is set. */
+    public static final String OPERATOR_DEPLOYMENT = "etcd-operator";
+
+    static final String DEFAULT_VERSION = "3.2.13";
+    static final String DEFAULT_REPOSITORY = "quay.io/coreos/etcd";
+    static final String VERSION_ANNOTATION = "etcd.version";
+    private static final int SUFFIX_LENGTH = 8;
+    private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SimContext context;
+    // When the operator last removed a member of each cluster: a removed member counts as leaving (being
+    // removed from etcd, its pod terminating) for one readiness delay, so each removal can be seen.
+    private final Map<ObjectKey, Instant> removedAt = new ConcurrentHashMap<>();
+
+    public EtcdOperator(SimContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String resource() {
+        return "etcdclusters";
+    }
+
+    /** Has every EtcdCluster of the namespace looked at again (the operator may just have started). */
+    public static void enqueueClusters(SimContext context, String namespace) {
+        if (!crdExists(context.client())) {
+            return;
+        }
+        for (GenericKubernetesResource cluster : context.client().genericKubernetesResources(ETCD_CLUSTERS)
+                .inNamespace(namespace).list().getItems()) {
+            context.queue().enqueue(new ObjectKey("etcdclusters", namespace, cluster.getMetadata().getName()));
+        }
+    }
+
+    @Override
+    public void reconcile(ObjectKey key) {
+        KubernetesClient client = context.client();
+        GenericKubernetesResource cluster = crdExists(client)
+                ? client.genericKubernetesResources(ETCD_CLUSTERS).inNamespace(key.namespace()).withName(key.name()).get() : null;
+        List<Pod> pods = OwnedPods.list(client, key.namespace(), "EtcdCluster", key.name(), Map.of("etcd_cluster", key.name()));
+        if (cluster == null) {
+            removedAt.remove(key);
+            pods.forEach(p -> OwnedPods.delete(client, p));
+            return;
+        }
+        List<Pod> members = new ArrayList<>();
+        for (Pod pod : pods) {
+            if (OwnedPods.ownedBy(pod, cluster.getMetadata().getUid())) {
+                members.add(pod);
+            } else {
+                OwnedPods.delete(client, pod); // left from an earlier EtcdCluster of the same name
+            }
+        }
+        if (!operatorRunning(key.namespace())) {
+            return;
+        }
+        Spec spec = Spec.of(cluster);
+        if (spec.problem() == null) {
+            Duration leaving = stillLeaving(key);
+            if (!leaving.isZero()) {
+                context.queue().enqueueAfter(key, leaving);
+            } else if (step(key, cluster, spec, members)) {
+                context.queue().enqueue(key);
+                return;
+            }
+        }
+        writeStatus(cluster, spec, members);
+    }
+
+    /** How long the member removed last still counts as leaving the cluster; zero when it is gone. */
+    private Duration stillLeaving(ObjectKey key) {
+        Instant removed = removedAt.get(key);
+        if (removed == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(Instant.now(), removed.plus(context.settings().readinessDelay()));
+        if (left.isNegative() || left.isZero()) {
+            removedAt.remove(key);
+            return Duration.ZERO;
+        }
+        return left;
+    }
+
+    /** The parts of {@code spec} the simulation reads, and what is wrong with them (null when nothing). */
+    record Spec(int size, String version, String repository, String problem) {
+
+        static Spec of(GenericKubernetesResource cluster) {
+            Map<?, ?> spec = cluster.getAdditionalProperties().get("spec") instanceof Map<?, ?> m ? m : Map.of();
+            int size = spec.get("size") instanceof Number n ? n.intValue() : 0;
+            Object rawVersion = spec.get("version");
+            String version = rawVersion == null || rawVersion.toString().isEmpty() ? DEFAULT_VERSION
+                    : rawVersion.toString().replaceFirst("^v", "");
+            Object rawRepository = spec.get("repository");
+            String repository = rawRepository == null || rawRepository.toString().isEmpty() ? DEFAULT_REPOSITORY : rawRepository.toString();
+            String problem = null;
+            if (size < 1) {
+                problem = "spec.size must be at least 1";
+            } else if (!VERSION.matcher(version).matches()) {
+                problem = "spec.version \"" + rawVersion + "\" is not a version x.y.z";
+            }
+            return new Spec(size, version, repository, problem);
+        }
+
+        String image() {
+            return repository + ":v" + version;
+        }
+    }
+
+    /** Takes one member-level step; false when there is none to take now. */
+    private boolean step(ObjectKey key, GenericKubernetesResource cluster, Spec spec, List<Pod> members) {
+        if (members.stream().anyMatch(p -> p.getMetadata().getDeletionTimestamp() != null)) {
+            return false; // a removed member is not gone yet
+        }
+        if (members.size() > spec.size()) {
+            remove(key, OwnedPods.pickForDeletion(members));
+            return true;
+        }
+        if (!members.stream().allMatch(OwnedPods::ready)) {
+            return false;
+        }
+        if (members.size() < spec.size()) {
+            context.client().pods().inNamespace(cluster.getMetadata().getNamespace()).resource(newMember(cluster, spec, members)).create();
+            return true;
+        }
+        List<Pod> outdated = members.stream().filter(p -> !spec.version().equals(versionOf(p)))
+                .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();
+        if (!outdated.isEmpty()) {
+            remove(key, outdated.get(0));
+            return true;
+        }
+        return false;
+    }
+
+    private void remove(ObjectKey key, Pod member) {
+        removedAt.put(key, Instant.now());
+        OwnedPods.delete(context.client(), member);
+    }
+
+    private Pod newMember(GenericKubernetesResource cluster, Spec spec, List<Pod> members) {
+        String clusterName = cluster.getMetadata().getName();
+        String namespace = cluster.getMetadata().getNamespace();
+        String name;
+        do {
+            name = clusterName + "-" + OwnedPods.randomSuffix(SUFFIX_LENGTH);
+        } while (context.client().pods().inNamespace(namespace).withName(name).get() != null);
+        List<String> initialCluster = new ArrayList<>();
+        for (String member : OwnedPods.names(members)) {
+            initialCluster.add(member + "=" + peerUrl(member, clusterName, namespace));
+        }
+        initialCluster.add(name + "=" + peerUrl(name, clusterName, namespace));
+        return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace)
+                .addToLabels("app", "etcd").addToLabels("etcd_cluster", clusterName).addToLabels("etcd_node", name)
+                .addToAnnotations(VERSION_ANNOTATION, spec.version())
+                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(API_VERSION).withKind("EtcdCluster")
+                        .withName(clusterName).withUid(cluster.getMetadata().getUid())
+                        .withController(true).withBlockOwnerDeletion(true).build())
+                .endMetadata()
+                .withNewSpec().withHostname(name).withSubdomain(clusterName).withRestartPolicy("Never")
+                .withContainers(new ContainerBuilder().withName("etcd").withImage(spec.image())
+                        .withCommand("/usr/local/bin/etcd", "--data-dir=/var/etcd/data", "--name=" + name,
+                                "--initial-advertise-peer-urls=" + peerUrl(name, clusterName, namespace),
+                                "--listen-peer-urls=http://0.0.0.0:2380", "--listen-client-urls=http://0.0.0.0:2379",
+                                "--advertise-client-urls=http://" + name + "." + clusterName + "." + namespace + ".svc:2379",
+                                "--initial-cluster=" + String.join(",", initialCluster),
+                                "--initial-cluster-state=" + (members.isEmpty() ? "new" : "existing"))
+                        .addNewPort().withName("client").withContainerPort(2379).withProtocol("TCP").endPort()
+                        .addNewPort().withName("peer").withContainerPort(2380).withProtocol("TCP").endPort()
+                        .build())
+                .endSpec().build();
+    }
+
+    private static String peerUrl(String member, String cluster, String namespace) {
+        return "http://" + member + "." + cluster + "." + namespace + ".svc:2380";
+    }
+
+    private void writeStatus(GenericKubernetesResource cluster, Spec spec, List<Pod> members) {
+        Map<?, ?> previous = cluster.getAdditionalProperties().get("status") instanceof Map<?, ?> m ? m : Map.of();
+        List<String> ready = OwnedPods.names(members.stream().filter(OwnedPods::ready).toList());
+        List<String> unready = OwnedPods.names(members.stream().filter(p -> !OwnedPods.ready(p)).toList());
+
+        String phase;
+        if (spec.problem() != null) {
+            phase = "Failed";
+        } else if ("Running".equals(previous.get("phase")) || (members.size() == spec.size() && unready.isEmpty())) {
+            phase = "Running";
+        } else {
+            phase = "Creating";
+        }
+        String currentVersion = currentVersion(members, previous, spec);
+
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("phase", phase);
+        status.put("reason", spec.problem() == null ? "" : spec.problem());
+        status.put("controlPaused", false);
+        if (spec.problem() == null) {
+            status.put("conditions", conditions(previous, spec, members, ready.size()));
+        } else {
+            status.put("conditions", previous.get("conditions") instanceof List<?> kept ? kept : List.of());
+        }
+        status.put("size", members.size());
+        Map<String, Object> memberStatus = new LinkedHashMap<>();
+        if (!ready.isEmpty()) {
+            memberStatus.put("ready", ready);
+        }
+        if (!unready.isEmpty()) {
+            memberStatus.put("unready", unready);
+        }
+        status.put("members", memberStatus);
+        status.put("currentVersion", currentVersion);
+        status.put("targetVersion", spec.problem() == null && !spec.version().equals(currentVersion) ? spec.version() : "");
+
+        if (JSON.valueToTree(status).equals(JSON.valueToTree(previous))) {
+            return;
+        }
+        cluster.setAdditionalProperty("status", status);
+        context.client().genericKubernetesResources(ETCD_CLUSTERS).inNamespace(cluster.getMetadata().getNamespace())
+                .resource(cluster).updateStatus();
+    }
+
+    /** The version all members run; while they differ (an upgrade), the version the cluster had. */
+    private static String currentVersion(List<Pod> members, Map<?, ?> previous, Spec spec) {
+        List<String> versions = members.stream().map(EtcdOperator::versionOf).filter(Objects::nonNull).distinct().sorted().toList();
+        Object before = previous.get("currentVersion");
+        if (versions.size() == 1) {
+            return versions.get(0);
+        }
+        if (before instanceof String text && !text.isEmpty() && (versions.isEmpty() || versions.contains(text))) {
+            return text;
+        }
+        return versions.isEmpty() ? spec.version() : versions.get(0);
+    }
+
+    private static List<Map<String, Object>> conditions(Map<?, ?> previous, Spec spec, List<Pod> members, int ready) {
+        List<?> before = previous.get("conditions") instanceof List<?> list ? list : List.of();
+        List<Map<String, Object>> conditions = new ArrayList<>();
+        int majority = spec.size() / 2 + 1;
+        if (ready >= majority) {
+            conditions.add(condition(before, "Available", "True", "Cluster available", ""));
+        } else {
+            conditions.add(condition(before, "Available", "False", "Majority not ready",
+                    ready + " of " + spec.size() + " members ready, " + majority + " needed"));
+        }
+        if (members.size() != spec.size()) {
+            conditions.add(condition(before, "Scaling", "True", members.size() < spec.size() ? "Scaling up" : "Scaling down",
+                    "Current cluster size: " + members.size() + ", desired cluster size: " + spec.size()));
+        }
+        if (members.stream().anyMatch(p -> !spec.version().equals(versionOf(p)))) {
+            conditions.add(condition(before, "Upgrading", "True", "Cluster upgrading", "upgrading to " + spec.version()));
+        }
+        return conditions;
+    }
+
+    /** A condition as the operator writes it; an unchanged one keeps its timestamps. */
+    private static Map<String, Object> condition(List<?> before, String type, String status, String reason, String message) {
+        for (Object item : before) {
+            if (item instanceof Map<?, ?> old && type.equals(old.get("type")) && status.equals(old.get("status"))
+                    && reason.equals(old.get("reason")) && message.equals(Objects.requireNonNullElse(old.get("message"), ""))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> kept = (Map<String, Object>) old;
+                return kept;
+            }
+        }
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("type", type);
+        condition.put("status", status);
+        condition.put("lastUpdateTime", now);
+        condition.put("lastTransitionTime", now);
+        condition.put("reason", reason);
+        if (!message.isEmpty()) {
+            condition.put("message", message);
+        }
+        return condition;
+    }
+
+    /** The etcd version a member runs: its annotation, else its image's tag. */
+    static String versionOf(Pod pod) {
+        String annotated = pod.getMetadata().getAnnotations() == null ? null : pod.getMetadata().getAnnotations().get(VERSION_ANNOTATION);
+        if (annotated != null) {
+            return annotated;
+        }
+        String image = pod.getSpec().getContainers().isEmpty() ? "" : Objects.requireNonNullElse(pod.getSpec().getContainers().get(0).getImage(), "");
+        int colon = image.lastIndexOf(':');
+        return colon < 0 ? null : image.substring(colon + 1).replaceFirst("^v", "");
+    }
+
+    private boolean operatorRunning(String namespace) {
+        if (!context.settings().etcdOperatorNeedsDeployment()) {
+            return true;
+        }
+        Deployment operator = context.client().apps().deployments().inNamespace(namespace).withName(OPERATOR_DEPLOYMENT).get();
+        return operator != null && DeploymentController.operatorReady(operator.getStatus());
+    }
+
+    private static boolean crdExists(KubernetesClient client) {
+        return client.apiextensions().v1().customResourceDefinitions().withName(CRD_NAME).get() != null;
+    }
+}
