@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,9 @@ public final class ControlApi implements AutoCloseable {
         out.put("reachable", faults.isReachable()).put("unauthorized", faults.isUnauthorized())
                 .put("latencyMs", faults.latency().toMillis()).put("failingShare", faults.failingShare());
         ArrayNode nodes = out.putArray("nodes");
-        for (Node node : cluster.client().nodes().list().getItems()) {
+        List<Node> sorted = cluster.client().nodes().list().getItems().stream()
+                .sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList();
+        for (Node node : sorted) {
             boolean ready = node.getStatus() != null && node.getStatus().getConditions().stream()
                     .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
             nodes.addObject().put("name", node.getMetadata().getName()).put("ready", ready);
