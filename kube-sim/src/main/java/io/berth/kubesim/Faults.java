@@ -67,6 +67,23 @@ public final class Faults {
         return this;
     }
 
+    /** Whether outside callers can connect (false after {@link #unreachable()}). */
+    public boolean isReachable() {
+        return gate.isOpen();
+    }
+
+    public boolean isUnauthorized() {
+        return state.unauthorized();
+    }
+
+    public Duration latency() {
+        return state.latency();
+    }
+
+    public double failingShare() {
+        return state.errorShare();
+    }
+
     /** Takes every fault away (node readiness is left as it is). */
     public Faults clear() {
         state.clear();

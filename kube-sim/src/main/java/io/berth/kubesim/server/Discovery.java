@@ -67,12 +67,26 @@ final class Discovery {
         if (path.equals("/apis")) {
             return groupList();
         }
+        if (path.equals("/healthz") || path.equals("/livez") || path.equals("/readyz")) {
+            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody("ok");
+        }
+        if (path.equals("/openapi/v3")) {
+            return openApiRoot();
+        }
+        if (path.startsWith("/openapi/v3/")) {
+            return openApiGroupVersion(path.substring("/openapi/v3/".length()));
+        }
         ApiPath api = ApiPath.parse(path);
         if (api.group() != null && api.resource() == null) {
             List<Resource> resources = resources().stream()
                     .filter(r -> r.group().equals(api.group()) && r.version().equals(api.version())).toList();
-            return resources.isEmpty() ? Responses.status(404, "NotFound", "the server could not find the requested resource")
-                    : resourceList(api.apiVersion(), resources);
+            return resources.isEmpty() ? notFound() : resourceList(api.apiVersion(), resources);
+        }
+        if (api.group() == null) {
+            // /apis/{group}; anything else that is not a resource path (/openapi/v2 among them) does not exist here
+            String[] parts = path.replaceAll("^/+|/+$", "").split("/");
+            List<String> versions = parts.length == 2 && parts[0].equals("apis") ? groupVersions().get(parts[1]) : null;
+            return versions == null ? notFound() : Responses.json(200, group(parts[1], versions).put("kind", "APIGroup").put("apiVersion", "v1").toString());
         }
         return null;
     }
@@ -124,7 +138,8 @@ final class Discovery {
         return Responses.json(200, version.toString());
     }
 
-    private MockResponse groupList() {
+    /** Each API group with its versions, the preferred one first. */
+    private Map<String, List<String>> groupVersions() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (Resource r : resources()) {
             if (!r.group().isEmpty()) {
@@ -134,15 +149,69 @@ final class Discovery {
                 }
             }
         }
+        return groups;
+    }
+
+    private MockResponse groupList() {
         ObjectNode list = Store.JSON.createObjectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
         ArrayNode items = list.putArray("groups");
-        groups.forEach((group, versions) -> {
-            ObjectNode g = items.addObject().put("name", group);
-            ArrayNode vs = g.putArray("versions");
-            versions.forEach(v -> vs.addObject().put("groupVersion", group + "/" + v).put("version", v));
-            g.putObject("preferredVersion").put("groupVersion", group + "/" + versions.get(0)).put("version", versions.get(0));
-        });
+        groupVersions().forEach((group, versions) -> items.add(group(group, versions)));
         return Responses.json(200, list.toString());
+    }
+
+    private static ObjectNode group(String group, List<String> versions) {
+        ObjectNode g = Store.JSON.createObjectNode().put("name", group);
+        ArrayNode vs = g.putArray("versions");
+        versions.forEach(v -> vs.addObject().put("groupVersion", group + "/" + v).put("version", v));
+        g.putObject("preferredVersion").put("groupVersion", group + "/" + versions.get(0)).put("version", versions.get(0));
+        return g;
+    }
+
+    /**
+     * The OpenAPI v3 index: one document per group version. kubectl reads it before {@code apply} and
+     * {@code create} to learn whether the server validates fields itself.
+     */
+    private MockResponse openApiRoot() {
+        ObjectNode root = Store.JSON.createObjectNode();
+        ObjectNode paths = root.putObject("paths");
+        for (Resource r : resources()) {
+            String key = r.group().isEmpty() ? "api/" + r.version() : "apis/" + r.group() + "/" + r.version();
+            paths.putObject(key).put("serverRelativeURL", "/openapi/v3/" + key);
+        }
+        return Responses.json(200, root.toString());
+    }
+
+    /**
+     * A minimal OpenAPI v3 document for a group version: no schemas, only each object's PATCH operation
+     * with its kind and the fieldValidation parameter. That is what kubectl looks for: finding it, it
+     * leaves validation to the server (which here accepts any fields) instead of fetching
+     * {@code /openapi/v2}, which kube-sim does not serve.
+     */
+    private MockResponse openApiGroupVersion(String groupVersionPath) {
+        String[] parts = groupVersionPath.split("/");
+        String group = parts.length == 2 && parts[0].equals("api") ? "" : parts.length == 3 && parts[0].equals("apis") ? parts[1] : null;
+        String version = parts[parts.length - 1];
+        List<Resource> resources = group == null ? List.of()
+                : resources().stream().filter(r -> r.group().equals(group) && r.version().equals(version)).toList();
+        if (resources.isEmpty()) {
+            return notFound();
+        }
+        ObjectNode doc = Store.JSON.createObjectNode().put("openapi", "3.0.0");
+        doc.putObject("info").put("title", "Kubernetes").put("version", gitVersion);
+        ObjectNode paths = doc.putObject("paths");
+        for (Resource r : resources) {
+            String path = "/" + groupVersionPath + (r.namespaced() ? "/namespaces/{namespace}/" : "/") + r.plural() + "/{name}";
+            ObjectNode patch = paths.putObject(path).putObject("patch");
+            patch.putObject("x-kubernetes-group-version-kind").put("group", r.group()).put("version", r.version()).put("kind", r.kind());
+            patch.putArray("parameters").addObject().put("name", "fieldValidation").put("in", "query")
+                    .putObject("schema").put("type", "string");
+            patch.putObject("responses").putObject("200").put("description", "OK");
+        }
+        return Responses.json(200, doc.toString());
+    }
+
+    private static MockResponse notFound() {
+        return Responses.status(404, "NotFound", "the server could not find the requested resource");
     }
 
     private static MockResponse resourceList(String groupVersion, List<Resource> resources) {

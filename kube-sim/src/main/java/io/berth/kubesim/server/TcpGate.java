@@ -22,6 +22,7 @@ public final class TcpGate implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    private volatile Thread acceptor;
     private volatile int port;
 
     public TcpGate(int targetPort) {
@@ -39,7 +40,7 @@ public final class TcpGate implements AutoCloseable {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             port = socket.getLocalPort();
             listener = socket;
-            daemon("kube-sim-gate-" + port, () -> accept(socket));
+            acceptor = daemon("kube-sim-gate-" + port, () -> accept(socket));
         } catch (IOException e) {
             throw new UncheckedIOException("could not listen on port " + port, e);
         }
@@ -52,6 +53,7 @@ public final class TcpGate implements AutoCloseable {
         closeQuietly(socket);
         open.forEach(TcpGate::closeQuietly);
         open.clear();
+        awaitAcceptorGone();
     }
 
     public boolean isOpen() {
@@ -101,10 +103,28 @@ public final class TcpGate implements AutoCloseable {
         }
     }
 
-    private static void daemon(String name, Runnable body) {
+    /**
+     * The port is free only once the thread blocked in accept() has left it: until then the kernel
+     * keeps the listening socket, and opening again at once would fail with "address already in use".
+     */
+    private void awaitAcceptorGone() {
+        Thread thread = acceptor;
+        acceptor = null;
+        if (thread == null || thread == Thread.currentThread()) {
+            return;
+        }
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(String name, Runnable body) {
         Thread thread = new Thread(body, name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     private static void closeQuietly(java.io.Closeable closeable) {
