@@ -1,6 +1,7 @@
 package io.berth.kubesim;
 
 import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -19,7 +20,13 @@ public final class KubeSim implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final Vertx vertx = Vertx.vertx();
     private final HttpClient.Factory httpClients = new Vertx5HttpClientFactory(vertx);
+    // One JSON mapping (with its caches) for all the controllers' clients.
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final List<SimulatedCluster> clusters = new ArrayList<>();
+
+    // fabric8's mock server logs every request at INFO through java.util.logging: that costs more time
+    // than the request itself. Held here so that the level is not lost when the logger is collected.
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
 
     public KubeSim(SimulatorSettings settings) {
         this.settings = settings;
@@ -29,6 +36,12 @@ public final class KubeSim implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     public static KubeSim withDefaults() {
@@ -41,7 +54,7 @@ public final class KubeSim implements AutoCloseable {
     }
 
     public synchronized SimulatedCluster startCluster(String name) {
-        SimulatedCluster cluster = SimulatedCluster.start(name, settings, executor, httpClients);
+        SimulatedCluster cluster = SimulatedCluster.start(name, settings, executor, httpClients, serialization);
         clusters.add(cluster);
         return cluster;
     }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -60,7 +61,7 @@ public final class SimulatedCluster implements AutoCloseable {
     }
 
     static SimulatedCluster start(String name, SimulatorSettings settings, ScheduledExecutorService executor,
-                                  HttpClient.Factory httpClients) {
+                                  HttpClient.Factory httpClients, KubernetesSerialization serialization) {
         String token = randomToken();
         String internalToken = randomToken();
         FaultState faultState = new FaultState();
@@ -74,7 +75,8 @@ public final class SimulatedCluster implements AutoCloseable {
 
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl("https://localhost:" + server.getPort())
                 .withCaCertData(base64(caPem)).withOauthToken(internalToken).withRequestRetryBackoffLimit(0).build();
-        KubernetesClient internal = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(httpClients).build();
+        KubernetesClient internal = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(httpClients)
+                .withKubernetesSerialization(serialization).build();
 
         AtomicReference<ControllerSet> controllers = new AtomicReference<>();
         ReconcileQueue queue = new ReconcileQueue(executor, key -> controllers.get().reconcile(key));
