@@ -12,11 +12,22 @@ final class ParseMessages {
     private ParseMessages() {
     }
 
-    static String describe(JacksonException e, int firstLine, Markers markers) {
+    /**
+     * The column is left out on lines with placeholders: the parser counted it in the text with
+     * markers, which are longer than the placeholders the author sees.
+     */
+    static String describe(JacksonException e, DocumentChunk chunk, Markers markers) {
         TokenStreamLocation location = e.getLocation();
-        String where = location == null || location.getLineNr() < 1
-                ? "line " + firstLine
-                : "line " + (firstLine + location.getLineNr() - 1) + ", column " + location.getColumnNr();
+        String where;
+        if (location == null || location.getLineNr() < 1) {
+            where = "line " + chunk.firstLine();
+        } else {
+            String[] lines = chunk.text().split("\n", -1);
+            int index = location.getLineNr() - 1;
+            boolean hasPlaceholder = index < lines.length && lines[index].contains("{{");
+            where = "line " + (chunk.firstLine() + index)
+                    + (hasPlaceholder ? "" : ", column " + location.getColumnNr());
+        }
         return where + ": invalid YAML: " + markers.display(essence(e.getOriginalMessage()));
     }
 
@@ -26,6 +37,7 @@ final class ParseMessages {
             return "unreadable document";
         }
         return Arrays.stream(message.split("\n"))
+                .filter(l -> !l.startsWith("    "))
                 .map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("in reader") && !l.equals("^") && !l.startsWith("at [Source"))
                 .filter(l -> !l.matches("\\^+"))

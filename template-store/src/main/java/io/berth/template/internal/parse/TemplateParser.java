@@ -29,7 +29,7 @@ public final class TemplateParser {
             PlaceholderScanner.Scanned scanned = scanner.scan(chunk);
             int documentIndex = index++;
             scanned.malformed().forEach(m -> problems.add(TemplateProblem.inDocument(documentIndex, null, m)));
-            JsonNode tree = read(scanned.text(), chunk.firstLine(), documentIndex, markers, problems);
+            JsonNode tree = read(scanned.text(), chunk, documentIndex, markers, problems);
             if (tree instanceof ObjectNode mapping) {
                 documents.add(new ParsedDocument(documentIndex, chunk.firstLine(), mapping));
             } else if (tree != null && !tree.isMissingNode()) {
@@ -40,13 +40,13 @@ public final class TemplateParser {
         return new ParsedTemplate(documents, markers, problems);
     }
 
-    private static JsonNode read(String text, int firstLine, int documentIndex, Markers markers,
+    private static JsonNode read(String text, DocumentChunk chunk, int documentIndex, Markers markers,
                                  List<TemplateProblem> problems) {
         try {
             return Mappers.yaml().readTree(text);
         } catch (JacksonException e) {
             problems.add(TemplateProblem.inDocument(documentIndex, null,
-                    ParseMessages.describe(e, firstLine, markers)));
+                    ParseMessages.describe(e, chunk, markers)));
             return null;
         }
     }
