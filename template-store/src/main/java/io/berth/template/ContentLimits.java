@@ -24,8 +24,10 @@ public record ContentLimits(long maxBytes, int maxDocuments) {
     public void check(SimpleContent content) {
         long bytes = utf8Length(content.documents());
         if (bytes <= maxBytes) {
-            bytes += utf8Length(content.parametersSchemaJson())
-                    + utf8Length(CanonicalJson.write(CanonicalJson.sortedTree(content.defaults())));
+            bytes += utf8Length(content.parametersSchemaJson());
+        }
+        if (bytes <= maxBytes && !content.defaults().isEmpty()) {
+            bytes += utf8Length(CanonicalJson.write(CanonicalJson.sortedTree(content.defaults())));
         }
         if (bytes > maxBytes) {
             throw new ContentTooLargeException("bytes", bytes, maxBytes);

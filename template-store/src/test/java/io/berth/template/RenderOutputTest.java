@@ -111,7 +111,7 @@ class RenderOutputTest {
     }
 
     @Test
-    void repliesAliasesWithTheirAnchoredValues() {
+    void replaysAliasesWithTheirAnchoredValues() {
         String documents = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: &labels\n    app: shop\n"
                 + "  annotations: *labels\n";
 
