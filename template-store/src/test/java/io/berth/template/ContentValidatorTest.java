@@ -31,6 +31,20 @@ class ContentValidatorTest {
     }
 
     @Test
+    void parametersMayBeDeclaredThroughLocalReferencesAndAdditionalProperties() {
+        String schema = "{\"type\":\"object\",\"$defs\":{\"port\":{\"type\":\"integer\"}},\"properties\":{"
+                + "\"port\":{\"$ref\":\"#/$defs/port\"},"
+                + "\"labels\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}}}";
+        SimpleContent content = new SimpleContent(configMap("x", "  port: {{ port }}\n  tier: {{ labels.tier }}\n"),
+                schema, Map.of(), List.of());
+
+        assertThat(validator.validate(content)).isEmpty();
+        assertThat(new TemplateRenderer().render(content, Map.of("port", 80, "labels", Map.of("tier", "web")),
+                Fixtures.BUILT_INS).manifests().get(0).object()).extractingByKey("data")
+                .isEqualTo(Map.of("port", 80, "tier", "web"));
+    }
+
+    @Test
     void everyDocumentNeedsApiVersionKindAndMetadataName() {
         String documents = "kind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nmetadata:\n  name: b\n"
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {}\n---\napiVersion: v1\nkind: ConfigMap\n";
@@ -132,7 +146,7 @@ class ContentValidatorTest {
                 "{\"a\":{\"$ref\":\"https://schemas.invalid/a.json\"}}");
 
         assertThat(problems).isNotEmpty();
-        assertThat(problems.get(0).message()).startsWith("parameters schema cannot be used");
+        assertThat(problems.get(0).message()).startsWith("parameters schema cannot be used: cannot load https://schemas.invalid/a.json;");
     }
 
     @Test

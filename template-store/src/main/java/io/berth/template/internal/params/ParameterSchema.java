@@ -19,16 +19,24 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ParameterSchema {
 
+    private static final String UNREADABLE_REFERENCE = "java.io.FileNotFoundException: ";
+
     private final JsonNode root;
     private final Schema compiled;
     private final SchemaNavigator navigator;
     private final List<TemplateProblem> problems;
+    private final boolean isJsonSchemaObject;
 
-    private ParameterSchema(JsonNode root, Schema compiled, List<TemplateProblem> problems) {
+    private ParameterSchema(JsonNode root, Schema compiled, List<TemplateProblem> problems, boolean isJsonSchemaObject) {
         this.root = root;
         this.compiled = compiled;
         this.navigator = new SchemaNavigator(root);
         this.problems = List.copyOf(problems);
+        this.isJsonSchemaObject = isJsonSchemaObject;
+    }
+
+    private static ParameterSchema unusable(List<TemplateProblem> problems) {
+        return new ParameterSchema(JsonNodeFactory.instance.objectNode(), null, problems, false);
     }
 
     public static ParameterSchema parse(String json) {
@@ -38,18 +46,28 @@ public final class ParameterSchema {
             root = Mappers.json().readTree(json);
         } catch (JacksonException e) {
             problems.add(TemplateProblem.at("$", "parameters schema is not valid JSON: " + e.getOriginalMessage()));
-            return new ParameterSchema(JsonNodeFactory.instance.objectNode(), null, problems);
+            return unusable(problems);
         }
         checkShape(root, problems);
         if (!problems.isEmpty()) {
-            return new ParameterSchema(JsonNodeFactory.instance.objectNode(), null, problems);
+            return unusable(problems);
         }
         try {
-            return new ParameterSchema(root, JsonSchemas.compile(root), problems);
+            return new ParameterSchema(root, JsonSchemas.compile(root), problems, true);
         } catch (RuntimeException e) {
-            problems.add(TemplateProblem.at("$", "parameters schema cannot be used: " + e.getMessage()));
-            return new ParameterSchema(root, null, problems);
+            problems.add(TemplateProblem.at("$", "parameters schema cannot be used: " + reason(e)));
+            return new ParameterSchema(root, null, problems, true);
         }
+    }
+
+    private static String reason(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        int unreadable = message.indexOf(UNREADABLE_REFERENCE);
+        if (unreadable >= 0) {
+            return "cannot load " + message.substring(unreadable + UNREADABLE_REFERENCE.length())
+                    + "; only references inside the schema (such as #/$defs/name) are supported";
+        }
+        return message;
     }
 
     private static void checkShape(JsonNode root, List<TemplateProblem> problems) {
@@ -74,7 +92,7 @@ public final class ParameterSchema {
 
     /** Problems found by checking the schema against its meta-schema (done when a version is published). */
     public List<TemplateProblem> metaSchemaProblems() {
-        return root.isEmpty() && compiled == null ? List.of() : JsonSchemas.checkAgainstMetaSchema(root);
+        return isJsonSchemaObject ? JsonSchemas.checkAgainstMetaSchema(root) : List.of();
     }
 
     public boolean declares(String name) {

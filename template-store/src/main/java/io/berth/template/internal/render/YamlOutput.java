@@ -1,6 +1,7 @@
 package io.berth.template.internal.render;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class YamlOutput {
             ManifestIdentity id = document.identity();
             Map<String, Object> object = Mappers.json().convertValue(document.tree(), MAP);
             manifests.add(new RenderedManifest(id.index(), id.apiVersion(), id.kind(), id.namespace(), id.name(),
-                    object, yaml));
+                    Collections.unmodifiableMap(object), yaml));
         }
         return new RenderedManifests(manifests, all.toString());
     }
