@@ -1,6 +1,13 @@
 /**
- * Template sets: named bundles of Kubernetes manifests with immutable, semver-numbered versions,
- * typed parameters and strict rendering. Rendering is pure (text in, manifests out): this module
- * never talks to a cluster and never imports the fabric8 client. Filled in by the template-store issue.
+ * The template store's public API. Template sets hold immutable, semver-numbered versions; a
+ * {@code Simple} version ({@link io.berth.template.SimpleContent}) is multi-document YAML with
+ * {@code {{ name }}} placeholders, a JSON Schema for its parameters, defaults and workload hints.
+ * {@link io.berth.template.ContentValidator} checks content before it is published,
+ * {@link io.berth.template.TemplateRenderer} renders it strictly and deterministically,
+ * {@link io.berth.template.ContentDigest}, {@link io.berth.template.SemVer} and
+ * {@link io.berth.template.TextDiff} identify, order and compare versions.
+ *
+ * <p>Rendering is pure (text in, manifests out): this module never talks to a cluster and never
+ * imports the fabric8 client. Everything under {@code internal} is private to this module.
  */
 package io.berth.template;
