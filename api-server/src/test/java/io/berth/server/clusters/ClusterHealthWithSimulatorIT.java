@@ -86,7 +86,8 @@ class ClusterHealthWithSimulatorIT extends ApiTestBase {
         Instant started = Instant.now();
         try {
             prober.probeAll();
-            await().atMost(Duration.ofSeconds(2)).until(() -> lastProbe(fast) != null && lastProbe(fast).isAfter(started));
+            await().atMost(Duration.ofMillis(2500)).until(() -> lastProbe(fast) != null && lastProbe(fast).isAfter(started));
+            assertThat(lastProbe(slow)).as("the slow cluster's probe is still waiting for its deadline").isBefore(started);
             await().atMost(Duration.ofSeconds(10)).until(() -> "Unreachable".equals(status(slow)));
         } finally {
             prober.destroy();
