@@ -52,8 +52,9 @@ public final class HelmSupport {
      */
     static String template(Path chart, String releaseName, String namespace, Path valuesFile) throws HelmFailure {
         require();
+        String output;
         try {
-            return new Helm(chart).template()
+            output = new Helm(chart).template()
                     .withName(releaseName)
                     .withNamespace(namespace)
                     .withValuesFile(valuesFile)
@@ -61,6 +62,11 @@ public final class HelmSupport {
         } catch (IllegalStateException e) {
             throw new HelmFailure(e.getMessage());
         }
+        if (output == null) {
+            // seen when the library fails inside (for instance with an unknown HELM_DRIVER in the environment)
+            throw new IllegalStateException("Helm returned neither manifests nor an error");
+        }
+        return output;
     }
 
     /**
