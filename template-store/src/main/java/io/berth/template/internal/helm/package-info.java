@@ -1,0 +1,8 @@
+/**
+ * Helm chart content: the chart archive read and checked in memory ({@code ChartArchive}, with a
+ * small tar reader on the JDK's gzip), unpacked to a temporary directory per call
+ * ({@code ChartWorkspace}), Helm itself called through helm-java ({@code HelmSupport}), Helm's
+ * messages turned into problems ({@code HelmMessages}) and Helm's output read back into manifests
+ * that share the rules, apply order and YAML writer of Simple content ({@code HelmOutput}).
+ */
+package io.berth.template.internal.helm;
