@@ -1,5 +1,6 @@
 package io.berth.template;
 
+import io.berth.template.internal.seed.ExampleTemplates;
 import io.berth.template.internal.store.TemplateSetEntity;
 import io.berth.template.internal.store.TemplateSetRepository;
 import io.berth.template.internal.store.TemplateVersionEntity;
@@ -210,6 +211,28 @@ public class TemplateStore {
         String a = render(setName, from, values, builtIns).yaml();
         String b = render(setName, to, values, builtIns).yaml();
         return TextDiff.unified(setName + " " + from + " (rendered)", a, setName + " " + to + " (rendered)", b);
+    }
+
+    /**
+     * Creates the example sets shipped with Berth ({@code nginx-web}, {@code etcd-cluster}), each with
+     * its version {@code 1.0.0}. A set whose name exists already is left alone, whatever it holds.
+     */
+    public SeedReport seedExamples(String createdBy) {
+        List<String> created = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (ExampleTemplates.Example example : ExampleTemplates.all()) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    create(new NewTemplateSet(example.name(), example.description(), example.labels(), createdBy));
+                    publish(example.name(), new NewTemplateVersion(example.version(), example.changelog(),
+                            example.content(), createdBy));
+                });
+                created.add(example.name() + "@" + example.version());
+            } catch (TemplateSetAlreadyExistsException exists) {
+                skipped.add(example.name());
+            }
+        }
+        return new SeedReport(created, skipped);
     }
 
     private TemplateSetEntity findSet(String name) {

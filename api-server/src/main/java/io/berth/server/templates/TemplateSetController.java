@@ -14,6 +14,7 @@ import io.berth.server.web.ListResponse;
 import io.berth.server.web.ProblemType;
 import io.berth.template.NewTemplateSet;
 import io.berth.template.Page;
+import io.berth.template.SeedReport;
 import io.berth.template.TemplateSet;
 import io.berth.template.TemplateSetChanges;
 import io.berth.template.TemplateSetQuery;
@@ -47,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Template sets. Viewers read; operators create, edit and delete sets (they are the ones who deploy
- * templates, so they own them).
+ * templates, so they own them); loading the examples is for admins, like the rest of the set-up.
  */
 @RestController
 @RequestMapping("/api/v1/template-sets")
@@ -122,6 +123,15 @@ class TemplateSetController {
     void delete(@PathVariable String name, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         // No application can use a version yet, so nothing stops the delete; the applications issue adds a 409 here.
         store.delete(name, ETags.expectedVersion(ifMatch));
+    }
+
+    @PostMapping("/seeds")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(operationId = "seedTemplateSets",
+            summary = "Load the example template sets (nginx-web, etcd-cluster) with their version 1.0.0; existing sets are left alone")
+    @ApiErrorResponses({})
+    SeedReport seed(@AuthenticationPrincipal TokenPrincipal caller) {
+        return store.seedExamples(caller.tokenName());
     }
 
     private static ResponseEntity<TemplateSet> withETag(TemplateSet set) {
