@@ -1,6 +1,7 @@
 /**
- * The template store's public API. Template sets hold immutable, semver-numbered versions; a
- * {@code Simple} version ({@link io.berth.template.SimpleContent}) is multi-document YAML with
+ * The template store's public API. {@link io.berth.template.TemplateStore} is the entry point: it
+ * stores template sets and their immutable, semver-numbered versions, renders previews and diffs
+ * versions. A {@code Simple} version ({@link io.berth.template.SimpleContent}) is multi-document YAML with
  * {@code {{ name }}} placeholders, a JSON Schema for its parameters, defaults and workload hints.
  * {@link io.berth.template.ContentValidator} checks content before it is published,
  * {@link io.berth.template.TemplateRenderer} renders it strictly and deterministically,

@@ -6,6 +6,16 @@ import io.berth.cluster.ClusterNotFoundException;
 import io.berth.cluster.ClusterVersionMismatchException;
 import io.berth.cluster.InvalidKubeconfigException;
 import io.berth.cluster.InvalidLabelsException;
+import io.berth.template.ContentTooLargeException;
+import io.berth.template.InvalidTemplateException;
+import io.berth.template.InvalidVersionNumberException;
+import io.berth.template.RenderException;
+import io.berth.template.StaleTemplateSetException;
+import io.berth.template.TemplateSetAlreadyExistsException;
+import io.berth.template.TemplateSetNotFoundException;
+import io.berth.template.TemplateVersionAlreadyExistsException;
+import io.berth.template.TemplateVersionNotFoundException;
+import io.berth.template.VersionRenderException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,19 +53,50 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(e.type(), e.getMessage(), e.errors(), request));
     }
 
-    @ExceptionHandler(ClusterNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(ClusterNotFoundException e, HttpServletRequest request) {
+    @ExceptionHandler({ClusterNotFoundException.class, TemplateSetNotFoundException.class,
+            TemplateVersionNotFoundException.class})
+    ResponseEntity<ProblemDetail> notFound(RuntimeException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.NOT_FOUND, e.getMessage(), request));
     }
 
-    @ExceptionHandler(ClusterAlreadyExistsException.class)
-    ResponseEntity<ProblemDetail> exists(ClusterAlreadyExistsException e, HttpServletRequest request) {
+    @ExceptionHandler({ClusterAlreadyExistsException.class, TemplateSetAlreadyExistsException.class,
+            TemplateVersionAlreadyExistsException.class})
+    ResponseEntity<ProblemDetail> exists(RuntimeException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.ALREADY_EXISTS, e.getMessage(), request));
     }
 
-    @ExceptionHandler(ClusterVersionMismatchException.class)
-    ResponseEntity<ProblemDetail> stale(ClusterVersionMismatchException e, HttpServletRequest request) {
+    @ExceptionHandler({ClusterVersionMismatchException.class, StaleTemplateSetException.class})
+    ResponseEntity<ProblemDetail> stale(RuntimeException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.PRECONDITION_FAILED, e.getMessage(), request));
+    }
+
+    @ExceptionHandler(InvalidVersionNumberException.class)
+    ResponseEntity<ProblemDetail> versionNumber(InvalidVersionNumberException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.VALIDATION_FAILED, "The version number is not a semantic version",
+                List.of(new FieldProblem("version", e.getMessage())), request));
+    }
+
+    @ExceptionHandler(InvalidTemplateException.class)
+    ResponseEntity<ProblemDetail> invalidTemplate(InvalidTemplateException e, HttpServletRequest request) {
+        List<FieldProblem> errors = TemplateProblemFields.ofPublish(e.problems());
+        return respond(Problems.of(ProblemType.INVALID_TEMPLATE, "The content cannot be published: "
+                + summary(errors), errors, request));
+    }
+
+    @ExceptionHandler(RenderException.class)
+    ResponseEntity<ProblemDetail> renderFailed(RenderException e, HttpServletRequest request) {
+        List<FieldProblem> errors = TemplateProblemFields.ofRender(e.problems());
+        String what = e instanceof VersionRenderException v
+                ? "Version " + v.version() + " of template set '" + v.templateSet() + "'" : "The template";
+        return respond(Problems.of(ProblemType.RENDER_FAILED, what + " cannot be rendered with these values: "
+                + summary(errors), errors, request));
+    }
+
+    @ExceptionHandler(ContentTooLargeException.class)
+    ResponseEntity<ProblemDetail> templateTooLarge(ContentTooLargeException e, HttpServletRequest request) {
+        String setting = "bytes".equals(e.limit()) ? "berth.templates.max-version-bytes" : "berth.templates.max-documents";
+        return respond(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "The template content is too large: " + e.actual() + " "
+                + e.limit() + " where at most " + e.maximum() + " are allowed (" + setting + ")", request));
     }
 
     @ExceptionHandler(InvalidKubeconfigException.class)
@@ -142,6 +183,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setDetail(type.title());
         }
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String summary(List<FieldProblem> errors) {
+        FieldProblem first = errors.get(0);
+        return first.field() + ": " + first.message()
+                + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : "");
     }
 
     private static FieldProblem fieldProblem(FieldError error) {

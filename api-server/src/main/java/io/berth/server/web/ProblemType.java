@@ -23,7 +23,9 @@ public enum ProblemType {
     INVALID_KUBECONFIG("invalid-kubeconfig", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid kubeconfig"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     CLUSTER_ERROR("cluster-error", HttpStatus.BAD_GATEWAY, "Cluster answered with an error"),
-    CLUSTER_UNREACHABLE("cluster-unreachable", HttpStatus.GATEWAY_TIMEOUT, "Cluster did not answer");
+    CLUSTER_UNREACHABLE("cluster-unreachable", HttpStatus.GATEWAY_TIMEOUT, "Cluster did not answer"),
+    INVALID_TEMPLATE("invalid-template", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid template"),
+    RENDER_FAILED("render-failed", HttpStatus.UNPROCESSABLE_CONTENT, "Template cannot be rendered");
 
     private static final String PREFIX = "urn:berth:problem:";
 
@@ -52,7 +54,8 @@ public enum ProblemType {
     /** The problem type Berth uses for a status that Spring produced on its own (405, 415, ...). */
     public static ProblemType forStatus(int status) {
         for (ProblemType candidate : values()) {
-            if (candidate.status.value() == status && candidate != ALREADY_EXISTS && candidate != INVALID_KUBECONFIG) {
+            if (candidate.status.value() == status && candidate != ALREADY_EXISTS && candidate != INVALID_KUBECONFIG
+                    && candidate != INVALID_TEMPLATE && candidate != RENDER_FAILED) {
                 return candidate;
             }
         }

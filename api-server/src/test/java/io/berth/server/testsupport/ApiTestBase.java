@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
         "berth.clusters.probe-scheduler=false",
         "berth.clusters.probe-timeout=3s",
         "berth.max-request-size=64KB",
+        "berth.templates.max-version-bytes=48KB",
         "berth.bootstrap-token=" + ApiTestBase.ADMIN_TOKEN,
 })
 public abstract class ApiTestBase {

@@ -1,0 +1,96 @@
+package io.berth.server.templates;
+
+import io.berth.server.web.Names;
+import io.berth.template.ContentKind;
+import io.berth.template.RenderedManifest;
+import io.berth.template.RenderedManifests;
+import io.berth.template.WorkloadHint;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/** Request and response bodies of the template endpoints. */
+final class TemplateBodies {
+
+    private TemplateBodies() {
+    }
+
+    record CreateTemplateSet(
+            @NotNull @Size(max = Names.MAX_LENGTH) @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
+            @Size(max = 2048) String description,
+            Map<String, String> labels) {
+    }
+
+    /** Fields left out (or null) stay as they are; labels, when given, replace all labels. */
+    record UpdateTemplateSet(
+            @Size(max = 2048) String description,
+            Map<String, String> labels) {
+    }
+
+    /**
+     * @param version   a semantic version such as 1.2.0 or 2.0.0-rc.1; never reused in the set
+     * @param changelog one line saying what changed
+     */
+    record PublishTemplateVersion(
+            @NotBlank @Size(max = 128) String version,
+            @Size(max = 2048) String changelog,
+            @NotNull @Valid TemplateContent content) {
+    }
+
+    /**
+     * A version's content. In a publish request {@code kind} may be left out (only Simple content
+     * can be published through this endpoint).
+     *
+     * @param documents        one or more YAML documents separated by --- lines, with {{ name }} placeholders
+     * @param parametersSchema JSON Schema of the parameter values (draft 2020-12 unless $schema says otherwise)
+     * @param defaults         default values, over the schema's own defaults
+     * @param hints            per-workload hints: how to scale a kind and how to judge its health
+     */
+    record TemplateContent(
+            ContentKind kind,
+            @NotNull String documents,
+            Map<String, Object> parametersSchema,
+            Map<String, Object> defaults,
+            List<WorkloadHint> hints) {
+    }
+
+    /**
+     * Values and built-ins of a preview render.
+     *
+     * @param values      parameter values; an explicit null removes a default
+     * @param cluster     berth.cluster (default "preview"); when a registered cluster has this name,
+     *                    its labels become berth.clusterLabels.*
+     * @param namespace   berth.namespace (default "default")
+     * @param application berth.application (default "preview")
+     */
+    record RenderRequest(
+            Map<String, Object> values,
+            @Size(max = Names.MAX_LENGTH) @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String cluster,
+            @Size(max = Names.MAX_LENGTH) @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String namespace,
+            @Size(max = Names.MAX_LENGTH) @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String application) {
+    }
+
+    /**
+     * @param manifests the rendered objects in apply order
+     * @param yaml      all of them as one YAML text, documents separated by --- lines; byte-for-byte the
+     *                  same for the same version, values and built-ins
+     */
+    record RenderResult(List<RenderedObject> manifests, String yaml) {
+
+        static RenderResult of(RenderedManifests rendered) {
+            return new RenderResult(rendered.manifests().stream().map(RenderedObject::of).toList(), rendered.yaml());
+        }
+    }
+
+    /** One rendered Kubernetes object; namespace is null when the template leaves it to the target. */
+    record RenderedObject(String apiVersion, String kind, String namespace, String name, Map<String, Object> object) {
+
+        static RenderedObject of(RenderedManifest m) {
+            return new RenderedObject(m.apiVersion(), m.kind(), m.namespace(), m.name(), m.object());
+        }
+    }
+}

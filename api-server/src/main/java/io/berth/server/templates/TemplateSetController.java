@@ -1,0 +1,149 @@
+package io.berth.server.templates;
+
+import io.berth.cluster.LabelSelector;
+import io.berth.cluster.Labels;
+import io.berth.server.security.TokenPrincipal;
+import io.berth.server.templates.TemplateBodies.CreateTemplateSet;
+import io.berth.server.templates.TemplateBodies.UpdateTemplateSet;
+import io.berth.server.web.ApiErrorResponses;
+import io.berth.server.web.ApiException;
+import io.berth.server.web.Cursors;
+import io.berth.server.web.ETags;
+import io.berth.server.web.FieldProblem;
+import io.berth.server.web.ListResponse;
+import io.berth.server.web.ProblemType;
+import io.berth.template.NewTemplateSet;
+import io.berth.template.Page;
+import io.berth.template.SeedReport;
+import io.berth.template.TemplateSet;
+import io.berth.template.TemplateSetChanges;
+import io.berth.template.TemplateSetQuery;
+import io.berth.template.TemplateStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Template sets. Viewers read; operators create, edit and delete sets (they are the ones who deploy
+ * templates, so they own them); loading the examples is for admins, like the rest of the set-up.
+ */
+@RestController
+@RequestMapping("/api/v1/template-sets")
+@Tag(name = "Template sets", description = "Named, labelled groups of immutable template versions")
+class TemplateSetController {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+
+    private final TemplateStore store;
+
+    TemplateSetController(TemplateStore store) {
+        this.store = store;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(operationId = "createTemplateSet", summary = "Create a template set; publish versions into it afterwards")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = TemplateSet.class)))
+    @ApiErrorResponses({409, 413, 422})
+    ResponseEntity<TemplateSet> create(@Valid @RequestBody CreateTemplateSet request,
+                                       @AuthenticationPrincipal TokenPrincipal caller) {
+        TemplateSet set = store.create(new NewTemplateSet(request.name(), request.description(),
+                Labels.requireValid(request.labels()), caller.tokenName()));
+        return ResponseEntity.created(URI.create("/api/v1/template-sets/" + set.name()))
+                .eTag(ETags.of(set.version())).body(set);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "listTemplateSets", summary = "List template sets in name order, filtered by labels and text")
+    @ApiErrorResponses({422})
+    ListResponse<TemplateSet> list(
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "Kubernetes label selector, e.g. team=web,tier in (db,cache),!legacy")
+            @RequestParam(required = false) String labelSelector,
+            @Parameter(description = "Only sets whose name or description contains this text, ignoring case")
+            @RequestParam(required = false) @Size(max = 253) String q) {
+        LabelSelector selector = selector(labelSelector);
+        Page<TemplateSet> page = store.list(new TemplateSetQuery(selector::matches, q,
+                Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), Cursors.decode(cursor)));
+        return new ListResponse<>(page.items(), Cursors.encode(page.lastKey()));
+    }
+
+    @GetMapping("/{name}")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "getTemplateSet", summary = "Get a template set")
+    @ApiErrorResponses({404})
+    ResponseEntity<TemplateSet> get(@PathVariable String name) {
+        return withETag(store.get(name));
+    }
+
+    @PatchMapping(path = "/{name}", consumes = {"application/json", "application/merge-patch+json"})
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(operationId = "updateTemplateSet", summary = "Change a template set's description or labels")
+    @ApiErrorResponses({404, 412, 413, 422})
+    ResponseEntity<TemplateSet> update(@PathVariable String name, @Valid @RequestBody UpdateTemplateSet request,
+                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @AuthenticationPrincipal TokenPrincipal caller) {
+        var labels = request.labels() == null ? null : Labels.requireValid(request.labels());
+        return withETag(store.update(name, new TemplateSetChanges(request.description(), labels,
+                ETags.expectedVersion(ifMatch), caller.tokenName())));
+    }
+
+    @DeleteMapping("/{name}")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(operationId = "deleteTemplateSet", summary = "Delete a template set and all its versions")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiErrorResponses({404, 412})
+    void delete(@PathVariable String name, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        // No application can use a version yet, so nothing stops the delete; the applications issue adds a 409 here.
+        store.delete(name, ETags.expectedVersion(ifMatch));
+    }
+
+    @PostMapping("/seeds")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(operationId = "seedTemplateSets",
+            summary = "Load the example template sets (nginx-web, etcd-cluster) with their version 1.0.0; existing sets are left alone")
+    @ApiErrorResponses({})
+    SeedReport seed(@AuthenticationPrincipal TokenPrincipal caller) {
+        return store.seedExamples(caller.tokenName());
+    }
+
+    private static ResponseEntity<TemplateSet> withETag(TemplateSet set) {
+        return ResponseEntity.ok().eTag(ETags.of(set.version())).body(set);
+    }
+
+    private static LabelSelector selector(String text) {
+        try {
+            return LabelSelector.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "The label selector does not parse",
+                    List.of(new FieldProblem("labelSelector", e.getMessage())));
+        }
+    }
+}

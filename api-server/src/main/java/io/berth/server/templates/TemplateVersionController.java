@@ -1,0 +1,213 @@
+package io.berth.server.templates;
+
+import io.berth.cluster.ClusterNotFoundException;
+import io.berth.cluster.ClusterRegistry;
+import io.berth.server.security.TokenPrincipal;
+import io.berth.server.templates.TemplateBodies.PublishTemplateVersion;
+import io.berth.server.templates.TemplateBodies.RenderRequest;
+import io.berth.server.templates.TemplateBodies.RenderResult;
+import io.berth.server.templates.TemplateBodies.TemplateContent;
+import io.berth.server.web.ApiErrorResponses;
+import io.berth.server.web.ApiException;
+import io.berth.server.web.Cursors;
+import io.berth.server.web.FieldProblem;
+import io.berth.server.web.ListResponse;
+import io.berth.server.web.ProblemType;
+import io.berth.template.BuiltIns;
+import io.berth.template.ContentKind;
+import io.berth.template.NewTemplateVersion;
+import io.berth.template.Page;
+import io.berth.template.SemVer;
+import io.berth.template.SimpleContent;
+import io.berth.template.TemplateStore;
+import io.berth.template.TemplateVersion;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Versions of a template set. Viewers read, render and diff (a preview touches no cluster);
+ * operators publish and delete versions.
+ */
+@RestController
+@RequestMapping("/api/v1/template-sets/{name}/versions")
+@Tag(name = "Template versions", description = "Immutable, semver-numbered versions of a template set: publish, read, render, diff")
+class TemplateVersionController {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+    private static final String PREVIEW = "preview";
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+    private final TemplateStore store;
+    private final ClusterRegistry clusters;
+    private final JsonMapper json;
+
+    TemplateVersionController(TemplateStore store, ClusterRegistry clusters, JsonMapper json) {
+        this.store = store;
+        this.clusters = clusters;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(operationId = "publishTemplateVersion",
+            summary = "Publish a new version; it is validated first and can never be changed afterwards")
+    @ApiResponse(responseCode = "201", description = "Published",
+            content = @Content(schema = @Schema(implementation = TemplateVersion.class)))
+    @ApiErrorResponses({404, 409, 413, 422})
+    ResponseEntity<TemplateVersion> publish(@PathVariable String name, @Valid @RequestBody PublishTemplateVersion request,
+                                            @AuthenticationPrincipal TokenPrincipal caller) {
+        TemplateContent content = request.content();
+        if (content.kind() != null && content.kind() != ContentKind.Simple) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "Only Simple content can be published here",
+                    List.of(new FieldProblem("content.kind", "must be Simple or left out")));
+        }
+        SimpleContent simple = new SimpleContent(content.documents(),
+                content.parametersSchema() == null ? null : json.writeValueAsString(content.parametersSchema()),
+                content.defaults(), content.hints());
+        TemplateVersion published = store.publish(name,
+                new NewTemplateVersion(request.version(), request.changelog(), simple, caller.tokenName()));
+        return ResponseEntity.created(URI.create("/api/v1/template-sets/" + name + "/versions/" + published.version()))
+                .body(published);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "listTemplateVersions", summary = "List a set's versions, newest first by semver precedence")
+    @ApiErrorResponses({404, 422})
+    ListResponse<TemplateVersion> list(@PathVariable String name, @RequestParam(required = false) Integer limit,
+                                       @RequestParam(required = false) String cursor) {
+        int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        String after = Cursors.decode(cursor);
+        if (after != null && !SemVer.isValid(after)) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this API returned",
+                    List.of(new FieldProblem("cursor", "use the nextCursor value of the previous page")));
+        }
+        Page<TemplateVersion> page = store.versions(name, after, size);
+        return new ListResponse<>(page.items(), Cursors.encode(page.lastKey()));
+    }
+
+    @GetMapping("/{version}")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "getTemplateVersion", summary = "Get a version's metadata and content digest")
+    @ApiErrorResponses({404})
+    TemplateVersion get(@PathVariable String name, @PathVariable String version) {
+        return store.version(name, version);
+    }
+
+    @GetMapping("/{version}/content")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "getTemplateVersionContent",
+            summary = "Get a version's content: documents, parameters schema, defaults and hints")
+    @ApiErrorResponses({404})
+    TemplateContent content(@PathVariable String name, @PathVariable String version) {
+        SimpleContent content = store.content(name, version);
+        return new TemplateContent(ContentKind.Simple, content.documents(),
+                json.readValue(content.parametersSchemaJson(), OBJECT), content.defaults(), content.hints());
+    }
+
+    @DeleteMapping("/{version}")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(operationId = "deleteTemplateVersion", summary = "Delete a version (its number cannot be taken by other content until then)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiErrorResponses({404})
+    void delete(@PathVariable String name, @PathVariable String version) {
+        // No application can use a version yet, so nothing stops the delete; the applications issue adds a 409 here.
+        store.deleteVersion(name, version);
+    }
+
+    @PostMapping(path = "/{version}/render", consumes = "application/json")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "renderTemplateVersion",
+            summary = "Render a version with values, as a preview: nothing is stored and no cluster is touched")
+    @ApiErrorResponses({404, 413, 422})
+    RenderResult render(@PathVariable String name, @PathVariable String version,
+                        @Valid @RequestBody(required = false) RenderRequest request) {
+        RenderRequest given = request == null ? new RenderRequest(null, null, null, null) : request;
+        return RenderResult.of(store.render(name, version, given.values(),
+                builtIns(given.cluster(), given.namespace(), given.application())));
+    }
+
+    @GetMapping(path = "/{version}/diff/{toVersion}", produces = "text/plain")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "diffTemplateVersions", summary = "Unified diff from one version to another, of the contents"
+            + " and, with values, of the rendered outputs",
+            description = "text/plain. First the diff of the contents (documents, then parameters schema, defaults and hints"
+                    + " as indented JSON with sorted keys), then, when `values` is given, the diff of both versions rendered"
+                    + " with those values (built-ins: application preview, namespace default, cluster preview)."
+                    + " Each part has its own ---/+++ header and is left out when there is no difference; an empty body"
+                    + " means no difference at all.")
+    @ApiResponse(responseCode = "200", description = "The diff, possibly empty",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
+    @ApiErrorResponses({404, 422})
+    ResponseEntity<String> diff(@PathVariable String name, @PathVariable String version, @PathVariable String toVersion,
+                                @Parameter(description = "Parameter values as a JSON object (URL-encoded), e.g. {\"replicas\":5}")
+                                @RequestParam(required = false) String values) {
+        Map<String, Object> parsed = values == null ? null : valuesParameter(values);
+        String diff = store.contentDiff(name, version, toVersion);
+        if (parsed != null) {
+            diff += store.renderedDiff(name, version, toVersion, parsed, builtIns(null, null, null));
+        }
+        return ResponseEntity.ok().contentType(TEXT).body(diff);
+    }
+
+    /**
+     * The built-ins of a preview. A cluster that is not registered is still allowed (a preview for a
+     * cluster still to come): it just has no labels.
+     */
+    private BuiltIns builtIns(String cluster, String namespace, String application) {
+        Map<String, String> labels = Map.of();
+        if (cluster != null) {
+            try {
+                labels = clusters.get(cluster).labels();
+            } catch (ClusterNotFoundException notRegistered) {
+                labels = Map.of();
+            }
+        }
+        return new BuiltIns(application == null ? PREVIEW : application, namespace == null ? "default" : namespace,
+                cluster == null ? PREVIEW : cluster, labels);
+    }
+
+    private Map<String, Object> valuesParameter(String text) {
+        try {
+            JsonNode tree = json.readTree(text);
+            if (tree != null && tree.isObject()) {
+                return json.convertValue(tree, OBJECT);
+            }
+        } catch (JacksonException notJson) {
+            // answered below, without the parser's message
+        }
+        throw new ApiException(ProblemType.MALFORMED_REQUEST, "The values parameter must be a JSON object",
+                List.of(new FieldProblem("values", "a URL-encoded JSON object, such as {\"replicas\":5}")));
+    }
+}

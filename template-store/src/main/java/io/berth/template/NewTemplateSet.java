@@ -1,0 +1,10 @@
+package io.berth.template;
+
+import java.util.Map;
+
+/**
+ * A template set to create. The name is a DNS-1123 label and the labels follow the Kubernetes label
+ * rules; the caller checks both (the HTTP API does, with the same rules as for clusters).
+ */
+public record NewTemplateSet(String name, String description, Map<String, String> labels, String createdBy) {
+}

@@ -1,0 +1,293 @@
+package io.berth.template;
+
+import io.berth.template.internal.seed.ExampleTemplates;
+import io.berth.template.internal.store.TemplateSetEntity;
+import io.berth.template.internal.store.TemplateSetRepository;
+import io.berth.template.internal.store.TemplateVersionEntity;
+import io.berth.template.internal.store.TemplateVersionRepository;
+import io.berth.template.internal.store.VersionSummary;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The template store's one entry point: template sets, their immutable versions, rendering and
+ * diffs. Content is validated and rendered outside database transactions; publishing locks the
+ * set's row, so two publishes into one set never race on a version number.
+ */
+@Service
+public class TemplateStore {
+
+    private static final int SCAN_BATCH = 100;
+
+    private final TemplateSetRepository sets;
+    private final TemplateVersionRepository versions;
+    private final TransactionTemplate tx;
+    private final ContentValidator validator;
+    private final TemplateRenderer renderer = new TemplateRenderer();
+    private final Clock clock;
+
+    public TemplateStore(TemplateSetRepository sets, TemplateVersionRepository versions, TransactionTemplate tx,
+                         TemplateStoreSettings settings, ObjectProvider<Clock> clock) {
+        this.sets = sets;
+        this.versions = versions;
+        this.tx = tx;
+        this.validator = new ContentValidator(settings.limits());
+        this.clock = clock.getIfUnique(Clock::systemUTC);
+    }
+
+    public TemplateSet create(NewTemplateSet request) {
+        Instant now = Instant.now(clock);
+        TemplateSetEntity created = new TemplateSetEntity(request.name(), request.createdBy(), now);
+        created.describe(request.description(), labels(request.labels()), request.createdBy(), now);
+        try {
+            return tx.execute(status -> {
+                if (sets.existsByName(request.name())) {
+                    throw new TemplateSetAlreadyExistsException(request.name());
+                }
+                return toView(sets.saveAndFlush(created));
+            });
+        } catch (DataIntegrityViolationException raceOnName) {
+            throw new TemplateSetAlreadyExistsException(request.name());
+        }
+    }
+
+    public TemplateSet get(String name) {
+        return toView(findSet(name));
+    }
+
+    public Page<TemplateSet> list(TemplateSetQuery query) {
+        // Labels are matched in Java while paging in name order (the caller brings the matcher); the
+        // text filter runs in SQL. A Berth holds tens or hundreds of sets.
+        List<TemplateSet> page = new ArrayList<>();
+        String after = query.afterName() == null ? "" : query.afterName();
+        int batch = Math.max(query.limit() + 1, SCAN_BATCH);
+        while (page.size() <= query.limit()) {
+            List<TemplateSetEntity> rows = query.hasText()
+                    ? sets.findMatching(after, containsPattern(query.trimmedText()), Limit.of(batch))
+                    : sets.findByNameGreaterThanOrderByNameAsc(after, Limit.of(batch));
+            for (TemplateSetEntity row : rows) {
+                if (page.size() <= query.limit() && query.labels().test(row.getLabels())) {
+                    page.add(toView(row));
+                }
+            }
+            if (rows.size() < batch) {
+                break;
+            }
+            after = rows.get(rows.size() - 1).getName();
+        }
+        boolean more = page.size() > query.limit();
+        List<TemplateSet> items = more ? page.subList(0, query.limit()) : page;
+        return new Page<>(items, more ? items.get(items.size() - 1).name() : null);
+    }
+
+    /** Applies the changes; fails with {@link StaleTemplateSetException} when the caller's version is stale. */
+    public TemplateSet update(String name, TemplateSetChanges changes) {
+        try {
+            return tx.execute(status -> {
+                TemplateSetEntity set = findSet(name);
+                requireVersion(set, changes.expectedVersion());
+                set.describe(changes.description() != null ? changes.description() : set.getDescription(),
+                        changes.labels() != null ? labels(changes.labels()) : set.getLabels(),
+                        changes.updatedBy(), Instant.now(clock));
+                return toView(sets.saveAndFlush(set));
+            });
+        } catch (ObjectOptimisticLockingFailureException concurrentWriter) {
+            throw new StaleTemplateSetException(name);
+        }
+    }
+
+    /**
+     * Deletes the set and all its versions. Nothing can use a version yet (applications do not exist);
+     * once they do, a set with a version in use will be refused here.
+     */
+    public void delete(String name, Long expectedVersion) {
+        tx.executeWithoutResult(status -> {
+            TemplateSetEntity set = findSet(name);
+            requireVersion(set, expectedVersion);
+            sets.delete(set);
+        });
+    }
+
+    /**
+     * Publishes a {@code Simple} version. Checked in this order: the number is a semantic version,
+     * the set exists, the number is free (whatever the content), the content is within the limits
+     * ({@link ContentTooLargeException}), then the content is valid ({@link InvalidTemplateException}
+     * with every problem).
+     */
+    public TemplateVersion publish(String setName, NewTemplateVersion request) {
+        SemVer number = parseNumber(request.version());
+        requireFreeNumber(setName, findSet(setName).getId(), number, request.version());
+        List<TemplateProblem> problems = validator.validate(request.content());
+        if (!problems.isEmpty()) {
+            throw new InvalidTemplateException(problems);
+        }
+        String digest = ContentDigest.of(request.content());
+        try {
+            return tx.execute(status -> {
+                TemplateSetEntity set = sets.lockByName(setName).orElseThrow(() -> new TemplateSetNotFoundException(setName));
+                requireFreeNumber(setName, set.getId(), number, request.version());
+                TemplateVersionEntity saved = versions.saveAndFlush(TemplateVersionEntity.simple(set.getId(),
+                        request.version(), request.changelog(), request.content(), digest, request.createdBy(),
+                        Instant.now(clock)));
+                return toView(setName, saved);
+            });
+        } catch (DataIntegrityViolationException raceOnNumber) {
+            throw new TemplateVersionAlreadyExistsException(setName, request.version(), request.version());
+        }
+    }
+
+    public TemplateVersion version(String setName, String version) {
+        return versions.summary(findSet(setName).getId(), version).map(s -> toView(setName, s))
+                .orElseThrow(() -> new TemplateVersionNotFoundException(setName, version));
+    }
+
+    /**
+     * The set's versions, newest first by semver precedence ({@code 1.10.0 > 1.9.0 > 1.9.0-rc.1}).
+     *
+     * @param afterVersion continue with the versions older than this one, or null to start
+     * @throws IllegalArgumentException when {@code afterVersion} is not a semantic version
+     */
+    public Page<TemplateVersion> versions(String setName, String afterVersion, int limit) {
+        SemVer after = afterVersion == null ? null : SemVer.parse(afterVersion);
+        UUID setId = findSet(setName).getId();
+        record Numbered(SemVer number, VersionSummary summary) {
+        }
+        List<Numbered> page = versions.summaries(setId).stream()
+                .map(s -> new Numbered(SemVer.parse(s.version()), s))
+                .filter(n -> after == null || n.number().compareTo(after) < 0)
+                .sorted(Comparator.comparing(Numbered::number, SemVer.NEWEST_FIRST))
+                .limit(limit + 1L)
+                .toList();
+        boolean more = page.size() > limit;
+        List<TemplateVersion> items = page.stream().limit(limit).map(n -> toView(setName, n.summary())).toList();
+        return new Page<>(items, more ? items.get(items.size() - 1).version() : null);
+    }
+
+    /** The content of a {@code Simple} version. */
+    public SimpleContent content(String setName, String version) {
+        return findVersion(setName, version).simpleContent();
+    }
+
+    /** Deletes a version. Nothing can use a version yet (applications do not exist), so this always may. */
+    public void deleteVersion(String setName, String version) {
+        UUID setId = findSet(setName).getId();
+        Integer deleted = tx.execute(status -> versions.deleteVersion(setId, version));
+        if (deleted == null || deleted == 0) {
+            throw new TemplateVersionNotFoundException(setName, version);
+        }
+    }
+
+    /** @throws VersionRenderException listing every problem when the version cannot be rendered with the values */
+    public RenderedManifests render(String setName, String version, Map<String, Object> values, BuiltIns builtIns) {
+        SimpleContent content = content(setName, version);
+        try {
+            return renderer.render(content, values, builtIns);
+        } catch (RenderException e) {
+            throw new VersionRenderException(setName, version, e.problems());
+        }
+    }
+
+    /** Unified diff of two versions' contents ({@link ContentText}); empty when they are the same. */
+    public String contentDiff(String setName, String from, String to) {
+        String a = ContentText.of(content(setName, from));
+        String b = ContentText.of(content(setName, to));
+        return TextDiff.unified(setName + " " + from, a, setName + " " + to, b);
+    }
+
+    /** Unified diff of two versions rendered with the same values; empty when the outputs are the same. */
+    public String renderedDiff(String setName, String from, String to, Map<String, Object> values, BuiltIns builtIns) {
+        String a = render(setName, from, values, builtIns).yaml();
+        String b = render(setName, to, values, builtIns).yaml();
+        return TextDiff.unified(setName + " " + from + " (rendered)", a, setName + " " + to + " (rendered)", b);
+    }
+
+    /**
+     * Creates the example sets shipped with Berth ({@code nginx-web}, {@code etcd-cluster}), each with
+     * its version {@code 1.0.0}. A set whose name exists already is left alone, whatever it holds.
+     */
+    public SeedReport seedExamples(String createdBy) {
+        List<String> created = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (ExampleTemplates.Example example : ExampleTemplates.all()) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    create(new NewTemplateSet(example.name(), example.description(), example.labels(), createdBy));
+                    publish(example.name(), new NewTemplateVersion(example.version(), example.changelog(),
+                            example.content(), createdBy));
+                });
+                created.add(example.name() + "@" + example.version());
+            } catch (TemplateSetAlreadyExistsException exists) {
+                skipped.add(example.name());
+            }
+        }
+        return new SeedReport(created, skipped);
+    }
+
+    private TemplateSetEntity findSet(String name) {
+        return sets.findByName(name).orElseThrow(() -> new TemplateSetNotFoundException(name));
+    }
+
+    private TemplateVersionEntity findVersion(String setName, String version) {
+        return versions.findByTemplateSetIdAndVersion(findSet(setName).getId(), version)
+                .orElseThrow(() -> new TemplateVersionNotFoundException(setName, version));
+    }
+
+    private void requireFreeNumber(String setName, UUID setId, SemVer number, String text) {
+        for (String existing : versions.versionNumbers(setId)) {
+            if (SemVer.parse(existing).compareTo(number) == 0) {
+                throw new TemplateVersionAlreadyExistsException(setName, text, existing);
+            }
+        }
+    }
+
+    private static SemVer parseNumber(String text) {
+        try {
+            return SemVer.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidVersionNumberException(e.getMessage());
+        }
+    }
+
+    private static void requireVersion(TemplateSetEntity set, Long expected) {
+        if (expected != null && expected != set.getVersion()) {
+            throw new StaleTemplateSetException(set.getName(), expected, set.getVersion());
+        }
+    }
+
+    private static Map<String, String> labels(Map<String, String> labels) {
+        return labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** A LIKE pattern for "contains, ignoring case", with {@code !} escaping the wildcards in the text. */
+    private static String containsPattern(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + escaped + "%";
+    }
+
+    private static TemplateSet toView(TemplateSetEntity s) {
+        return new TemplateSet(s.getName(), s.getDescription(), Map.copyOf(s.getLabels()), s.getCreatedAt(),
+                s.getCreatedBy(), s.getUpdatedAt(), s.getUpdatedBy(), s.getVersion());
+    }
+
+    private static TemplateVersion toView(String setName, TemplateVersionEntity v) {
+        return new TemplateVersion(setName, v.getVersion(), v.getKind(), v.getChangelog(), v.getDigest(),
+                v.getCreatedAt(), v.getCreatedBy());
+    }
+
+    private static TemplateVersion toView(String setName, VersionSummary v) {
+        return new TemplateVersion(setName, v.version(), v.kind(), v.changelog(), v.digest(), v.createdAt(),
+                v.createdBy());
+    }
+}
