@@ -38,6 +38,19 @@ public final class ContentDigest {
         return "sha256:" + sha256(CanonicalJson.write(canonical));
     }
 
+    /**
+     * The digest of a {@code Helm} version: {@code sha256:} of the chart archive's bytes as published,
+     * so the same archive always has the same digest (a chart packaged again may differ, since a
+     * {@code .tgz} records times).
+     */
+    public static String of(HelmContent content) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.chartArchive()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     private static JsonNode schemaTree(String json) {
         try {
             return Mappers.json().readTree(json);

@@ -1,6 +1,12 @@
 package io.berth.template;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import io.berth.template.internal.helm.ChartArchive;
 
 import io.berth.template.internal.json.CanonicalJson;
 import io.berth.template.internal.json.Mappers;
@@ -35,6 +41,22 @@ public final class ContentText {
                         .thenComparing(h -> String.valueOf(h.kind())))
                 .forEach(h -> hints.add(CanonicalJson.sortedTree(h)));
         section(text, "hints", pretty(hints));
+        return text.toString();
+    }
+
+    /**
+     * The text of a {@code Helm} version: every file of the chart (sorted by path inside the chart
+     * directory) under a {@code # <path>} heading, as UTF-8 text. An archive that cannot be read
+     * gives one line saying so.
+     */
+    public static String of(HelmContent content, ContentLimits limits) {
+        List<TemplateProblem> problems = new ArrayList<>();
+        Optional<ChartArchive> chart = ChartArchive.read(content.chartArchive(), limits, problems);
+        if (chart.isEmpty()) {
+            return "# chart\n(the archive cannot be read)\n";
+        }
+        StringBuilder text = new StringBuilder();
+        chart.get().files().forEach((path, bytes) -> section(text, path, new String(bytes, StandardCharsets.UTF_8)));
         return text.toString();
     }
 

@@ -9,10 +9,21 @@ import java.util.List;
 public class InvalidTemplateException extends RuntimeException {
 
     private final transient List<TemplateProblem> problems;
+    private final ContentKind kind;
 
     public InvalidTemplateException(List<TemplateProblem> problems) {
+        this(problems, ContentKind.Simple);
+    }
+
+    /** @param kind the kind of content refused: for {@code Helm} the problems' paths are files of the chart */
+    public InvalidTemplateException(List<TemplateProblem> problems, ContentKind kind) {
         super(summary(problems), null, false, false);
         this.problems = List.copyOf(problems);
+        this.kind = kind;
+    }
+
+    public ContentKind kind() {
+        return kind;
     }
 
     public List<TemplateProblem> problems() {

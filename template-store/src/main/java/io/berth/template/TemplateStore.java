@@ -36,6 +36,8 @@ public class TemplateStore {
     private final TransactionTemplate tx;
     private final ContentValidator validator;
     private final TemplateRenderer renderer = new TemplateRenderer();
+    private final ContentLimits limits;
+    private final HelmRenderer helm;
     private final Clock clock;
 
     public TemplateStore(TemplateSetRepository sets, TemplateVersionRepository versions, TransactionTemplate tx,
@@ -44,6 +46,8 @@ public class TemplateStore {
         this.versions = versions;
         this.tx = tx;
         this.validator = new ContentValidator(settings.limits());
+        this.limits = settings.limits();
+        this.helm = new HelmRenderer(settings.limits());
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
@@ -148,6 +152,48 @@ public class TemplateStore {
         }
     }
 
+    /**
+     * Publishes a {@code Helm} version. Checked in this order: the number is a semantic version, the
+     * set exists, the number is free, the archive is within {@link ContentLimits#maxBytes()}
+     * ({@link ContentTooLargeException}), then the archive checks and {@code helm lint}
+     * ({@link InvalidTemplateException} of kind Helm with every problem). The digest is
+     * {@link ContentDigest#of(HelmContent)}; the chart's {@code values.schema.json} and
+     * {@code values.yaml} are kept as the version's parameters schema and defaults.
+     */
+    public TemplateVersion publish(String setName, NewHelmVersion request) {
+        SemVer number = parseNumber(request.version());
+        requireFreeNumber(setName, findSet(setName).getId(), number, request.version());
+        HelmContent chart = request.chart();
+        if (chart.size() > limits.maxBytes()) {
+            throw new ContentTooLargeException("bytes", chart.size(), limits.maxBytes());
+        }
+        List<TemplateProblem> problems = helm.lint(chart);
+        if (!problems.isEmpty()) {
+            throw new InvalidTemplateException(problems, ContentKind.Helm);
+        }
+        HelmContent.Chart described;
+        Map<String, Object> defaults;
+        try {
+            described = chart.chart(limits);
+            defaults = described.defaults();
+        } catch (RenderException e) {
+            throw new InvalidTemplateException(e.problems(), ContentKind.Helm);
+        }
+        String digest = ContentDigest.of(chart);
+        try {
+            return tx.execute(status -> {
+                TemplateSetEntity set = sets.lockByName(setName).orElseThrow(() -> new TemplateSetNotFoundException(setName));
+                requireFreeNumber(setName, set.getId(), number, request.version());
+                TemplateVersionEntity saved = versions.saveAndFlush(TemplateVersionEntity.helm(set.getId(),
+                        request.version(), request.changelog(), chart, described.valuesSchemaJson(), defaults, digest,
+                        request.createdBy(), Instant.now(clock)));
+                return toView(setName, saved);
+            });
+        } catch (DataIntegrityViolationException raceOnNumber) {
+            throw new TemplateVersionAlreadyExistsException(setName, request.version(), request.version());
+        }
+    }
+
     public TemplateVersion version(String setName, String version) {
         return versions.summary(findSet(setName).getId(), version).map(s -> toView(setName, s))
                 .orElseThrow(() -> new TemplateVersionNotFoundException(setName, version));
@@ -175,9 +221,22 @@ public class TemplateStore {
         return new Page<>(items, more ? items.get(items.size() - 1).version() : null);
     }
 
-    /** The content of a {@code Simple} version. */
+    /**
+     * The content of a {@code Simple} version.
+     *
+     * @throws IllegalStateException when the version is a {@code Helm} version (see {@link #helmContent})
+     */
     public SimpleContent content(String setName, String version) {
         return findVersion(setName, version).simpleContent();
+    }
+
+    /**
+     * The chart of a {@code Helm} version, byte for byte as published.
+     *
+     * @throws IllegalStateException when the version is a {@code Simple} version
+     */
+    public HelmContent helmContent(String setName, String version) {
+        return findVersion(setName, version).helmContent();
     }
 
     /** Deletes a version. Nothing can use a version yet (applications do not exist), so this always may. */
@@ -190,19 +249,28 @@ public class TemplateStore {
     }
 
     /** @throws VersionRenderException listing every problem when the version cannot be rendered with the values */
+    /**
+     * Renders a version of either kind: {@code Simple} with {@link TemplateRenderer}, {@code Helm} with
+     * {@link HelmRenderer} (release name: the application built-in, namespace: the namespace built-in).
+     */
     public RenderedManifests render(String setName, String version, Map<String, Object> values, BuiltIns builtIns) {
-        SimpleContent content = content(setName, version);
+        TemplateVersionEntity stored = findVersion(setName, version);
         try {
-            return renderer.render(content, values, builtIns);
+            return stored.getKind() == ContentKind.Helm
+                    ? helm.render(stored.helmContent(), values, builtIns)
+                    : renderer.render(stored.simpleContent(), values, builtIns);
         } catch (RenderException e) {
-            throw new VersionRenderException(setName, version, e.problems());
+            throw new VersionRenderException(setName, version, stored.getKind(), e.problems());
         }
     }
 
-    /** Unified diff of two versions' contents ({@link ContentText}); empty when they are the same. */
+    /**
+     * Unified diff of two versions' contents ({@link ContentText}); empty when they are the same. A
+     * {@code Helm} version's text is every file of its chart under its path.
+     */
     public String contentDiff(String setName, String from, String to) {
-        String a = ContentText.of(content(setName, from));
-        String b = ContentText.of(content(setName, to));
+        String a = contentText(findVersion(setName, from));
+        String b = contentText(findVersion(setName, to));
         return TextDiff.unified(setName + " " + from, a, setName + " " + to, b);
     }
 
@@ -214,7 +282,8 @@ public class TemplateStore {
     }
 
     /**
-     * Creates the example sets shipped with Berth ({@code nginx-web}, {@code etcd-cluster}), each with
+     * Creates the example sets shipped with Berth ({@code nginx-web}, {@code etcd-cluster},
+     * {@code etcd-operator}), each with
      * its version {@code 1.0.0}. A set whose name exists already is left alone, whatever it holds.
      */
     public SeedReport seedExamples(String createdBy) {
@@ -233,6 +302,12 @@ public class TemplateStore {
             }
         }
         return new SeedReport(created, skipped);
+    }
+
+    private String contentText(TemplateVersionEntity stored) {
+        return stored.getKind() == ContentKind.Helm
+                ? ContentText.of(stored.helmContent(), limits)
+                : ContentText.of(stored.simpleContent());
     }
 
     private TemplateSetEntity findSet(String name) {

@@ -42,20 +42,28 @@ final class TemplateBodies {
     }
 
     /**
-     * A version's content. In a publish request {@code kind} may be left out (only Simple content
-     * can be published through this endpoint).
+     * A version's content. In a publish request {@code kind} may be left out: then it is Simple.
+     * Simple content has {@code documents} (required), {@code parametersSchema}, {@code defaults} and
+     * {@code hints}; Helm content has only {@code chart}.
      *
-     * @param documents        one or more YAML documents separated by --- lines, with {{ name }} placeholders
+     * @param chart            Helm: the chart archive (.tgz, as helm package writes it), base64-encoded;
+     *                         its values.schema.json is the parameters schema, its values.yaml the defaults
+     * @param documents        Simple: one or more YAML documents separated by --- lines, with {{ name }} placeholders
      * @param parametersSchema JSON Schema of the parameter values (draft 2020-12 unless $schema says otherwise)
      * @param defaults         default values, over the schema's own defaults
      * @param hints            per-workload hints: how to scale a kind and how to judge its health
      */
     record TemplateContent(
             ContentKind kind,
-            @NotNull String documents,
+            String documents,
             Map<String, Object> parametersSchema,
             Map<String, Object> defaults,
-            List<WorkloadHint> hints) {
+            List<WorkloadHint> hints,
+            String chart) {
+
+        static TemplateContent helm(String chartBase64) {
+            return new TemplateContent(ContentKind.Helm, null, null, null, null, chartBase64);
+        }
     }
 
     /**

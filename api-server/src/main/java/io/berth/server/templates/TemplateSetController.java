@@ -128,7 +128,7 @@ class TemplateSetController {
     @PostMapping("/seeds")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "seedTemplateSets",
-            summary = "Load the example template sets (nginx-web, etcd-cluster) with their version 1.0.0; existing sets are left alone")
+            summary = "Load the example template sets (nginx-web, etcd-cluster, etcd-operator) with their version 1.0.0; existing sets are left alone")
     @ApiErrorResponses({})
     SeedReport seed(@AuthenticationPrincipal TokenPrincipal caller) {
         return store.seedExamples(caller.tokenName());

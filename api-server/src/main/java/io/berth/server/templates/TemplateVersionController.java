@@ -15,6 +15,8 @@ import io.berth.server.web.ListResponse;
 import io.berth.server.web.ProblemType;
 import io.berth.template.BuiltIns;
 import io.berth.template.ContentKind;
+import io.berth.template.HelmContent;
+import io.berth.template.NewHelmVersion;
 import io.berth.template.NewTemplateVersion;
 import io.berth.template.Page;
 import io.berth.template.SemVer;
@@ -30,6 +32,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,22 +85,26 @@ class TemplateVersionController {
     @PostMapping(consumes = "application/json")
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(operationId = "publishTemplateVersion",
-            summary = "Publish a new version; it is validated first and can never be changed afterwards")
+            summary = "Publish a new version; it is validated first and can never be changed afterwards",
+            description = "Simple content: documents, parametersSchema, defaults, hints. Helm content:"
+                    + " {\"kind\": \"Helm\", \"chart\": \"<base64 of the .tgz>\"}; the archive is checked and linted"
+                    + " (422 with every problem, fields content.chart or content.chart/<path>), its digest is sha256 of"
+                    + " the archive bytes.")
     @ApiResponse(responseCode = "201", description = "Published",
             content = @Content(schema = @Schema(implementation = TemplateVersion.class)))
     @ApiErrorResponses({404, 409, 413, 422})
     ResponseEntity<TemplateVersion> publish(@PathVariable String name, @Valid @RequestBody PublishTemplateVersion request,
                                             @AuthenticationPrincipal TokenPrincipal caller) {
         TemplateContent content = request.content();
-        if (content.kind() != null && content.kind() != ContentKind.Simple) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, "Only Simple content can be published here",
-                    List.of(new FieldProblem("content.kind", "must be Simple or left out")));
-        }
-        SimpleContent simple = new SimpleContent(content.documents(),
-                content.parametersSchema() == null ? null : json.writeValueAsString(content.parametersSchema()),
-                content.defaults(), content.hints());
-        TemplateVersion published = store.publish(name,
-                new NewTemplateVersion(request.version(), request.changelog(), simple, caller.tokenName()));
+        TemplateVersion published = content.kind() == ContentKind.Helm
+                ? store.publish(name, new NewHelmVersion(request.version(), request.changelog(),
+                        new HelmContent(chartBytes(content)), caller.tokenName()))
+                : store.publish(name, new NewTemplateVersion(request.version(), request.changelog(),
+                        simpleContent(content), caller.tokenName()));
+        return created(name, published);
+    }
+
+    private ResponseEntity<TemplateVersion> created(String name, TemplateVersion published) {
         return ResponseEntity.created(URI.create("/api/v1/template-sets/" + name + "/versions/" + published.version()))
                 .body(published);
     }
@@ -128,12 +136,16 @@ class TemplateVersionController {
     @GetMapping("/{version}/content")
     @PreAuthorize("hasRole('VIEWER')")
     @Operation(operationId = "getTemplateVersionContent",
-            summary = "Get a version's content: documents, parameters schema, defaults and hints")
+            summary = "Get a version's content: documents, parameters schema, defaults and hints (Simple), or the"
+                    + " chart archive as base64 (Helm)")
     @ApiErrorResponses({404})
     TemplateContent content(@PathVariable String name, @PathVariable String version) {
+        if (store.version(name, version).kind() == ContentKind.Helm) {
+            return TemplateContent.helm(Base64.getEncoder().encodeToString(store.helmContent(name, version).chartArchive()));
+        }
         SimpleContent content = store.content(name, version);
         return new TemplateContent(ContentKind.Simple, content.documents(),
-                json.readValue(content.parametersSchemaJson(), OBJECT), content.defaults(), content.hints());
+                json.readValue(content.parametersSchemaJson(), OBJECT), content.defaults(), content.hints(), null);
     }
 
     @DeleteMapping("/{version}")
@@ -163,7 +175,7 @@ class TemplateVersionController {
     @Operation(operationId = "diffTemplateVersions", summary = "Unified diff from one version to another, of the contents"
             + " and, with values, of the rendered outputs",
             description = "text/plain. First the diff of the contents (documents, then parameters schema, defaults and hints"
-                    + " as indented JSON with sorted keys), then, when `values` is given, the diff of both versions rendered"
+                    + " as indented JSON with sorted keys; for a Helm version every file of the chart under its path), then, when `values` is given, the diff of both versions rendered"
                     + " with those values (built-ins: application preview, namespace default, cluster preview)."
                     + " Each part has its own ---/+++ header and is left out when there is no difference; an empty body"
                     + " means no difference at all.")
@@ -179,6 +191,50 @@ class TemplateVersionController {
             diff += store.renderedDiff(name, version, toVersion, parsed, builtIns(null, null, null));
         }
         return ResponseEntity.ok().contentType(TEXT).body(diff);
+    }
+
+    private SimpleContent simpleContent(TemplateContent content) {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (content.documents() == null) {
+            errors.add(new FieldProblem("content.documents", "must not be null"));
+        }
+        if (content.chart() != null) {
+            errors.add(new FieldProblem("content.chart", "only Helm content has a chart (set kind to Helm)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "The request has " + errors.size() + " invalid field(s)", errors);
+        }
+        return new SimpleContent(content.documents(),
+                content.parametersSchema() == null ? null : json.writeValueAsString(content.parametersSchema()),
+                content.defaults(), content.hints());
+    }
+
+    /** The archive of Helm content: only {@code chart}, base64 (standard or URL-safe alphabet). */
+    private static byte[] chartBytes(TemplateContent content) {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (content.chart() == null || content.chart().isBlank()) {
+            errors.add(new FieldProblem("content.chart", "the chart archive (.tgz) as base64 is required for Helm content"));
+        }
+        for (var other : List.of(Map.entry("documents", content.documents() != null),
+                Map.entry("parametersSchema", content.parametersSchema() != null),
+                Map.entry("defaults", content.defaults() != null), Map.entry("hints", content.hints() != null))) {
+            if (other.getValue()) {
+                errors.add(new FieldProblem("content." + other.getKey(),
+                        "must be left out for Helm content (the chart holds its schema and defaults)"));
+            }
+        }
+        byte[] bytes = null;
+        if (errors.isEmpty()) {
+            try {
+                bytes = Base64.getDecoder().decode(content.chart().replaceAll("\\s", "").replace('-', '+').replace('_', '/'));
+            } catch (IllegalArgumentException notBase64) {
+                errors.add(new FieldProblem("content.chart", "must be base64"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "The request has " + errors.size() + " invalid field(s)", errors);
+        }
+        return bytes;
     }
 
     /**

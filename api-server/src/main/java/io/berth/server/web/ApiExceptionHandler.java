@@ -6,6 +6,7 @@ import io.berth.cluster.ClusterNotFoundException;
 import io.berth.cluster.ClusterVersionMismatchException;
 import io.berth.cluster.InvalidKubeconfigException;
 import io.berth.cluster.InvalidLabelsException;
+import io.berth.template.ContentKind;
 import io.berth.template.ContentTooLargeException;
 import io.berth.template.InvalidTemplateException;
 import io.berth.template.InvalidVersionNumberException;
@@ -78,14 +79,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidTemplateException.class)
     ResponseEntity<ProblemDetail> invalidTemplate(InvalidTemplateException e, HttpServletRequest request) {
-        List<FieldProblem> errors = TemplateProblemFields.ofPublish(e.problems());
+        List<FieldProblem> errors = e.kind() == ContentKind.Helm
+                ? TemplateProblemFields.ofHelmPublish(e.problems()) : TemplateProblemFields.ofPublish(e.problems());
         return respond(Problems.of(ProblemType.INVALID_TEMPLATE, "The content cannot be published: "
                 + summary(errors), errors, request));
     }
 
     @ExceptionHandler(RenderException.class)
     ResponseEntity<ProblemDetail> renderFailed(RenderException e, HttpServletRequest request) {
-        List<FieldProblem> errors = TemplateProblemFields.ofRender(e.problems());
+        List<FieldProblem> errors = e instanceof VersionRenderException v && v.kind() == ContentKind.Helm
+                ? TemplateProblemFields.ofHelmRender(e.problems()) : TemplateProblemFields.ofRender(e.problems());
         String what = e instanceof VersionRenderException v
                 ? "Version " + v.version() + " of template set '" + v.templateSet() + "'" : "The template";
         return respond(Problems.of(ProblemType.RENDER_FAILED, what + " cannot be rendered with these values: "

@@ -24,6 +24,27 @@ public final class TemplateProblemFields {
         return problems.stream().map(p -> field("", ContentPart.ofRenderProblem(p), p)).toList();
     }
 
+    /**
+     * Problems with a Helm chart at publish time: {@code content.chart}, followed by {@code /} and the
+     * problem's path when it has one (an archive entry such as {@code web/../evil.sh}, or a chart file
+     * such as {@code Chart.yaml} or {@code web/templates/service.yaml}).
+     */
+    public static List<FieldProblem> ofHelmPublish(List<TemplateProblem> problems) {
+        return problems.stream().map(p -> new FieldProblem(
+                p.path() == null ? "content.chart" : "content.chart/" + p.path(), p.message())).toList();
+    }
+
+    /**
+     * Problems rendering a Helm version: {@code values} (and below) for values that break the chart's
+     * values.schema.json, otherwise {@code chart}, followed by {@code /} and the chart file when known.
+     */
+    public static List<FieldProblem> ofHelmRender(List<TemplateProblem> problems) {
+        return problems.stream().map(p -> new FieldProblem(
+                p.path() == null ? "chart"
+                        : p.path().equals("values") || p.path().startsWith("values.") ? p.path()
+                        : "chart/" + p.path(), p.message())).toList();
+    }
+
     private static FieldProblem field(String prefix, ContentPart part, TemplateProblem problem) {
         String root = switch (part) {
             case DOCUMENTS -> problem.documentIndex() == null ? "documents" : "documents[" + problem.documentIndex() + "]";

@@ -4,6 +4,7 @@ import static io.berth.server.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.server.testsupport.Api.Reply;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +18,7 @@ class TemplateSetSeedsIT extends TemplateTestBase {
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().get("created").valueStream().map(JsonNode::asString))
-                .containsExactly("nginx-web@1.0.0", "etcd-cluster@1.0.0");
+                .containsExactly("nginx-web@1.0.0", "etcd-cluster@1.0.0", "etcd-operator@1.0.0");
         assertThat(first.json().get("skipped")).isEmpty();
         JsonNode nginx = api.get(SETS + "/nginx-web/versions/1.0.0", ADMIN_TOKEN).json();
         assertThat(nginx.get("digest").asString()).startsWith("sha256:");
@@ -25,11 +26,22 @@ class TemplateSetSeedsIT extends TemplateTestBase {
         Reply rendered = api.post(SETS + "/etcd-cluster/versions/1.0.0/render", ADMIN_TOKEN, "{}");
         assertThat(rendered.json().get("manifests").get(0).get("object").get("spec").get("size").asInt()).isEqualTo(3);
 
+        Reply operator = api.post(SETS + "/etcd-operator/versions/1.0.0/render", ADMIN_TOKEN, Map.of("namespace", "etcd"));
+        assertThat(operator.status()).as(operator.toString()).isEqualTo(200);
+        assertThat(operator.json().get("manifests").valueStream().map(m -> m.get("kind").asString()))
+                .containsExactly("CustomResourceDefinition", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment");
+        JsonNode binding = operator.json().get("manifests").get(3).get("object");
+        assertThat(binding.get("metadata").get("name").asString()).isEqualTo("etcd-operator-etcd");
+        assertThat(binding.get("subjects").get(0).get("namespace").asString()).isEqualTo("etcd");
+        JsonNode deployment = operator.json().get("manifests").get(4).get("object");
+        assertThat(deployment.get("spec").get("template").get("spec").get("containers").get(0).get("image").asString())
+                .isEqualTo("quay.io/coreos/etcd-operator:v0.9.4");
+
         Reply second = api.post(SETS + "/seeds", ADMIN_TOKEN, "{}");
 
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().get("created")).isEmpty();
-        assertThat(second.json().get("skipped").valueStream().map(JsonNode::asString)).containsExactly("nginx-web", "etcd-cluster");
+        assertThat(second.json().get("skipped").valueStream().map(JsonNode::asString)).containsExactly("nginx-web", "etcd-cluster", "etcd-operator");
         assertThat(api.get(SETS + "/nginx-web/versions/1.0.0", ADMIN_TOKEN).json().get("digest").asString())
                 .isEqualTo(nginx.get("digest").asString());
     }

@@ -198,7 +198,7 @@ class TemplateSetVersionsIT extends TemplateTestBase {
     }
 
     @Test
-    void onlySimpleContentCanBePublished() {
+    void helmContentNeedsAChartAndNothingOfSimpleContent() {
         String set = createSet("kind");
         Map<String, Object> helm = new LinkedHashMap<>(example("etcd-cluster"));
         helm.put("kind", "Helm");
@@ -206,7 +206,8 @@ class TemplateSetVersionsIT extends TemplateTestBase {
         Reply reply = publish(set, "1.0.0", helm);
 
         assertProblem(reply, 422, "validation-failed");
-        assertThat(fields(reply)).containsExactly("content.kind");
+        assertThat(fields(reply)).containsExactlyInAnyOrder("content.chart", "content.documents",
+                "content.parametersSchema", "content.defaults", "content.hints");
     }
 
     private List<String> versions(String set, String query) {

@@ -19,7 +19,7 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class ExampleTemplates {
 
-    private static final List<String> NAMES = List.of("nginx-web", "etcd-cluster");
+    private static final List<String> NAMES = List.of("nginx-web", "etcd-cluster", "etcd-operator");
 
     private ExampleTemplates() {
     }

@@ -1,7 +1,9 @@
 package io.berth.template.internal.store;
 
 import io.berth.template.ContentKind;
+import io.berth.template.HelmContent;
 import io.berth.template.SimpleContent;
+import java.util.Map;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,7 +20,8 @@ import org.springframework.data.domain.Persistable;
 
 /**
  * Row of table {@code template_version}. Immutable: inserted once, deleted, never updated. A
- * {@code Simple} version fills documents, schema, defaults and hints; {@code chart} is for Helm.
+ * {@code Simple} version fills documents, schema, defaults and hints; {@code Helm} version fills {@code chart}, the schema (its values.schema.json) and
+ * the defaults (its values.yaml).
  */
 @Entity
 @Immutable
@@ -84,6 +87,29 @@ public class TemplateVersionEntity implements Persistable<UUID> {
         return entity;
     }
 
+    /**
+     * A {@code Helm} version of the set: the archive as published, with the chart's
+     * {@code values.schema.json} (may be null) and the defaults of its {@code values.yaml}.
+     */
+    public static TemplateVersionEntity helm(UUID templateSetId, String version, String changelog, HelmContent chart,
+                                             String valuesSchemaJson, Map<String, Object> defaults, String digest,
+                                             String createdBy, Instant now) {
+        TemplateVersionEntity entity = new TemplateVersionEntity();
+        entity.id = UUID.randomUUID();
+        entity.templateSetId = templateSetId;
+        entity.version = version;
+        entity.kind = ContentKind.Helm;
+        entity.changelog = changelog;
+        entity.chart = chart.chartArchive();
+        entity.parametersSchema = valuesSchemaJson;
+        entity.defaults = ContentColumns.writeDefaults(defaults);
+        entity.digest = digest;
+        entity.createdBy = createdBy;
+        entity.createdAt = now;
+        entity.isNew = true;
+        return entity;
+    }
+
     @PostLoad
     @PostPersist
     void stored() {
@@ -102,6 +128,14 @@ public class TemplateVersionEntity implements Persistable<UUID> {
         }
         return new SimpleContent(documents, parametersSchema, ContentColumns.readDefaults(defaults),
                 ContentColumns.readHints(hints));
+    }
+
+    /** @throws IllegalStateException when the version is not {@code Helm} */
+    public HelmContent helmContent() {
+        if (kind != ContentKind.Helm) {
+            throw new IllegalStateException("version " + version + " is a " + kind + " version, not Helm");
+        }
+        return new HelmContent(chart);
     }
 
     @Override
