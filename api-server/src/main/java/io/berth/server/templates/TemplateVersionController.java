@@ -30,6 +30,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,8 +50,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -89,7 +92,8 @@ class TemplateVersionController {
             description = "Simple content: documents, parametersSchema, defaults, hints. Helm content:"
                     + " {\"kind\": \"Helm\", \"chart\": \"<base64 of the .tgz>\"}; the archive is checked and linted"
                     + " (422 with every problem, fields content.chart or content.chart/<path>), its digest is sha256 of"
-                    + " the archive bytes.")
+                    + " the archive bytes. A Helm version may also be sent as multipart/form-data with the parts version,"
+                    + " changelog (optional) and the file chart (the .tgz as it is).")
     @ApiResponse(responseCode = "201", description = "Published",
             content = @Content(schema = @Schema(implementation = TemplateVersion.class)))
     @ApiErrorResponses({404, 409, 413, 422})
@@ -102,6 +106,39 @@ class TemplateVersionController {
                 : store.publish(name, new NewTemplateVersion(request.version(), request.changelog(),
                         simpleContent(content), caller.tokenName()));
         return created(name, published);
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(operationId = "publishHelmTemplateVersion",
+            summary = "Publish a new Helm version from a form: parts version, changelog (optional) and the file chart (.tgz)",
+            description = "The same checks and answers as the JSON request with content {\"kind\": \"Helm\"}; the archive"
+                    + " is sent as it is, without base64.")
+    @ApiResponse(responseCode = "201", description = "Published",
+            content = @Content(schema = @Schema(implementation = TemplateVersion.class)))
+    @ApiErrorResponses({404, 409, 413, 422})
+    ResponseEntity<TemplateVersion> publishChart(@PathVariable String name,
+                                                 @RequestPart(name = "version", required = false) String version,
+                                                 @RequestPart(name = "changelog", required = false) String changelog,
+                                                 @RequestPart(name = "chart", required = false) MultipartFile chart,
+                                                 @AuthenticationPrincipal TokenPrincipal caller) throws IOException {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (version == null || version.isBlank()) {
+            errors.add(new FieldProblem("version", "must not be blank"));
+        } else if (version.length() > 128) {
+            errors.add(new FieldProblem("version", "size must be between 0 and 128"));
+        }
+        if (changelog != null && changelog.length() > 2048) {
+            errors.add(new FieldProblem("changelog", "size must be between 0 and 2048"));
+        }
+        if (chart == null || chart.isEmpty()) {
+            errors.add(new FieldProblem("chart", "the chart archive (.tgz) is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "The request has " + errors.size() + " invalid field(s)", errors);
+        }
+        return created(name, store.publish(name,
+                new NewHelmVersion(version, changelog, new HelmContent(chart.getBytes()), caller.tokenName())));
     }
 
     private ResponseEntity<TemplateVersion> created(String name, TemplateVersion published) {

@@ -130,6 +130,51 @@ class TemplateSetHelmIT extends TemplateTestBase {
         assertProblem(publish(set, "1.0.0", example("nginx-web")), 409, "already-exists");
     }
 
+    @Test
+    void publishAChartAsAFormWithTheSameDigestAsJson() {
+        String set = createSet("helm-form");
+        byte[] archive = HelmTestCharts.web().chartArchive();
+        String digest = publish(set, "1.0.0", helm(archive)).json().get("digest").asString();
+
+        Reply reply = form(set, tokenWithRole("operator"), "1.1.0", "as a form", archive);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.header("Location")).isEqualTo(SETS + "/" + set + "/versions/1.1.0");
+        assertThat(reply.json().get("kind").asString()).isEqualTo("Helm");
+        assertThat(reply.json().get("changelog").asString()).isEqualTo("as a form");
+        assertThat(reply.json().get("digest").asString()).isEqualTo(digest);
+
+        assertProblem(form(set, ADMIN_TOKEN, "1.1.0", null, archive), 409, "already-exists");
+        assertProblem(form(set, tokenWithRole("viewer"), "1.2.0", null, archive), 403, "forbidden");
+        Reply missing = form(set, ADMIN_TOKEN, "", null, null);
+        assertProblem(missing, 422, "validation-failed");
+        assertThat(fields(missing)).containsExactlyInAnyOrder("version", "chart");
+        HelmTestCharts.Tar tar = new HelmTestCharts.Tar().directory("web/").file("web/../../evil.sh", "echo owned");
+        Reply slip = form(set, ADMIN_TOKEN, "1.2.0", null, tar.gzip());
+        assertProblem(slip, 422, "invalid-template");
+        assertThat(fields(slip)).contains("content.chart/web/../../evil.sh");
+    }
+
+    private Reply form(String set, String token, String version, String changelog, byte[] archive) {
+        String boundary = "berth-test-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = s -> body.writeBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n" + version + "\r\n");
+        if (changelog != null) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"changelog\"\r\n\r\n" + changelog + "\r\n");
+        }
+        if (archive != null) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"chart\"; filename=\"web-0.1.0.tgz\"\r\n"
+                    + "Content-Type: application/gzip\r\n\r\n");
+            body.writeBytes(archive);
+            text.accept("\r\n");
+        }
+        text.accept("--" + boundary + "--\r\n");
+        return api.raw("POST", SETS + "/" + set + "/versions", token,
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                "Content-Type", "multipart/form-data; boundary=" + boundary);
+    }
+
     private static Map<String, Object> helm(byte[] archive) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("kind", "Helm");

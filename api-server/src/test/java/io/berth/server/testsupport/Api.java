@@ -40,9 +40,9 @@ public final class Api {
         return send(builder(path, token, headers).method("PATCH", json(body)));
     }
 
-    /** Sends a raw body: for malformed JSON and oversized requests. */
-    public Reply raw(String method, String path, String token, HttpRequest.BodyPublisher body) {
-        return send(builder(path, token).method(method, body));
+    /** Sends a raw body: for malformed JSON, oversized requests and other media types (headers as name, value pairs). */
+    public Reply raw(String method, String path, String token, HttpRequest.BodyPublisher body, String... headers) {
+        return send(builder(path, token, headers).method(method, body));
     }
 
     private HttpRequest.Builder builder(String path, String token, String... headers) {
