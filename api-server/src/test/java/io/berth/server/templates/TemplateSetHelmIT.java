@@ -1,5 +1,7 @@
 package io.berth.server.templates;
 
+import io.berth.template.helm.TestCharts;
+
 import static io.berth.server.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +23,7 @@ class TemplateSetHelmIT extends TemplateTestBase {
     @Test
     void publishAChartReadItBackAndPublishItAgainWithTheSameDigest() throws Exception {
         String set = createSet("helm");
-        byte[] archive = HelmTestCharts.web().chartArchive();
+        byte[] archive = TestCharts.web().chartArchive();
 
         Reply reply = publish(set, "1.0.0", helm(archive));
 
@@ -45,7 +47,7 @@ class TemplateSetHelmIT extends TemplateTestBase {
     @Test
     void renderWithTheChartsDefaultsAndWithValues() {
         String set = createSet("helm-render");
-        published(set, "1.0.0", helm(HelmTestCharts.web().chartArchive()));
+        published(set, "1.0.0", helm(TestCharts.web().chartArchive()));
 
         Reply defaults = api.post(SETS + "/" + set + "/versions/1.0.0/render", ADMIN_TOKEN,
                 Map.of("application", "shop", "namespace", "team-a"));
@@ -71,10 +73,10 @@ class TemplateSetHelmIT extends TemplateTestBase {
     @Test
     void diffWithoutValuesComparesTheChartsFilesAndWithValuesTheRenderedOutputs() {
         String set = createSet("helm-diff");
-        published(set, "1.0.0", helm(HelmTestCharts.web().chartArchive()));
-        Map<String, String> files = new LinkedHashMap<>(HelmTestCharts.webFiles());
-        files.put("values.yaml", HelmTestCharts.VALUES_YAML.replace("replicas: 3", "replicas: 4"));
-        published(set, "1.1.0", helm(HelmTestCharts.chart(files).chartArchive()));
+        published(set, "1.0.0", helm(TestCharts.web().chartArchive()));
+        Map<String, String> files = new LinkedHashMap<>(TestCharts.webFiles());
+        files.put("values.yaml", TestCharts.VALUES_YAML.replace("replicas: 3", "replicas: 4"));
+        published(set, "1.1.0", helm(TestCharts.chart(files).chartArchive()));
 
         Reply contentDiff = api.get(SETS + "/" + set + "/versions/1.0.0/diff/1.1.0", ADMIN_TOKEN);
         assertThat(contentDiff.status()).as(contentDiff.toString()).isEqualTo(200);
@@ -87,10 +89,10 @@ class TemplateSetHelmIT extends TemplateTestBase {
     @Test
     void aChartThatDoesNotLintIsRefusedWithItsProblems() {
         String set = createSet("helm-lint");
-        Map<String, String> files = new LinkedHashMap<>(HelmTestCharts.webFiles());
+        Map<String, String> files = new LinkedHashMap<>(TestCharts.webFiles());
         files.put("Chart.yaml", "apiVersion: v2\nname: web\n");
 
-        Reply reply = publish(set, "1.0.0", helm(HelmTestCharts.chart(files).chartArchive()));
+        Reply reply = publish(set, "1.0.0", helm(TestCharts.chart(files).chartArchive()));
 
         assertProblem(reply, 422, "invalid-template");
         assertThat(fields(reply)).isNotEmpty().allMatch(f -> f.startsWith("content.chart"));
@@ -101,8 +103,8 @@ class TemplateSetHelmIT extends TemplateTestBase {
     @Test
     void anArchiveWithAZipSlipEntryIsRefused() {
         String set = createSet("helm-slip");
-        HelmTestCharts.Tar tar = new HelmTestCharts.Tar().directory("web/");
-        HelmTestCharts.webFiles().forEach((path, text) -> tar.file("web/" + path, text));
+        TestCharts.Tar tar = new TestCharts.Tar().directory("web/");
+        TestCharts.webFiles().forEach((path, text) -> tar.file("web/" + path, text));
         tar.file("web/../../evil.sh", "echo owned");
 
         Reply reply = publish(set, "1.0.0", helm(tar.gzip()));
@@ -124,16 +126,16 @@ class TemplateSetHelmIT extends TemplateTestBase {
     @Test
     void aVersionNumberIsNotTakenTwice() {
         String set = createSet("helm-dup");
-        published(set, "1.0.0", helm(HelmTestCharts.web().chartArchive()));
+        published(set, "1.0.0", helm(TestCharts.web().chartArchive()));
 
-        assertProblem(publish(set, "1.0.0", helm(HelmTestCharts.web().chartArchive())), 409, "already-exists");
+        assertProblem(publish(set, "1.0.0", helm(TestCharts.web().chartArchive())), 409, "already-exists");
         assertProblem(publish(set, "1.0.0", example("nginx-web")), 409, "already-exists");
     }
 
     @Test
     void publishAChartAsAFormWithTheSameDigestAsJson() {
         String set = createSet("helm-form");
-        byte[] archive = HelmTestCharts.web().chartArchive();
+        byte[] archive = TestCharts.web().chartArchive();
         String digest = publish(set, "1.0.0", helm(archive)).json().get("digest").asString();
 
         Reply reply = form(set, tokenWithRole("operator"), "1.1.0", "as a form", archive);
@@ -149,7 +151,7 @@ class TemplateSetHelmIT extends TemplateTestBase {
         Reply missing = form(set, ADMIN_TOKEN, "", null, null);
         assertProblem(missing, 422, "validation-failed");
         assertThat(fields(missing)).containsExactlyInAnyOrder("version", "chart");
-        HelmTestCharts.Tar tar = new HelmTestCharts.Tar().directory("web/").file("web/../../evil.sh", "echo owned");
+        TestCharts.Tar tar = new TestCharts.Tar().directory("web/").file("web/../../evil.sh", "echo owned");
         Reply slip = form(set, ADMIN_TOKEN, "1.2.0", null, tar.gzip());
         assertProblem(slip, 422, "invalid-template");
         assertThat(fields(slip)).contains("content.chart/web/../../evil.sh");

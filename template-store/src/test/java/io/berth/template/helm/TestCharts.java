@@ -16,11 +16,12 @@ import io.berth.template.HelmContent;
  * Service as a chart, and a small tar writer (ustar with PAX names) that can also write the entries
  * a chart must never hold.
  */
-final class TestCharts {
+/** Helm charts built in memory, for the template store's tests and (through the test jar) the API's. */
+public final class TestCharts {
 
-    static final BuiltIns BUILT_INS = new BuiltIns("shop", "team-a", "eu-1", Map.of("region", "eu-west"));
+    public static final BuiltIns BUILT_INS = new BuiltIns("shop", "team-a", "eu-1", Map.of("region", "eu-west"));
 
-    static final String CHART_YAML = """
+    public static final String CHART_YAML = """
             apiVersion: v2
             name: web
             description: nginx behind a headless Service, one volume per replica
@@ -28,14 +29,14 @@ final class TestCharts {
             appVersion: "1.27"
             """;
 
-    static final String VALUES_YAML = """
+    public static final String VALUES_YAML = """
             replicas: 3
             image: nginx:1.27
             storageSize: 1Gi
             storageClassName: standard
             """;
 
-    static final String VALUES_SCHEMA = """
+    public static final String VALUES_SCHEMA = """
             {
               "$schema": "http://json-schema.org/draft-07/schema#",
               "type": "object",
@@ -49,7 +50,7 @@ final class TestCharts {
             }
             """;
 
-    static final String SERVICE = """
+    public static final String SERVICE = """
             apiVersion: v1
             kind: Service
             metadata:
@@ -67,7 +68,7 @@ final class TestCharts {
             """;
 
     /** Leaves the namespace out, so the target namespace applies. */
-    static final String STATEFUL_SET = """
+    public static final String STATEFUL_SET = """
             apiVersion: apps/v1
             kind: StatefulSet
             metadata:
@@ -111,7 +112,7 @@ final class TestCharts {
     }
 
     /** The files of the web chart, by path inside the chart directory; the templates: StatefulSet first. */
-    static Map<String, String> webFiles() {
+    public static Map<String, String> webFiles() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("Chart.yaml", CHART_YAML);
         files.put("values.yaml", VALUES_YAML);
@@ -121,43 +122,43 @@ final class TestCharts {
         return files;
     }
 
-    static HelmContent web() {
+    public static HelmContent web() {
         return chart(webFiles());
     }
 
     /** A chart archive with the files under {@code web/}, as {@code helm package} lays it out. */
-    static HelmContent chart(Map<String, String> files) {
+    public static HelmContent chart(Map<String, String> files) {
         Tar tar = new Tar().directory("web/");
         files.forEach((path, text) -> tar.file("web/" + path, text));
         return new HelmContent(tar.gzip());
     }
 
     /** A tar writer: ustar headers, PAX records for names over 100 bytes. */
-    static final class Tar {
+    public static final class Tar {
 
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        Tar file(String name, String text) {
+        public Tar file(String name, String text) {
             return entry(name, '0', "", text.getBytes(StandardCharsets.UTF_8));
         }
 
-        Tar file(String name, byte[] content) {
+        public Tar file(String name, byte[] content) {
             return entry(name, '0', "", content);
         }
 
-        Tar directory(String name) {
+        public Tar directory(String name) {
             return entry(name, '5', "", new byte[0]);
         }
 
-        Tar symlink(String name, String target) {
+        public Tar symlink(String name, String target) {
             return entry(name, '2', target, new byte[0]);
         }
 
-        Tar hardLink(String name, String target) {
+        public Tar hardLink(String name, String target) {
             return entry(name, '1', target, new byte[0]);
         }
 
-        Tar entry(String name, char type, String linkName, byte[] content) {
+        public Tar entry(String name, char type, String linkName, byte[] content) {
             byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
             if (nameBytes.length > 100) {
                 String record = " path=" + name + "\n";
@@ -173,7 +174,7 @@ final class TestCharts {
         }
 
         /** A file whose long name comes first in a GNU {@code ././@LongLink} record. */
-        Tar gnuLongName(String name, String text) {
+        public Tar gnuLongName(String name, String text) {
             block(header("././@LongLink", 'L', name.length() + 1, ""), (name + "\0").getBytes(StandardCharsets.UTF_8));
             byte[] content = text.getBytes(StandardCharsets.UTF_8);
             block(header(name.substring(0, 99), '0', content.length, ""), content);
@@ -181,7 +182,7 @@ final class TestCharts {
         }
 
         /** A file whose name is split into the ustar prefix and name fields. */
-        Tar ustarPrefix(String prefix, String name, String text) {
+        public Tar ustarPrefix(String prefix, String name, String text) {
             byte[] content = text.getBytes(StandardCharsets.UTF_8);
             byte[] header = header(name, '0', content.length, "");
             put(header, 345, 155, prefix.getBytes(StandardCharsets.UTF_8));
@@ -198,7 +199,7 @@ final class TestCharts {
         }
 
         /** The archive, ended by two zero blocks, gzip-compressed. */
-        byte[] gzip() {
+        public byte[] gzip() {
             ByteArrayOutputStream compressed = new ByteArrayOutputStream();
             try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
                 gzip.write(out.toByteArray());
