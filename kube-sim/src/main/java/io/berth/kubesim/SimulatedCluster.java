@@ -132,6 +132,17 @@ public final class SimulatedCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * A new client that reaches the cluster as an outside caller such as Berth does: from
+     * {@link #kubeconfig()}, through the gate, with the token, subject to the faults, and without the
+     * client's own retries (so that a fault shows at once). The caller closes it.
+     */
+    public KubernetesClient outsideClient() {
+        Config config = Config.fromKubeconfig(kubeconfig());
+        config.setRequestRetryBackoffLimit(0);
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
     public Faults faults() {
         return faults;
     }

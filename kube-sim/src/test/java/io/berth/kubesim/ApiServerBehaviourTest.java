@@ -42,9 +42,7 @@ class ApiServerBehaviourTest {
 
     @BeforeEach
     void connect() {
-        Config config = Config.fromKubeconfig(cluster.kubeconfig());
-        config.setRequestRetryBackoffLimit(0);
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        client = cluster.outsideClient();
     }
 
     @AfterEach

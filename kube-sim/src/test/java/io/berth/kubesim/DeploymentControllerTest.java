@@ -9,9 +9,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -47,9 +45,7 @@ class DeploymentControllerTest {
 
     @BeforeEach
     void connect(TestInfo test) {
-        Config config = Config.fromKubeconfig(cluster.kubeconfig());
-        config.setRequestRetryBackoffLimit(0);
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        client = cluster.outsideClient();
         String method = test.getTestMethod().orElseThrow().getName().toLowerCase();
         namespace = method.substring(0, Math.min(20, method.length()));
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();

@@ -3,9 +3,7 @@ package io.berth.kubesim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.kubesim.junit.SimulatedClusters;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +19,7 @@ class DiscoveryDocumentsTest {
 
     @BeforeAll
     static void connect(SimulatedCluster cluster) {
-        Config config = Config.fromKubeconfig(cluster.kubeconfig());
-        config.setRequestRetryBackoffLimit(0);
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        client = cluster.outsideClient();
     }
 
     @AfterAll
