@@ -8,7 +8,6 @@ import io.berth.cluster.ClusterRegistration;
 import io.berth.cluster.ClusterRegistry;
 import io.berth.cluster.ClusterStatus;
 import io.berth.cluster.CredentialRotation;
-import io.berth.cluster.LabelSelector;
 import io.berth.cluster.Page;
 import io.berth.server.clusters.ClusterRequests.NamespaceItem;
 import io.berth.server.clusters.ClusterRequests.RegisterCluster;
@@ -16,12 +15,10 @@ import io.berth.server.clusters.ClusterRequests.RotateCredentials;
 import io.berth.server.clusters.ClusterRequests.UpdateCluster;
 import io.berth.server.security.TokenPrincipal;
 import io.berth.server.web.ApiErrorResponses;
-import io.berth.server.web.ApiException;
 import io.berth.server.web.Cursors;
 import io.berth.server.web.ETags;
-import io.berth.server.web.FieldProblem;
+import io.berth.server.web.LabelSelectorParameter;
 import io.berth.server.web.ListResponse;
-import io.berth.server.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -88,7 +85,7 @@ class ClusterController {
             @Parameter(description = "Kubernetes label selector, e.g. env=prod,tier in (db,cache),!legacy")
             @RequestParam(required = false) String labelSelector,
             @RequestParam(required = false) ClusterStatus status) {
-        Page<Cluster> page = registry.list(new ClusterQuery(selector(labelSelector), status,
+        Page<Cluster> page = registry.list(new ClusterQuery(LabelSelectorParameter.parse(labelSelector), status,
                 Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), Cursors.decode(cursor)));
         return new ListResponse<>(page.items(), Cursors.encode(page.lastKey()));
     }
@@ -145,7 +142,7 @@ class ClusterController {
     @ApiErrorResponses({404, 422})
     ListResponse<ClusterEvent> events(@PathVariable String name, @RequestParam(required = false) Integer limit,
                                       @RequestParam(required = false) String cursor) {
-        Page<ClusterEvent> page = registry.events(name, eventCursor(cursor), Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        Page<ClusterEvent> page = registry.events(name, Cursors.decodeNumber(cursor), Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         return new ListResponse<>(page.items(), Cursors.encode(page.lastKey()));
     }
 
@@ -159,27 +156,5 @@ class ClusterController {
 
     private static ResponseEntity<Cluster> withETag(Cluster cluster) {
         return ResponseEntity.ok().eTag(ETags.of(cluster.version())).body(cluster);
-    }
-
-    private static LabelSelector selector(String text) {
-        try {
-            return LabelSelector.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, "The label selector does not parse",
-                    List.of(new FieldProblem("labelSelector", e.getMessage())));
-        }
-    }
-
-    private static Long eventCursor(String cursor) {
-        String key = Cursors.decode(cursor);
-        if (key == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this API returned",
-                    List.of(new FieldProblem("cursor", "use the nextCursor value of the previous page")));
-        }
     }
 }

@@ -6,12 +6,10 @@ import io.berth.server.security.TokenPrincipal;
 import io.berth.server.templates.TemplateBodies.CreateTemplateSet;
 import io.berth.server.templates.TemplateBodies.UpdateTemplateSet;
 import io.berth.server.web.ApiErrorResponses;
-import io.berth.server.web.ApiException;
 import io.berth.server.web.Cursors;
 import io.berth.server.web.ETags;
-import io.berth.server.web.FieldProblem;
+import io.berth.server.web.LabelSelectorParameter;
 import io.berth.server.web.ListResponse;
-import io.berth.server.web.ProblemType;
 import io.berth.template.NewTemplateSet;
 import io.berth.template.Page;
 import io.berth.template.SeedReport;
@@ -89,7 +87,7 @@ class TemplateSetController {
             @RequestParam(required = false) String labelSelector,
             @Parameter(description = "Only sets whose name or description contains this text, ignoring case")
             @RequestParam(required = false) @Size(max = 253) String q) {
-        LabelSelector selector = selector(labelSelector);
+        LabelSelector selector = LabelSelectorParameter.parse(labelSelector);
         Page<TemplateSet> page = store.list(new TemplateSetQuery(selector::matches, q,
                 Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), Cursors.decode(cursor)));
         return new ListResponse<>(page.items(), Cursors.encode(page.lastKey()));
@@ -138,12 +136,4 @@ class TemplateSetController {
         return ResponseEntity.ok().eTag(ETags.of(set.version())).body(set);
     }
 
-    private static LabelSelector selector(String text) {
-        try {
-            return LabelSelector.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, "The label selector does not parse",
-                    List.of(new FieldProblem("labelSelector", e.getMessage())));
-        }
-    }
 }

@@ -34,7 +34,24 @@ public final class Cursors {
         } catch (IllegalArgumentException notBase64) {
             // falls through to the problem below
         }
-        throw new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this API returned",
+        throw foreignCursor();
+    }
+
+    /** The numeric key inside a cursor (for lists ordered by a number), or null for no cursor. */
+    public static Long decodeNumber(String cursor) {
+        String key = decode(cursor);
+        if (key == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw foreignCursor();
+        }
+    }
+
+    private static ApiException foreignCursor() {
+        return new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this API returned",
                 java.util.List.of(new FieldProblem("cursor", "use the nextCursor value of the previous page")));
     }
 
