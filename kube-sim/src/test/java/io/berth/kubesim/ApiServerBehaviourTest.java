@@ -1,5 +1,6 @@
 package io.berth.kubesim;
 
+import io.berth.kubesim.junit.SimulatedClusters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,29 +17,19 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The API server rules kube-sim adds to fabric8's CRUD server, checked over HTTPS with the real client. */
+@SimulatedClusters
 class ApiServerBehaviourTest {
 
     private static KubeSim sim;
     private static SimulatedCluster cluster;
     private KubernetesClient client;
 
-    @BeforeAll
-    static void startCluster() {
-        sim = KubeSim.withDefaults();
-        cluster = sim.startCluster();
-    }
 
-    @AfterAll
-    static void stopCluster() {
-        sim.close();
-    }
 
     @BeforeEach
     void connect() {

@@ -1,5 +1,6 @@
 package io.berth.kubesim;
 
+import io.berth.kubesim.junit.SimulatedClusters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,33 +16,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /** The simulated Deployment controller, driven through the API server as Berth would drive it. */
+@SimulatedClusters
 class DeploymentControllerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static KubeSim sim;
     private static SimulatedCluster cluster;
     private KubernetesClient client;
     private String namespace;
 
-    @BeforeAll
-    static void startCluster() {
-        sim = KubeSim.withDefaults();
-        cluster = sim.startCluster();
-    }
 
-    @AfterAll
-    static void stopCluster() {
-        sim.close();
-    }
 
     @BeforeEach
     void connect(TestInfo test) {

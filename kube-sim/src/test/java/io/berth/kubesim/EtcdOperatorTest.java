@@ -1,5 +1,6 @@
 package io.berth.kubesim;
 
+import io.berth.kubesim.junit.SimulatedClusters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestInfo;
  * {@code example-etcd-cluster} of size 3 and version 3.2.13, scaled, shrunk, upgraded, hurt and deleted,
  * all through the API server with the kubeconfig Berth would use.
  */
+@SimulatedClusters
 class EtcdOperatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -41,24 +42,17 @@ class EtcdOperatorTest {
             .withGroup("etcd.database.coreos.com").withVersion("v1beta2").withPlural("etcdclusters")
             .withKind("EtcdCluster").withNamespaced(true).build();
 
-    private static KubeSim sim;
     private static SimulatedCluster cluster;
     private KubernetesClient client;
     private String namespace;
 
     @BeforeAll
     static void startCluster() {
-        sim = KubeSim.withDefaults();
-        cluster = sim.startCluster();
         try (KubernetesClient admin = connect(cluster)) {
             admin.apiextensions().v1().customResourceDefinitions().load(EtcdOperatorTest.class.getResourceAsStream("/etcd-crd.yaml")).create();
         }
     }
 
-    @AfterAll
-    static void stopCluster() {
-        sim.close();
-    }
 
     @BeforeEach
     void connect(TestInfo test) {

@@ -1,5 +1,6 @@
 package io.berth.kubesim;
 
+import io.berth.kubesim.junit.SimulatedClusters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,28 +9,21 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@SimulatedClusters
 class PodLifecycleTest {
 
-    private static KubeSim sim;
     private static SimulatedCluster cluster;
     private static KubernetesClient client;
 
     @BeforeAll
     static void start() {
-        sim = KubeSim.withDefaults();
-        cluster = sim.startCluster();
         client = cluster.client();
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("pods").endMetadata().build()).create();
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
 
     @Test
     void newPodIsScheduledAndBecomesReadyAfterTheDelay() {
