@@ -1,0 +1,36 @@
+package io.berth.server.deploy;
+
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/** Turns what a cluster call threw into words for an error message. */
+final class ClusterErrors {
+
+    private ClusterErrors() {
+    }
+
+    /**
+     * The cluster's own message when it answered (the {@code Status} of a 4xx/5xx), otherwise the
+     * innermost cause's message (e.g. {@code Connection refused}). The client's messages carry the
+     * request URL at most: no header, so no token, ever reaches them.
+     */
+    static String explain(Throwable failure) {
+        if (failure instanceof KubernetesClientException k && k.getStatus() != null) {
+            Status status = k.getStatus();
+            if (status.getMessage() != null && !status.getMessage().isBlank()) {
+                return status.getMessage() + " (HTTP " + k.getCode() + ")";
+            }
+        }
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage();
+        String what = message == null || message.isBlank() ? innermost.getClass().getSimpleName() : message;
+        return failure instanceof KubernetesClientException k && k.getCode() > 0 ? what + " (HTTP " + k.getCode() + ")" : what;
+    }
+
+    static boolean isNotFound(Throwable failure) {
+        return failure instanceof KubernetesClientException k && k.getCode() == 404;
+    }
+}
