@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.Optional;
@@ -31,12 +30,6 @@ final class ResourceTypes {
             return Optional.of(ResourceDefinitionContext.fromResourceType(known.asSubclass(HasMetadata.class)));
         }
         return discover(client, apiVersion, kind);
-    }
-
-    /** The kind's generic operation, or an {@link ApplyException} naming the object when it is not served. */
-    static MixedOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>> operation(
-            KubernetesClient client, ObjectRef ref) {
-        return client.genericKubernetesResources(require(client, ref));
     }
 
     static ResourceDefinitionContext require(KubernetesClient client, ObjectRef ref) {

@@ -1,0 +1,163 @@
+package io.berth.server.deploy;
+
+import io.berth.template.HealthHint;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Readiness of applied workloads: pure rules per object ({@link #judge}), and a wait for all the
+ * workloads of a revision ({@link #awaitReady}), used by the deploy option "wait".
+ */
+public final class WorkloadReadiness {
+
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    private final Duration pollInterval;
+
+    /** Polls every two seconds: often enough for people, rare enough for a busy API server. */
+    public WorkloadReadiness() {
+        this(Duration.ofSeconds(2));
+    }
+
+    public WorkloadReadiness(Duration pollInterval) {
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("pollInterval must be positive");
+        }
+        this.pollInterval = pollInterval;
+    }
+
+    /**
+     * Judges one live object. A StatefulSet is ready when its controller has observed the latest
+     * generation and {@code readyReplicas}, {@code updatedReplicas} and {@code replicas} all equal
+     * {@code spec.replicas} (and, with RollingUpdate and no partition, {@code currentRevision} equals
+     * {@code updateRevision}). A Deployment is ready when its {@code Available} condition is True and
+     * {@code updatedReplicas} equals {@code spec.replicas}; it failed when its progress deadline passed.
+     * Any kind with a template health hint is judged by it.
+     *
+     * @param live the object as the cluster returns it
+     * @param hint the template's health hint for the object's kind, or {@code null}
+     * @return empty for objects that are not workloads (Services, ConfigMaps, custom resources without a hint...)
+     */
+    public static Optional<Readiness> judge(Map<String, Object> live, HealthHint hint) {
+        String kind = Objects.toString(live.get("kind"), "");
+        String apiVersion = Objects.toString(live.get("apiVersion"), "");
+        if (hint != null) {
+            return Optional.of(ReadinessRules.byHint(live, hint));
+        }
+        if (apiVersion.equals("apps/v1") && kind.equals("StatefulSet")) {
+            return Optional.of(ReadinessRules.statefulSet(live));
+        }
+        if (apiVersion.equals("apps/v1") && kind.equals("Deployment")) {
+            return Optional.of(ReadinessRules.deployment(live));
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #judge(Map, HealthHint)} for an object as the fabric8 client returns it. */
+    @SuppressWarnings("unchecked")
+    public static Optional<Readiness> judge(GenericKubernetesResource live, HealthHint hint) {
+        return judge((Map<String, Object>) SERIALIZATION.convertValue(live, Map.class), hint);
+    }
+
+    /** Whether {@link #judge} has a rule for objects of this kind. */
+    static boolean isWorkload(ObjectRef ref, Map<String, HealthHint> hints) {
+        boolean builtIn = ref.apiVersion().equals("apps/v1") && (ref.kind().equals("StatefulSet") || ref.kind().equals("Deployment"));
+        return builtIn || hints.containsKey(ref.kind());
+    }
+
+    /**
+     * Polls the workloads among {@code applied} until all are Ready.
+     *
+     * @param hints     the template's health hints by kind
+     * @param cancelled asked before each poll; when it says true the wait ends with a {@link CancellationException}
+     * @throws NotReadyException when a workload Failed, or when {@code timeout} passed with some not Ready;
+     *                           it lists each such workload and why
+     */
+    public void awaitReady(KubernetesClient client, List<ObjectRef> applied, Map<String, HealthHint> hints,
+                           Duration timeout, BooleanSupplier cancelled) {
+        List<ObjectRef> workloads = applied.stream().filter(ref -> isWorkload(ref, hints)).toList();
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("The wait for " + workloads.size() + " workloads to be ready was cancelled");
+            }
+            Map<ObjectRef, Readiness> states = poll(client, workloads, hints);
+            List<String> failed = describe(states, Readiness.Failed.class);
+            if (!failed.isEmpty()) {
+                throw new NotReadyException("A workload failed", failed);
+            }
+            List<String> waiting = describeNotReady(states);
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (!Instant.now().plus(pollInterval).isBefore(deadline)) {
+                throw new NotReadyException("Workloads not ready within " + timeout.toSeconds() + "s", waiting);
+            }
+            pause();
+        }
+    }
+
+    private static Map<ObjectRef, Readiness> poll(KubernetesClient client, List<ObjectRef> workloads, Map<String, HealthHint> hints) {
+        Map<ObjectRef, Readiness> states = new LinkedHashMap<>();
+        for (ObjectRef ref : workloads) {
+            states.put(ref, readinessOf(client, ref, hints.get(ref.kind())));
+        }
+        return states;
+    }
+
+    private static Readiness readinessOf(KubernetesClient client, ObjectRef ref, HealthHint hint) {
+        try {
+            GenericKubernetesResource live = ResourceTypes.find(client, ref.apiVersion(), ref.kind())
+                    .map(type -> ResourceTypes.resource(client, type, ref).get()).orElse(null);
+            if (live == null) {
+                return new Readiness.NotReady("not found on the cluster");
+            }
+            return judge(live, hint).orElseGet(() -> new Readiness.Unknown("no rule judges " + ref.kind()));
+        } catch (KubernetesClientException e) {
+            // a passing failure (timeout, 500) is one more reason to poll again, not the end of the wait
+            return new Readiness.Unknown("could not be read: " + ClusterErrors.explain(e));
+        }
+    }
+
+    private static List<String> describe(Map<ObjectRef, Readiness> states, Class<? extends Readiness> type) {
+        List<String> out = new ArrayList<>();
+        states.forEach((ref, state) -> {
+            if (type.isInstance(state)) {
+                out.add(ref.describe() + ": " + state.reason());
+            }
+        });
+        return out;
+    }
+
+    private static List<String> describeNotReady(Map<ObjectRef, Readiness> states) {
+        List<String> out = new ArrayList<>();
+        states.forEach((ref, state) -> {
+            if (!(state instanceof Readiness.Ready)) {
+                String unknown = state instanceof Readiness.Unknown ? "unknown, " : "";
+                out.add(ref.describe() + ": " + unknown + state.reason());
+            }
+        });
+        return out;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while waiting for workloads to be ready");
+        }
+    }
+}

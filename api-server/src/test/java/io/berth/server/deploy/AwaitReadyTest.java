@@ -1,0 +1,99 @@
+package io.berth.server.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.berth.kubesim.SimulatedCluster;
+import io.berth.kubesim.junit.SimulatedClusters;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Waiting for the workloads of a revision on a simulated cluster. */
+@SimulatedClusters(count = 1, readinessDelayMillis = 20)
+class AwaitReadyTest {
+
+    private final ManifestApplier applier = new ManifestApplier(Duration.ofSeconds(10));
+    private final WorkloadReadiness readiness = new WorkloadReadiness(Duration.ofMillis(50));
+    private KubernetesClient berth;
+
+    @BeforeEach
+    void connect(SimulatedCluster cluster) {
+        berth = cluster.outsideClient();
+    }
+
+    @AfterEach
+    void disconnect() {
+        berth.close();
+    }
+
+    @Test
+    void returnsOnceTheStatefulSetIsReady() {
+        List<ObjectRef> applied = applier.apply(berth, "ready-web", true,
+                Seeds.render(Seeds.NGINX_WEB, "web", "ready-web", Map.of()), Seeds.stamp("web", Seeds.NGINX_WEB, 1));
+
+        readiness.awaitReady(berth, applied, Map.of(), Duration.ofSeconds(30), () -> false);
+
+        var web = berth.apps().statefulSets().inNamespace("ready-web").withName("web").get();
+        assertThat(web.getStatus().getReadyReplicas()).isEqualTo(3);
+    }
+
+    @Test
+    void returnsOnceTheOperatorAndItsEtcdClusterAreReadyByTheTemplatesHint() {
+        List<Map<String, Object>> objects = new ArrayList<>(Seeds.render(Seeds.ETCD_OPERATOR, "etcd", "ready-etcd", Map.of()));
+        objects.addAll(Seeds.render(Seeds.ETCD_CLUSTER, "etcd", "ready-etcd", Map.of()));
+        List<ObjectRef> applied = applier.apply(berth, "ready-etcd", true, objects, Seeds.stamp("etcd", "etcd", 1));
+
+        readiness.awaitReady(berth, applied, Seeds.healthHints(Seeds.ETCD_CLUSTER), Duration.ofSeconds(30), () -> false);
+
+        var etcd = berth.genericKubernetesResources("etcd.database.coreos.com/v1beta2", "EtcdCluster")
+                .inNamespace("ready-etcd").withName("example-etcd-cluster").get();
+        assertThat(((Map<?, ?>) etcd.getAdditionalProperties().get("status")).get("phase")).isEqualTo("Running");
+    }
+
+    @Test
+    void timesOutListingTheWorkloadsThatAreNotReadyAndWhy() {
+        List<ObjectRef> applied = applier.apply(berth, "crashing", true,
+                Seeds.render(Seeds.NGINX_WEB, "web", "crashing", Map.of("image", "nginx:crashloop", "replicas", 2)),
+                Seeds.stamp("web", Seeds.NGINX_WEB, 1));
+
+        assertThatThrownBy(() -> readiness.awaitReady(berth, applied, Map.of(), Duration.ofMillis(600), () -> false))
+                .isInstanceOfSatisfying(NotReadyException.class, e -> assertThat(e.notReady())
+                        .singleElement().asString().startsWith("StatefulSet/web: 0 of 2 replicas ready"))
+                .hasMessageContaining("not ready within");
+    }
+
+    @Test
+    void failsAtOnceWhenTheTemplatesHintSaysAWorkloadFailed() {
+        List<ObjectRef> applied = applier.apply(berth, "failing", true,
+                List.of(TestObjects.crd("stars", "Star", "Namespaced", false), TestObjects.custom("Star", "sun", 1)),
+                Seeds.stamp("stars", "hand-made", 1));
+        berth.genericKubernetesResources("test.berth.io/v1", "Star").inNamespace("failing").withName("sun")
+                .editStatus(s -> { s.setAdditionalProperty("status", Map.of("phase", "Collapsed")); return s; });
+        var hint = io.berth.template.HealthHint.fromStatusPath("status.phase", List.of("Shining"), List.of(), List.of("Collapsed"));
+
+        assertThatThrownBy(() -> readiness.awaitReady(berth, applied, Map.of("Star", hint), Duration.ofSeconds(30), () -> false))
+                .isInstanceOfSatisfying(NotReadyException.class, e -> assertThat(e.notReady())
+                        .containsExactly("Star/sun: status.phase is Collapsed"))
+                .hasMessageStartingWith("A workload failed");
+    }
+
+    @Test
+    void stopsWhenCancelled() {
+        List<ObjectRef> applied = applier.apply(berth, "cancelled", true,
+                Seeds.render(Seeds.NGINX_WEB, "web", "cancelled", Map.of("image", "nginx:missing", "replicas", 1)),
+                Seeds.stamp("web", Seeds.NGINX_WEB, 1));
+        AtomicInteger polls = new AtomicInteger();
+
+        assertThatThrownBy(() -> readiness.awaitReady(berth, applied, Map.of(), Duration.ofMinutes(5), () -> polls.incrementAndGet() > 3))
+                .isInstanceOf(CancellationException.class);
+        assertThat(polls).hasValue(4);
+    }
+}
