@@ -11,6 +11,8 @@ import io.berth.cluster.internal.kubeconfig.ValidatedKubeconfig;
 import io.berth.cluster.internal.probe.FailureClassifier;
 import io.berth.cluster.internal.probe.ProbeService;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,13 +150,25 @@ public class ClusterRegistry {
         return get(name);
     }
 
+    /**
+     * Deletes the cluster and closes its client.
+     *
+     * @throws ClusterInUseException when an application is still deployed there (the database refuses
+     *                               to drop a cluster that application targets refer to)
+     */
     public void delete(String name, Long expectedVersion) {
-        UUID id = tx.execute(status -> {
-            ClusterEntity cluster = find(name);
-            requireVersion(cluster, expectedVersion);
-            clusters.delete(cluster);
-            return cluster.getId();
-        });
+        UUID id;
+        try {
+            id = tx.execute(status -> {
+                ClusterEntity cluster = find(name);
+                requireVersion(cluster, expectedVersion);
+                clusters.delete(cluster);
+                clusters.flush();
+                return cluster.getId();
+            });
+        } catch (DataIntegrityViolationException referenced) {
+            throw new ClusterInUseException(name);
+        }
         clients.evict(id);
     }
 
@@ -187,6 +201,30 @@ public class ClusterRegistry {
             FailureClassifier.Failure failure = FailureClassifier.classify(e, cluster.getApiServerUrl());
             throw new ClusterCallException("Cluster '" + name + "': " + failure.reason(), !failure.noAnswer());
         }
+    }
+
+    /**
+     * The cached client of the cluster, built from its decrypted kubeconfig; replaced when its
+     * credentials change, closed when it is deleted. Callers must not close it.
+     */
+    public KubernetesClient client(String name) {
+        return clients.forCluster(find(name));
+    }
+
+    /**
+     * A reason for a failed call to the cluster that is safe to store and show: the cluster's own
+     * message when it answered with a Kubernetes status (e.g. why an object is invalid), else a
+     * reason written by Berth (unreachable, refused credentials, TLS), never the client's message.
+     */
+    public String explainFailure(String name, Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException k && k.getStatus() != null && k.getStatus().getMessage() != null
+                    && k.getCode() >= 400 && k.getCode() < 500 && k.getCode() != 401 && k.getCode() != 403) {
+                return "Cluster '" + name + "' answered HTTP " + k.getCode() + ": " + k.getStatus().getMessage();
+            }
+        }
+        String server = clusters.findByName(name).map(ClusterEntity::getApiServerUrl).orElse("the cluster");
+        return "Cluster '" + name + "': " + FailureClassifier.classify(error, server).reason();
     }
 
     private ClusterEntity find(String name) {

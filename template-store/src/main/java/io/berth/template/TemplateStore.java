@@ -113,15 +113,22 @@ public class TemplateStore {
     }
 
     /**
-     * Deletes the set and all its versions. Nothing can use a version yet (applications do not exist);
-     * once they do, a set with a version in use will be refused here.
+     * Deletes the set and all its versions.
+     *
+     * @throws TemplateInUseException when an application revision uses one of its versions (the
+     *                                database refuses to drop a version that revisions refer to)
      */
     public void delete(String name, Long expectedVersion) {
-        tx.executeWithoutResult(status -> {
-            TemplateSetEntity set = findSet(name);
-            requireVersion(set, expectedVersion);
-            sets.delete(set);
-        });
+        try {
+            tx.executeWithoutResult(status -> {
+                TemplateSetEntity set = findSet(name);
+                requireVersion(set, expectedVersion);
+                sets.delete(set);
+                sets.flush();
+            });
+        } catch (DataIntegrityViolationException referenced) {
+            throw TemplateInUseException.set(name);
+        }
     }
 
     /**
@@ -239,10 +246,19 @@ public class TemplateStore {
         return findVersion(setName, version).helmContent();
     }
 
-    /** Deletes a version. Nothing can use a version yet (applications do not exist), so this always may. */
+    /**
+     * Deletes a version.
+     *
+     * @throws TemplateInUseException when an application revision uses it
+     */
     public void deleteVersion(String setName, String version) {
         UUID setId = findSet(setName).getId();
-        Integer deleted = tx.execute(status -> versions.deleteVersion(setId, version));
+        Integer deleted;
+        try {
+            deleted = tx.execute(status -> versions.deleteVersion(setId, version));
+        } catch (DataIntegrityViolationException referenced) {
+            throw TemplateInUseException.version(setName, version);
+        }
         if (deleted == null || deleted == 0) {
             throw new TemplateVersionNotFoundException(setName, version);
         }

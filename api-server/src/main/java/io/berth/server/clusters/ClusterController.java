@@ -123,7 +123,7 @@ class ClusterController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "deleteCluster", summary = "Forget a cluster and its credentials")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @ApiErrorResponses({404, 412})
+    @ApiErrorResponses({404, 409, 412})
     void delete(@PathVariable String name, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         registry.delete(name, ETags.expectedVersion(ifMatch));
     }

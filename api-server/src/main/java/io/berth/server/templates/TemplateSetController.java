@@ -117,9 +117,8 @@ class TemplateSetController {
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(operationId = "deleteTemplateSet", summary = "Delete a template set and all its versions")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @ApiErrorResponses({404, 412})
+    @ApiErrorResponses({404, 409, 412})
     void delete(@PathVariable String name, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        // No application can use a version yet, so nothing stops the delete; the applications issue adds a 409 here.
         store.delete(name, ETags.expectedVersion(ifMatch));
     }
 

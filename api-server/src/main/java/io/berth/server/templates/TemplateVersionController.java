@@ -189,9 +189,8 @@ class TemplateVersionController {
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(operationId = "deleteTemplateVersion", summary = "Delete a version (its number cannot be taken by other content until then)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @ApiErrorResponses({404})
+    @ApiErrorResponses({404, 409})
     void delete(@PathVariable String name, @PathVariable String version) {
-        // No application can use a version yet, so nothing stops the delete; the applications issue adds a 409 here.
         store.deleteVersion(name, version);
     }
 

@@ -2,6 +2,7 @@ package io.berth.server.web;
 
 import io.berth.cluster.ClusterAlreadyExistsException;
 import io.berth.cluster.ClusterCallException;
+import io.berth.cluster.ClusterInUseException;
 import io.berth.cluster.ClusterNotFoundException;
 import io.berth.cluster.ClusterVersionMismatchException;
 import io.berth.cluster.InvalidKubeconfigException;
@@ -13,6 +14,7 @@ import io.berth.template.InvalidVersionNumberException;
 import io.berth.template.RenderException;
 import io.berth.template.StaleTemplateSetException;
 import io.berth.template.TemplateSetAlreadyExistsException;
+import io.berth.template.TemplateInUseException;
 import io.berth.template.TemplateSetNotFoundException;
 import io.berth.template.TemplateVersionAlreadyExistsException;
 import io.berth.template.TemplateVersionNotFoundException;
@@ -64,6 +66,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             TemplateVersionAlreadyExistsException.class})
     ResponseEntity<ProblemDetail> exists(RuntimeException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.ALREADY_EXISTS, e.getMessage(), request));
+    }
+
+    @ExceptionHandler({ClusterInUseException.class, TemplateInUseException.class})
+    ResponseEntity<ProblemDetail> inUse(RuntimeException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.CONFLICT, e.getMessage(), request));
     }
 
     @ExceptionHandler({ClusterVersionMismatchException.class, StaleTemplateSetException.class})
