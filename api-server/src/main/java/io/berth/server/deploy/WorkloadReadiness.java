@@ -2,8 +2,11 @@ package io.berth.server.deploy;
 
 import io.berth.template.HealthHint;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,16 +122,36 @@ public final class WorkloadReadiness {
 
     private static Readiness readinessOf(KubernetesClient client, ObjectRef ref, HealthHint hint) {
         try {
-            GenericKubernetesResource live = ResourceTypes.find(client, ref.apiVersion(), ref.kind())
-                    .map(type -> ResourceTypes.resource(client, type, ref).get()).orElse(null);
+            Optional<ResourceDefinitionContext> type = ResourceTypes.find(client, ref.apiVersion(), ref.kind());
+            GenericKubernetesResource live = type.map(t -> ResourceTypes.resource(client, t, ref).get()).orElse(null);
             if (live == null) {
                 return new Readiness.NotReady("not found on the cluster");
             }
-            return judge(live, hint).orElseGet(() -> new Readiness.Unknown("no rule judges " + ref.kind()));
+            Readiness judged = judge(live, hint).orElseGet(() -> new Readiness.Unknown("no rule judges " + ref.kind()));
+            return judged instanceof Readiness.Ready && hint != null ? scaleSettled(client, type.get(), ref) : judged;
         } catch (KubernetesClientException e) {
             // a passing failure (timeout, 500) is one more reason to poll again, not the end of the wait
             return new Readiness.Unknown("could not be read: " + ClusterErrors.explain(e));
         }
+    }
+
+    /**
+     * A custom resource whose hint says it is healthy may still be growing or shrinking: an operator
+     * adds members one at a time while its phase stays {@code Running}. When its CRD declares a
+     * {@code /scale} subresource, it is ready only once the replicas there (status) match the asked
+     * count (spec). A CRD without {@code /scale} gives no such count, and the hint alone decides.
+     */
+    private static Readiness scaleSettled(KubernetesClient client, ResourceDefinitionContext type, ObjectRef ref) {
+        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
+                .withName(type.getPlural() + "." + type.getGroup()).get();
+        if (crd == null || !WorkloadScaler.declaresScale(crd, type.getVersion())) {
+            return new Readiness.Ready();
+        }
+        Scale scale = ResourceTypes.resource(client, type, ref).scale();
+        Integer asked = scale.getSpec() == null ? null : scale.getSpec().getReplicas();
+        Integer running = scale.getStatus() == null ? null : scale.getStatus().getReplicas();
+        return Objects.equals(asked, running) ? new Readiness.Ready()
+                : new Readiness.NotReady("scaling: " + running + " of " + asked + " replicas");
     }
 
     private static List<String> describe(Map<ObjectRef, Readiness> states, Class<? extends Readiness> type) {

@@ -24,6 +24,13 @@ import tools.jackson.databind.JsonNode;
         "berth.max-request-size=64KB",
         "berth.templates.max-version-bytes=48KB",
         "berth.bootstrap-token=" + ApiTestBase.ADMIN_TOKEN,
+        "berth.operations.poll-interval=200ms",
+        "berth.operations.lease-duration=3s",
+        "berth.operations.max-attempts=3",
+        "berth.operations.retry-initial-delay=200ms",
+        "berth.operations.retry-max-delay=1s",
+        "berth.operations.readiness-poll=100ms",
+        "berth.operations.crd-timeout=10s",
 })
 public abstract class ApiTestBase {
 

@@ -1,0 +1,210 @@
+package io.berth.server.applications;
+
+import io.berth.server.applications.ApplicationBodies.CreateApplication;
+import io.berth.server.applications.ApplicationBodies.ReplaceApplication;
+import io.berth.server.applications.ApplicationBodies.RollbackApplication;
+import io.berth.server.applications.ApplicationBodies.ScaleApplication;
+import io.berth.server.applications.ApplicationBodies.UpdateApplication;
+import io.berth.server.operations.Operation;
+import io.berth.server.operations.RequestContext;
+import io.berth.server.security.TokenPrincipal;
+import io.berth.server.web.ApiErrorResponses;
+import io.berth.server.web.Cursors;
+import io.berth.server.web.ETags;
+import io.berth.server.web.LabelSelectorParameter;
+import io.berth.server.web.ListResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applications. Viewers read; operators deploy, change and delete. Every change answers 202 with the
+ * operation that carries it out and its {@code Location}.
+ */
+@RestController
+@RequestMapping("/api/v1/applications")
+@Tag(name = "Applications", description = "Template-set versions deployed to clusters, changed through revisions")
+class ApplicationController {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+    private static final String ACCEPTED = "Accepted: the body is the operation that carries the change out";
+
+    private final ApplicationService applications;
+    private final JsonMapper json;
+
+    ApplicationController(ApplicationService applications, JsonMapper json) {
+        this.applications = applications;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "deployApplication",
+            summary = "Deploy a template-set version to clusters: checked in full first, then carried out by an operation")
+    @ApiResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @ApiErrorResponses({404, 409, 413, 422})
+    ResponseEntity<Operation> deploy(@Valid @RequestBody CreateApplication body,
+                                     @IdempotencyKey @RequestHeader(name = RequestContexts.IDEMPOTENCY_KEY, required = false) String key,
+                                     @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+        return accepted(applications.deploy(body, context(caller, key, request, body)));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('VIEWER')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "listApplications", summary = "List applications in name order")
+    @ApiErrorResponses({422})
+    ListResponse<ApplicationView> list(
+            @Parameter(description = "Only applications of this template set") @RequestParam(required = false) String templateSet,
+            @Parameter(description = "Only applications with a target on this cluster") @RequestParam(required = false) String cluster,
+            @Parameter(description = "Kubernetes label selector over the applications' labels")
+            @RequestParam(required = false) String labelSelector,
+            @Parameter(description = "Only applications in this state") @RequestParam(required = false) ApplicationState state,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        List<ApplicationView> page = applications.list(templateSet, cluster, LabelSelectorParameter.parse(labelSelector),
+                state, Cursors.decode(cursor), size + 1);
+        boolean more = page.size() > size;
+        List<ApplicationView> items = more ? page.subList(0, size) : page;
+        return new ListResponse<>(List.copyOf(items), more ? Cursors.encode(items.get(size - 1).name()) : null);
+    }
+
+    @GetMapping("/{name}")
+    @PreAuthorize("hasRole('VIEWER')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "getApplication",
+            summary = "Get an application: its current spec and, per target, what was applied and whether it worked")
+    @ApiErrorResponses({404})
+    ResponseEntity<ApplicationView> get(@PathVariable String name) {
+        ApplicationView view = applications.get(name);
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+
+    @PatchMapping(path = "/{name}", consumes = {"application/json", "application/merge-patch+json"})
+    @PreAuthorize("hasRole('OPERATOR')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "updateApplication",
+            summary = "Upgrade: change the version, values, targets or labels (fields left out stay as they are)")
+    @ApiResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @ApiErrorResponses({404, 409, 412, 413, 422})
+    ResponseEntity<Operation> update(@PathVariable String name, @Valid @RequestBody UpdateApplication body,
+                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                     @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+        return accepted(applications.upgrade(name, body, ETags.expectedVersion(ifMatch), context(caller, null, request, body)));
+    }
+
+    @PutMapping(path = "/{name}", consumes = "application/json")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "replaceApplication",
+            summary = "Upgrade by giving the whole spec: version, values, targets and labels are replaced")
+    @ApiResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @ApiErrorResponses({404, 409, 412, 413, 422})
+    ResponseEntity<Operation> replace(@PathVariable String name, @Valid @RequestBody ReplaceApplication body,
+                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                      @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+        return accepted(applications.upgrade(name, body.asUpdate(), ETags.expectedVersion(ifMatch),
+                context(caller, null, request, body)));
+    }
+
+    @PostMapping(path = "/{name}/scale", consumes = "application/json")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "scaleApplication",
+            summary = "Scale a StatefulSet or an operator's custom resource; the count is kept in a new revision")
+    @ApiResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @ApiErrorResponses({404, 409, 413, 422})
+    ResponseEntity<Operation> scale(@PathVariable String name, @Valid @RequestBody ScaleApplication body,
+                                    @IdempotencyKey @RequestHeader(name = RequestContexts.IDEMPOTENCY_KEY, required = false) String key,
+                                    @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+        return accepted(applications.scale(name, body, context(caller, key, request, body)));
+    }
+
+    @PostMapping(path = "/{name}/rollback", consumes = "application/json")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "rollbackApplication",
+            summary = "Deploy an earlier revision's exact content (version, values, targets, replica counts) as a new revision")
+    @ApiResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @ApiErrorResponses({404, 409, 413, 422})
+    ResponseEntity<Operation> rollback(@PathVariable String name, @Valid @RequestBody RollbackApplication body,
+                                       @IdempotencyKey @RequestHeader(name = RequestContexts.IDEMPOTENCY_KEY, required = false) String key,
+                                       @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+        return accepted(applications.rollback(name, body, context(caller, key, request, body)));
+    }
+
+    @DeleteMapping("/{name}")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "deleteApplication",
+            summary = "Uninstall on every target (reverse apply order); the record stays as Deleted until purged")
+    @ApiResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @ApiResponse(responseCode = "204", description = "A deleted application was purged")
+    @ApiErrorResponses({404, 409, 412})
+    ResponseEntity<Operation> delete(
+            @PathVariable String name,
+            @Parameter(description = "Also delete the PersistentVolumeClaims of its StatefulSets (data is lost)")
+            @RequestParam(defaultValue = "false") boolean deletePvcs,
+            @Parameter(description = "Forget the application and its revisions once uninstalled")
+            @RequestParam(defaultValue = "false") boolean purge,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+        Optional<Operation> operation = applications.delete(name, deletePvcs, purge, ETags.expectedVersion(ifMatch),
+                context(caller, null, request, null));
+        return operation.map(this::accepted).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/{name}/revisions")
+    @PreAuthorize("hasRole('VIEWER')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "listApplicationRevisions", summary = "List revisions, newest first")
+    @ApiErrorResponses({404, 422})
+    ListResponse<RevisionView> revisions(@PathVariable String name, @RequestParam(required = false) Integer limit,
+                                         @RequestParam(required = false) String cursor) {
+        int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        Long before = Cursors.decodeNumber(cursor);
+        List<RevisionView> page = applications.revisions(name, before == null ? null : before.intValue(), size + 1);
+        boolean more = page.size() > size;
+        List<RevisionView> items = more ? page.subList(0, size) : page;
+        return new ListResponse<>(List.copyOf(items), more ? Cursors.encode(String.valueOf(items.get(size - 1).number())) : null);
+    }
+
+    @GetMapping("/{name}/revisions/{number}")
+    @PreAuthorize("hasRole('VIEWER')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "getApplicationRevision", summary = "Get one revision")
+    @ApiErrorResponses({404})
+    RevisionView revision(@PathVariable String name, @PathVariable int number) {
+        return applications.revision(name, number);
+    }
+
+    private RequestContext context(TokenPrincipal caller, String key, HttpServletRequest request, Object body) {
+        return RequestContexts.of(caller, key, request, body, json);
+    }
+
+    private ResponseEntity<Operation> accepted(Operation operation) {
+        return ResponseEntity.accepted().location(URI.create("/api/v1/operations/" + operation.id())).body(operation);
+    }
+}

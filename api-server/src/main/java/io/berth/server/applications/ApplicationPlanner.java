@@ -1,0 +1,76 @@
+package io.berth.server.applications;
+
+import io.berth.cluster.Cluster;
+import io.berth.server.web.ApiException;
+import io.berth.server.web.FieldProblem;
+import io.berth.server.web.ProblemType;
+import io.berth.server.web.TemplateProblemFields;
+import io.berth.template.ContentKind;
+import io.berth.template.VersionRenderException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a desired spec before anything is written: the template version exists (404 otherwise),
+ * every target's cluster exists and accepts Berth, and the version renders with every target's
+ * values. All problems come back at once in one 422.
+ */
+@Component
+class ApplicationPlanner {
+
+    private final TargetResolver resolver;
+    private final ApplicationRenderer renderer;
+
+    ApplicationPlanner(TargetResolver resolver, ApplicationRenderer renderer) {
+        this.resolver = resolver;
+        this.renderer = renderer;
+    }
+
+    /** A checked spec: targets resolved, every target rendered, and the digest of it all. */
+    record Plan(ApplicationSpec spec, List<RenderedTarget> rendered, String digest) {
+    }
+
+    /** Resolves the spec's targets (explicit ones given separately from the selector) and renders them all. */
+    Plan plan(String application, ApplicationSpec spec, List<Target> explicitTargets) {
+        renderer.hints(spec); // fails with 404 first when the version does not exist
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Target> targets = resolver.resolve(explicitTargets, spec.clusterSelector(), problems);
+        return renderAll(application, spec.withTargets(targets), problems);
+    }
+
+    /** Renders an already resolved spec again (rollback, scale): its targets are checked, not re-resolved. */
+    Plan replan(String application, ApplicationSpec spec) {
+        renderer.hints(spec);
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Target> explicit = spec.targets();
+        List<Target> checked = resolver.resolve(explicit, null, problems);
+        return renderAll(application, spec.withTargets(checked), problems);
+    }
+
+    private Plan renderAll(String application, ApplicationSpec spec, List<FieldProblem> problems) {
+        List<RenderedTarget> rendered = new ArrayList<>();
+        Map<String, Cluster> clusters = new HashMap<>();
+        if (problems.isEmpty()) {
+            for (Target target : spec.targets()) {
+                try {
+                    rendered.add(renderer.render(application, spec, target,
+                            name -> clusters.computeIfAbsent(name, resolver::cluster)));
+                } catch (VersionRenderException e) {
+                    List<FieldProblem> fields = e.kind() == ContentKind.Helm
+                            ? TemplateProblemFields.ofHelmRender(e.problems()) : TemplateProblemFields.ofRender(e.problems());
+                    fields.forEach(f -> problems.add(new FieldProblem(
+                            "targets[" + target.key() + "]." + f.field(), f.message())));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "The application cannot be deployed as asked: "
+                    + problems.get(0).field() + " " + problems.get(0).message()
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more, see errors)" : ""), problems);
+        }
+        return new Plan(spec, List.copyOf(rendered), renderer.digest(rendered));
+    }
+}

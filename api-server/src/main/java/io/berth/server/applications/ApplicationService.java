@@ -1,0 +1,297 @@
+package io.berth.server.applications;
+
+import io.berth.cluster.Labels;
+import io.berth.server.applications.ApplicationBodies.ClusterSelectorBody;
+import io.berth.server.applications.ApplicationBodies.CreateApplication;
+import io.berth.server.applications.ApplicationBodies.RollbackApplication;
+import io.berth.server.applications.ApplicationBodies.ScaleApplication;
+import io.berth.server.applications.ApplicationBodies.TargetBody;
+import io.berth.server.applications.ApplicationBodies.UpdateApplication;
+import io.berth.server.operations.Operation;
+import io.berth.server.operations.OperationOptions;
+import io.berth.server.operations.OperationRunner;
+import io.berth.server.operations.OperationStore;
+import io.berth.server.operations.OperationStore.NewStep;
+import io.berth.server.operations.OperationType;
+import io.berth.server.operations.RequestContext;
+import io.berth.server.operations.StepAction;
+import io.berth.server.web.ApiException;
+import io.berth.server.web.FieldProblem;
+import io.berth.server.web.ProblemType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The application life cycle: deploy, upgrade, scale, roll back and delete. Each request is checked in
+ * full first (nothing is written when it fails), then recorded as a new revision and an operation in
+ * one transaction ({@link ApplicationLedger}); the {@link OperationRunner} carries it out.
+ */
+@Service
+public class ApplicationService {
+
+    private static final int LIST_BATCH = 200;
+
+    private final ApplicationStore applications;
+    private final OperationStore operations;
+    private final ApplicationPlanner planner;
+    private final ApplicationLedger ledger;
+    private final OperationRunner runner;
+
+    ApplicationService(ApplicationStore applications, OperationStore operations, ApplicationPlanner planner,
+                       ApplicationLedger ledger, OperationRunner runner) {
+        this.applications = applications;
+        this.operations = operations;
+        this.planner = planner;
+        this.ledger = ledger;
+        this.runner = runner;
+    }
+
+    public Operation deploy(CreateApplication body, RequestContext request) {
+        return idempotent(request, () -> {
+            if (applications.find(body.name()).isPresent()) {
+                throw ApplicationLedger.nameTaken(body.name());
+            }
+            Map<String, String> labels = Labels.requireValid(body.labels() == null ? Map.of() : body.labels());
+            ApplicationSpec spec = new ApplicationSpec(body.templateSet(), body.version(), body.values(), List.of(),
+                    selector(body.clusterSelector()), List.of(), !Boolean.FALSE.equals(body.createNamespace()));
+            ApplicationPlanner.Plan plan = planner.plan(body.name(), spec, targets(body.targets()));
+            return ledger.recordNew(new ApplicationChange(body.name(), OperationType.Deploy, RevisionCause.Deploy, plan,
+                    null, applySteps(plan.spec(), List.of()), OperationOptions.apply(isTrue(body.waitForReady()),
+                    body.timeoutSeconds()), ApplicationState.Active, labels, null, null, request));
+        });
+    }
+
+    public Operation upgrade(String name, UpdateApplication body, Long expectedVersion, RequestContext request) {
+        ApplicationRecord app = requireChangeable(name);
+        Revision current = currentRevision(app);
+        ApplicationSpec was = current.spec();
+        // explicit targets stay unless replaced; the selector stays unless replaced or dropped by giving targets,
+        // and is resolved anew: clusters labelled since the last revision join, unlabelled ones leave
+        List<Target> explicit = body.targets() != null ? targets(body.targets())
+                : was.targets().stream().filter(t -> !t.fromSelector()).toList();
+        ClusterSelectorSpec selector = body.clusterSelector() != null ? selector(body.clusterSelector())
+                : body.targets() != null ? null : was.clusterSelector();
+        ApplicationSpec spec = new ApplicationSpec(was.templateSet(), body.version() == null ? was.version() : body.version(),
+                body.values() == null ? was.values() : body.values(), List.of(), selector, was.replicaOverrides(),
+                body.createNamespace() == null ? was.createNamespace() : body.createNamespace());
+        ApplicationPlanner.Plan plan = planner.plan(name, spec, explicit);
+        Map<String, String> labels = body.labels() == null ? null : Labels.requireValid(body.labels());
+        return operation(ledger.recordChange(new ApplicationChange(name, OperationType.Upgrade, RevisionCause.Upgrade,
+                plan, null, applySteps(plan.spec(), was.targets()), OperationOptions.apply(isTrue(body.waitForReady()),
+                body.timeoutSeconds()), ApplicationState.Active, labels, app.currentRevision(), expectedVersion, request)));
+    }
+
+    public Operation rollback(String name, RollbackApplication body, RequestContext request) {
+        return idempotent(request, () -> {
+            ApplicationRecord app = requireChangeable(name);
+            Revision target = applications.revision(app.id(), body.revision()).orElseThrow(() -> new ApiException(
+                    ProblemType.NOT_FOUND, "Application '" + name + "' has no revision " + body.revision()));
+            Revision current = currentRevision(app);
+            ApplicationPlanner.Plan plan = planner.replan(name, target.spec());
+            return ledger.recordChange(new ApplicationChange(name, OperationType.Rollback, RevisionCause.Rollback, plan,
+                    target.number(), applySteps(plan.spec(), current.spec().targets()),
+                    OperationOptions.apply(isTrue(body.waitForReady()), body.timeoutSeconds()), ApplicationState.Active, null,
+                    app.currentRevision(), null, request));
+        });
+    }
+
+    public Operation scale(String name, ScaleApplication body, RequestContext request) {
+        return idempotent(request, () -> {
+            ApplicationRecord app = requireChangeable(name);
+            ApplicationSpec spec = currentRevision(app).spec();
+            Workload workload = pickWorkload(planner.replan(name, spec), body.workload());
+            List<Target> where = scaledTargets(spec, body.clusters());
+            ApplicationPlanner.Plan plan = planner.replan(name, spec.withReplicas(workload.key(), body.clusters(),
+                    body.replicas()));
+            List<NewStep> steps = where.stream().map(t -> new NewStep(t.cluster(), t.namespace(), StepAction.Scale)).toList();
+            OperationOptions options = OperationOptions.scale(new OperationOptions.ScaleTarget(workload.key(),
+                    body.replicas(), workload.replicasPath()), isTrue(body.waitForReady()), body.timeoutSeconds());
+            return ledger.recordChange(new ApplicationChange(name, OperationType.Scale, RevisionCause.Scale, plan, null,
+                    steps, options, ApplicationState.Active, null, app.currentRevision(), null, request));
+        });
+    }
+
+    /** Starts the uninstall; empty when a deleted application was purged at once. */
+    public Optional<Operation> delete(String name, boolean deletePvcs, boolean purge, Long expectedVersion,
+                                      RequestContext request) {
+        ApplicationRecord app = applications.find(name).orElseThrow(() -> notFound(name));
+        if (app.state() == ApplicationState.Deleted) {
+            if (!purge) {
+                throw new ApiException(ProblemType.CONFLICT, "Application '" + name
+                        + "' is deleted already; DELETE ?purge=true forgets it and its history");
+            }
+            ledger.purgeDeleted(name, expectedVersion, request.actor(), request.requestId());
+            return Optional.empty();
+        }
+        List<NewStep> steps = applications.targets(app.id()).stream()
+                .map(t -> new NewStep(t.cluster(), t.namespace(), StepAction.Uninstall)).toList();
+        return Optional.of(operation(ledger.recordChange(new ApplicationChange(name, OperationType.Delete, null, null,
+                null, steps, OperationOptions.delete(deletePvcs, purge), ApplicationState.Deleting, null, null,
+                expectedVersion, request))));
+    }
+
+    /**
+     * Applications in name order after {@code afterName}, filtered; reads in batches until the page is
+     * full, as the label and state filters run in Java.
+     */
+    public List<ApplicationView> list(String templateSet, String cluster, io.berth.cluster.LabelSelector labels,
+                                      ApplicationState state, String afterName, int limit) {
+        List<ApplicationView> page = new ArrayList<>();
+        String after = afterName;
+        while (page.size() < limit) {
+            List<ApplicationRecord> batch = applications.page(after, templateSet, cluster, LIST_BATCH);
+            for (ApplicationRecord app : batch) {
+                if (page.size() < limit && labels.matches(app.labels()) && (state == null || app.state() == state)) {
+                    page.add(ApplicationView.of(app, currentRevision(app), applications.targets(app.id())));
+                }
+            }
+            if (batch.size() < LIST_BATCH) {
+                break;
+            }
+            after = batch.get(batch.size() - 1).name();
+        }
+        return page;
+    }
+
+    public ApplicationView get(String name) {
+        ApplicationRecord app = applications.find(name).orElseThrow(() -> notFound(name));
+        return ApplicationView.of(app, currentRevision(app), applications.targets(app.id()));
+    }
+
+    public List<RevisionView> revisions(String name, Integer before, int limit) {
+        ApplicationRecord app = applications.find(name).orElseThrow(() -> notFound(name));
+        return applications.revisions(app.id(), before == null ? Integer.MAX_VALUE : before, limit).stream()
+                .map(RevisionView::of).toList();
+    }
+
+    public RevisionView revision(String name, int number) {
+        ApplicationRecord app = applications.find(name).orElseThrow(() -> notFound(name));
+        return applications.revision(app.id(), number).map(RevisionView::of).orElseThrow(() -> new ApiException(
+                ProblemType.NOT_FOUND, "Application '" + name + "' has no revision " + number));
+    }
+
+    static ApiException notFound(String name) {
+        return new ApiException(ProblemType.NOT_FOUND, "No application named '" + name + "'");
+    }
+
+    static ApiException busy(ApplicationRecord app) {
+        return new ApiException(ProblemType.CONFLICT, "Application '" + app.name() + "' has operation "
+                + app.activeOperationId() + " under way; wait for it to end (GET /api/v1/operations/"
+                + app.activeOperationId() + ") or cancel it",
+                List.of(new FieldProblem("activeOperationId", app.activeOperationId().toString())));
+    }
+
+    /** Runs a POST once per Idempotency-Key: a retry gets the first request's operation back. */
+    private Operation idempotent(RequestContext request, Supplier<UUID> action) {
+        if (request.idempotencyKey() != null) {
+            Optional<Operation> earlier = earlier(request);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            return operation(action.get());
+        } catch (DuplicateKeyException raced) {
+            return earlier(request).orElseThrow(() -> raced);
+        }
+    }
+
+    private Optional<Operation> earlier(RequestContext request) {
+        return operations.findByIdempotencyKey(request.actor(), request.idempotencyKey()).map(keyed -> {
+            if (!keyed.fingerprint().equals(request.fingerprint())) {
+                throw new ApiException(ProblemType.VALIDATION_FAILED, "This Idempotency-Key was used for another "
+                        + "request; use a new key for a new request",
+                        List.of(new FieldProblem("Idempotency-Key", "already used for a different request")));
+            }
+            return operations.find(keyed.id()).orElseThrow();
+        });
+    }
+
+    private Operation operation(UUID id) {
+        runner.nudge();
+        return operations.find(id).orElseThrow();
+    }
+
+    private ApplicationRecord requireChangeable(String name) {
+        ApplicationRecord app = applications.find(name).orElseThrow(() -> notFound(name));
+        if (app.state() != ApplicationState.Active) {
+            throw new ApiException(ProblemType.CONFLICT, "Application '" + name + "' is " + app.state()
+                    + "; it cannot be changed");
+        }
+        if (app.activeOperationId() != null) {
+            throw busy(app);
+        }
+        return app;
+    }
+
+    private Revision currentRevision(ApplicationRecord app) {
+        return applications.revision(app.id(), app.currentRevision()).orElseThrow();
+    }
+
+    /** Apply on every target of the new spec; uninstall on the previous targets it no longer has. */
+    private static List<NewStep> applySteps(ApplicationSpec spec, List<Target> previous) {
+        List<NewStep> steps = new ArrayList<>();
+        spec.targets().forEach(t -> steps.add(new NewStep(t.cluster(), t.namespace(), StepAction.Apply)));
+        Set<String> kept = spec.targets().stream().map(Target::key).collect(Collectors.toSet());
+        previous.stream().filter(t -> !kept.contains(t.key()))
+                .forEach(t -> steps.add(new NewStep(t.cluster(), t.namespace(), StepAction.Uninstall)));
+        return steps;
+    }
+
+    private static Workload pickWorkload(ApplicationPlanner.Plan plan, String asked) {
+        List<Workload> scalable = plan.rendered().stream().flatMap(r -> r.workloads().stream()).distinct().toList();
+        List<String> keys = scalable.stream().map(Workload::key).distinct().toList();
+        if (scalable.isEmpty()) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "The application has no scalable workload "
+                    + "(StatefulSets, Deployments, or custom resources whose template version declares how to scale them)",
+                    List.of(new FieldProblem("workload", "nothing to scale")));
+        }
+        if (asked == null && keys.size() > 1) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "The application has several scalable workloads; "
+                    + "name one", List.of(new FieldProblem("workload", "one of " + keys)));
+        }
+        String key = asked == null ? keys.get(0) : asked;
+        return scalable.stream().filter(w -> w.key().equals(key)).findFirst().orElseThrow(() -> new ApiException(
+                ProblemType.VALIDATION_FAILED, "Workload '" + asked + "' cannot be scaled in this application",
+                List.of(new FieldProblem("workload", "one of " + keys))));
+    }
+
+    private static List<Target> scaledTargets(ApplicationSpec spec, List<String> clusters) {
+        if (clusters == null) {
+            return spec.targets();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            String cluster = clusters.get(i);
+            if (spec.targets().stream().noneMatch(t -> t.cluster().equals(cluster))) {
+                problems.add(new FieldProblem("clusters[" + i + "]", "the application has no target on cluster '" + cluster + "'"));
+            }
+        }
+        if (!problems.isEmpty() || clusters.isEmpty()) {
+            throw new ApiException(ProblemType.VALIDATION_FAILED, "Scale only clusters the application runs on",
+                    problems.isEmpty() ? List.of(new FieldProblem("clusters", "must not be empty")) : problems);
+        }
+        return spec.targets().stream().filter(t -> clusters.contains(t.cluster())).toList();
+    }
+
+    private static List<Target> targets(List<TargetBody> bodies) {
+        return bodies == null ? List.of()
+                : bodies.stream().map(b -> new Target(b.cluster(), b.namespace(), b.values(), false)).toList();
+    }
+
+    private static ClusterSelectorSpec selector(ClusterSelectorBody body) {
+        return body == null ? null : new ClusterSelectorSpec(body.labelSelector(), body.namespace(), body.values());
+    }
+
+    private static boolean isTrue(Boolean flag) {
+        return Boolean.TRUE.equals(flag);
+    }
+}

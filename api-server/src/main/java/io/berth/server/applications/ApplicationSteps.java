@@ -1,0 +1,242 @@
+package io.berth.server.applications;
+
+import io.berth.cluster.ClusterNotFoundException;
+import io.berth.cluster.ClusterRegistry;
+import io.berth.server.audit.AuditLog;
+import io.berth.server.deploy.ApplyException;
+import io.berth.server.deploy.ManifestApplier;
+import io.berth.server.deploy.NotReadyException;
+import io.berth.server.deploy.NotScalableException;
+import io.berth.server.deploy.ObjectRef;
+import io.berth.server.deploy.Stamp;
+import io.berth.server.deploy.WorkloadReadiness;
+import io.berth.server.deploy.WorkloadScaler;
+import io.berth.server.operations.Operation;
+import io.berth.server.operations.OperationOptions;
+import io.berth.server.operations.OperationSettings;
+import io.berth.server.operations.OperationState;
+import io.berth.server.operations.OperationStep;
+import io.berth.server.operations.OperationType;
+import io.berth.server.operations.StepWork;
+import io.berth.template.HealthHint;
+import io.berth.template.WorkloadHint;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The application side of operations: how a step applies a revision to its target, uninstalls it or
+ * scales a workload there, and what is recorded when steps fail and operations end. Every step reads
+ * what it needs from Postgres (the revision, the target's recorded objects), so a step that is redone
+ * after a restart does exactly what the first try meant to.
+ */
+@Component
+class ApplicationSteps implements StepWork {
+
+    private final ApplicationStore applications;
+    private final ApplicationRenderer renderer;
+    private final ClusterRegistry clusters;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ManifestApplier applier;
+    private final WorkloadScaler scaler = new WorkloadScaler();
+    private final WorkloadReadiness readiness;
+
+    ApplicationSteps(ApplicationStore applications, ApplicationRenderer renderer, ClusterRegistry clusters,
+                     AuditLog audit, Clock clock, OperationSettings settings) {
+        this.applications = applications;
+        this.renderer = renderer;
+        this.clusters = clusters;
+        this.audit = audit;
+        this.clock = clock;
+        this.applier = new ManifestApplier(settings.crdTimeout());
+        this.readiness = new WorkloadReadiness(settings.readinessPoll());
+    }
+
+    @Override
+    public void perform(Operation operation, OperationStep step, BooleanSupplier cancelled) {
+        ApplicationRecord app = applications.find(operation.application())
+                .orElseThrow(() -> new IllegalStateException("application " + operation.application() + " is gone"));
+        switch (step.action()) {
+            case Apply -> apply(app, operation, step, cancelled);
+            case Uninstall -> uninstall(app, operation, step);
+            case Scale -> scale(app, operation, step, cancelled);
+        }
+    }
+
+    private void apply(ApplicationRecord app, Operation operation, OperationStep step, BooleanSupplier cancelled) {
+        Revision revision = revision(app, operation.revision());
+        Target target = revision.spec().targets().stream()
+                .filter(t -> t.cluster().equals(step.cluster()) && t.namespace().equals(step.namespace()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("revision " + revision.number()
+                        + " has no target " + step.cluster() + "/" + step.namespace()));
+        RenderedTarget rendered = renderer.render(app.name(), revision.spec(), target, clusters::get);
+        KubernetesClient client = clusters.client(step.cluster());
+        List<AppliedObject> previous = recordedObjects(app, step);
+        // Widen the record first: if the apply stops half-way, uninstall still knows what may exist.
+        applications.recordObjects(app.id(), step.cluster(), step.namespace(), union(previous, planned(rendered, step)));
+        Stamp stamp = new Stamp(app.name(), revision.number(), revision.spec().templateSet(), revision.spec().version(),
+                revision.renderedDigest());
+        List<ObjectRef> applied = applier.apply(client, step.namespace(), revision.spec().createNamespace(),
+                rendered.objects(), stamp);
+        applier.prune(client, app.name(), refs(previous), applied);
+        applications.markApplied(app.id(), step.cluster(), step.namespace(), revision.number(), applied(applied), now());
+        if (operation.options().waitForReady()) {
+            awaitReady(app, revision.spec(), client, applied, operation.options(), step, cancelled);
+        }
+    }
+
+    private void uninstall(ApplicationRecord app, Operation operation, OperationStep step) {
+        Optional<TargetState> target = target(app, step);
+        if (target.isEmpty()) {
+            return; // uninstalled before a restart cut the operation short
+        }
+        applier.uninstall(clusters.client(step.cluster()), app.name(), refs(target.get().objects()),
+                operation.options().deletePvcs());
+        applications.deleteTarget(app.id(), step.cluster(), step.namespace());
+    }
+
+    private void scale(ApplicationRecord app, Operation operation, OperationStep step, BooleanSupplier cancelled) {
+        OperationOptions.ScaleTarget scale = operation.options().scale();
+        String kind = scale.workload().substring(0, scale.workload().indexOf('/'));
+        String name = scale.workload().substring(scale.workload().indexOf('/') + 1);
+        List<AppliedObject> objects = recordedObjects(app, step);
+        Optional<AppliedObject> workload = objects.stream()
+                .filter(o -> o.kind().equals(kind) && o.name().equals(name)).findFirst();
+        if (workload.isEmpty()) {
+            apply(app, operation, step, cancelled); // never applied there: the revision carries the new count
+            return;
+        }
+        KubernetesClient client = clusters.client(step.cluster());
+        ObjectRef ref = ref(workload.get());
+        scaler.scale(client, ref, scale.replicasPath(), scale.replicas());
+        applications.markApplied(app.id(), step.cluster(), step.namespace(), operation.revision(), objects, now());
+        if (operation.options().waitForReady()) {
+            awaitReady(app, revision(app, operation.revision()).spec(), client, List.of(ref), operation.options(), step,
+                    cancelled);
+        }
+    }
+
+    private void awaitReady(ApplicationRecord app, ApplicationSpec spec, KubernetesClient client, List<ObjectRef> objects,
+                            OperationOptions options, OperationStep step, BooleanSupplier cancelled) {
+        Map<String, HealthHint> hints = new HashMap<>();
+        for (WorkloadHint hint : renderer.hints(spec)) {
+            if (hint.health() != null) {
+                hints.put(hint.kind(), hint.health());
+            }
+        }
+        try {
+            readiness.awaitReady(client, objects, hints, Duration.ofSeconds(options.timeoutSeconds()), cancelled);
+        } catch (NotReadyException e) {
+            applications.noteError(app.id(), step.cluster(), step.namespace(), e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean retryable(Throwable error) {
+        if (error instanceof NotReadyException || error instanceof NotScalableException
+                || error instanceof ClusterNotFoundException || error instanceof IllegalStateException) {
+            return false;
+        }
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException k) {
+                int code = k.getCode();
+                // the cluster refused the object itself (invalid, forbidden, unknown kind): trying again changes nothing
+                return !(code == 400 || code == 403 || code == 404 || code == 405 || code == 422);
+            }
+        }
+        return !(error instanceof ApplyException a && a.getCause() == null);
+    }
+
+    @Override
+    public String describe(OperationStep step, Throwable error) {
+        if (error instanceof ApplyException || error instanceof NotReadyException || error instanceof NotScalableException) {
+            return error.getMessage();
+        }
+        if (error instanceof ClusterNotFoundException) {
+            return error.getMessage();
+        }
+        return clusters.explainFailure(step.cluster(), error);
+    }
+
+    @Override
+    public void stepFailed(Operation operation, OperationStep step, String error) {
+        applications.find(operation.application())
+                .ifPresent(app -> applications.markFailed(app.id(), step.cluster(), step.namespace(), error));
+    }
+
+    @Override
+    public void finished(Operation operation, OperationState state, String error) {
+        applications.lock(operation.application()).ifPresent(app -> {
+            applications.clearActiveOperation(app.id(), operation.id());
+            if (operation.type() == OperationType.Delete && state == OperationState.Succeeded) {
+                if (operation.options().purge()) {
+                    applications.purge(app.id());
+                } else {
+                    applications.setState(app.id(), ApplicationState.Deleted, now());
+                }
+            }
+        });
+        List<String> where = operation.steps().stream().map(OperationStep::cluster).distinct().toList();
+        audit.record(operation.requestedBy(), operation.type().name(), operation.application(), where, state.name(),
+                operation.requestId(), operation.id(), error);
+    }
+
+    private Revision revision(ApplicationRecord app, Integer number) {
+        return applications.revision(app.id(), number)
+                .orElseThrow(() -> new IllegalStateException("revision " + number + " of " + app.name() + " is missing"));
+    }
+
+    private Optional<TargetState> target(ApplicationRecord app, OperationStep step) {
+        return applications.targets(app.id()).stream()
+                .filter(t -> t.cluster().equals(step.cluster()) && t.namespace().equals(step.namespace())).findFirst();
+    }
+
+    private List<AppliedObject> recordedObjects(ApplicationRecord app, OperationStep step) {
+        return target(app, step).map(TargetState::objects).orElse(List.of());
+    }
+
+    /** What the rendered objects will be called once applied (the namespace as the applier will default it). */
+    private static List<AppliedObject> planned(RenderedTarget rendered, OperationStep step) {
+        return rendered.objects().stream().map(o -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> metadata = (Map<String, Object>) o.getOrDefault("metadata", Map.of());
+            Object namespace = metadata.get("namespace");
+            return new AppliedObject(String.valueOf(o.get("apiVersion")), String.valueOf(o.get("kind")),
+                    namespace == null ? step.namespace() : namespace.toString(), String.valueOf(metadata.get("name")));
+        }).toList();
+    }
+
+    private static List<AppliedObject> union(List<AppliedObject> a, List<AppliedObject> b) {
+        Set<AppliedObject> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    private static List<ObjectRef> refs(List<AppliedObject> objects) {
+        return objects.stream().map(ApplicationSteps::ref).toList();
+    }
+
+    private static ObjectRef ref(AppliedObject o) {
+        return new ObjectRef(o.apiVersion(), o.kind(), o.namespace(), o.name());
+    }
+
+    private static List<AppliedObject> applied(List<ObjectRef> refs) {
+        return refs.stream().map(r -> new AppliedObject(r.apiVersion(), r.kind(), r.namespace(), r.name())).toList();
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

@@ -1,0 +1,229 @@
+package io.berth.server.applications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Applications, their revisions and their targets in Postgres. Callers own the transactions. */
+@Repository
+public class ApplicationStore {
+
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<AppliedObject>> OBJECTS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public ApplicationStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<ApplicationRecord> find(String name) {
+        return jdbc.sql("select * from application where name = :name").param("name", name)
+                .query(this::applicationRow).optional();
+    }
+
+    /** Reads and locks the row until the caller's transaction ends: the one gate for mutations. */
+    public Optional<ApplicationRecord> lock(String name) {
+        return jdbc.sql("select * from application where name = :name for update").param("name", name)
+                .query(this::applicationRow).optional();
+    }
+
+    public Optional<ApplicationRecord> lock(UUID id) {
+        return jdbc.sql("select * from application where id = :id for update").param("id", id)
+                .query(this::applicationRow).optional();
+    }
+
+    /** Applications in name order after {@code afterName}; filters the caller cannot express in SQL come later. */
+    public List<ApplicationRecord> page(String afterName, String templateSet, String cluster, int limit) {
+        StringBuilder sql = new StringBuilder("select * from application a where a.name > :after");
+        if (templateSet != null) {
+            sql.append(" and a.template_set = :set");
+        }
+        if (cluster != null) {
+            sql.append(" and exists (select 1 from application_target t where t.application_id = a.id"
+                    + " and t.cluster_name = :cluster)");
+        }
+        sql.append(" order by a.name limit :limit");
+        var spec = jdbc.sql(sql.toString()).param("after", afterName == null ? "" : afterName).param("limit", limit);
+        if (templateSet != null) {
+            spec = spec.param("set", templateSet);
+        }
+        if (cluster != null) {
+            spec = spec.param("cluster", cluster);
+        }
+        return spec.query(this::applicationRow).list();
+    }
+
+    public void insert(ApplicationRecord app) {
+        jdbc.sql("""
+                insert into application (id, name, template_set, labels, state, current_revision, active_operation_id,
+                                         version, created_at, created_by, updated_at, updated_by)
+                values (:id, :name, :set, :labels, :state, :revision, :op, 0, :now, :by, :now, :by)""")
+                .param("id", app.id()).param("name", app.name()).param("set", app.templateSet())
+                .param("labels", json.writeValueAsString(app.labels())).param("state", app.state().name())
+                .param("revision", app.currentRevision()).param("op", app.activeOperationId())
+                .param("now", Timestamp.from(app.createdAt())).param("by", app.createdBy())
+                .update();
+    }
+
+    /** Records a change of the application: its state, newest revision and running operation. */
+    public void update(UUID id, ApplicationState state, int currentRevision, UUID activeOperationId,
+                       Map<String, String> labels, String by, Instant now) {
+        jdbc.sql("""
+                update application set state = :state, current_revision = :revision, active_operation_id = :op,
+                       labels = :labels, version = version + 1, updated_at = :now, updated_by = :by
+                where id = :id""")
+                .param("state", state.name()).param("revision", currentRevision).param("op", activeOperationId)
+                .param("labels", json.writeValueAsString(labels)).param("now", Timestamp.from(now)).param("by", by)
+                .param("id", id).update();
+    }
+
+    /** Clears the running-operation mark if it still names this operation. */
+    public void clearActiveOperation(UUID id, UUID operationId) {
+        jdbc.sql("update application set active_operation_id = null where id = :id and active_operation_id = :op")
+                .param("id", id).param("op", operationId).update();
+    }
+
+    public void setState(UUID id, ApplicationState state, Instant now) {
+        jdbc.sql("update application set state = :state, version = version + 1, updated_at = :now where id = :id")
+                .param("state", state.name()).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    /** Forgets the application, its revisions and targets; its operations and audit records remain. */
+    public void purge(UUID id) {
+        jdbc.sql("delete from application where id = :id").param("id", id).update();
+    }
+
+    /** The id of a template version, or empty when it does not exist (any more). */
+    public Optional<UUID> templateVersionId(String templateSet, String version) {
+        return jdbc.sql("""
+                select v.id from template_version v join template_set s on s.id = v.template_set_id
+                where s.name = :set and v.version = :version""")
+                .param("set", templateSet).param("version", version).query(UUID.class).optional();
+    }
+
+    public void insertRevision(UUID applicationId, UUID templateVersionId, Revision revision) {
+        jdbc.sql("""
+                insert into application_revision (application_id, number, template_version_id, template_set,
+                       template_version, spec, rendered_digest, cause, rolled_back_to, operation_id, created_at, created_by)
+                values (:app, :number, :tv, :set, :version, :spec, :digest, :cause, :back, :op, :now, :by)""")
+                .param("app", applicationId).param("number", revision.number()).param("tv", templateVersionId)
+                .param("set", revision.spec().templateSet()).param("version", revision.spec().version())
+                .param("spec", json.writeValueAsString(revision.spec())).param("digest", revision.renderedDigest())
+                .param("cause", revision.cause().name()).param("back", revision.rolledBackTo())
+                .param("op", revision.operationId()).param("now", Timestamp.from(revision.createdAt()))
+                .param("by", revision.createdBy()).update();
+    }
+
+    public Optional<Revision> revision(UUID applicationId, int number) {
+        return jdbc.sql("select * from application_revision where application_id = :app and number = :number")
+                .param("app", applicationId).param("number", number).query(this::revisionRow).optional();
+    }
+
+    /** Newest first, below {@code beforeNumber}. */
+    public List<Revision> revisions(UUID applicationId, int beforeNumber, int limit) {
+        return jdbc.sql("""
+                select * from application_revision where application_id = :app and number < :before
+                order by number desc limit :limit""")
+                .param("app", applicationId).param("before", beforeNumber).param("limit", limit)
+                .query(this::revisionRow).list();
+    }
+
+    public List<TargetState> targets(UUID applicationId) {
+        return jdbc.sql("select * from application_target where application_id = :app order by cluster_name, namespace")
+                .param("app", applicationId).query(this::targetRow).list();
+    }
+
+    /** Adds a target (not applied yet), or marks an existing one out of sync with a newer revision. */
+    public void upsertTarget(UUID applicationId, String cluster, String namespace) {
+        jdbc.sql("""
+                insert into application_target (application_id, cluster_id, cluster_name, namespace, sync_status)
+                select :app, c.id, c.name, :namespace, 'OutOfSync' from cluster c where c.name = :cluster
+                on conflict (application_id, cluster_id, namespace) do update set sync_status = 'OutOfSync'""")
+                .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update();
+    }
+
+    /** Records a successful apply: the revision and exactly the objects that are now there. */
+    public void markApplied(UUID applicationId, String cluster, String namespace, int revision,
+                            List<AppliedObject> objects, Instant now) {
+        jdbc.sql("""
+                update application_target set revision_applied = :revision, sync_status = 'Synced', last_error = null,
+                       last_applied_at = :now, applied_objects = :objects
+                where application_id = :app and cluster_name = :cluster and namespace = :namespace""")
+                .param("revision", revision).param("now", Timestamp.from(now))
+                .param("objects", json.writeValueAsString(objects)).param("app", applicationId)
+                .param("cluster", cluster).param("namespace", namespace).update();
+    }
+
+    /** Widens the recorded objects before an apply, so a failure half-way still knows what may exist. */
+    public void recordObjects(UUID applicationId, String cluster, String namespace, List<AppliedObject> objects) {
+        jdbc.sql("""
+                update application_target set applied_objects = :objects
+                where application_id = :app and cluster_name = :cluster and namespace = :namespace""")
+                .param("objects", json.writeValueAsString(objects)).param("app", applicationId)
+                .param("cluster", cluster).param("namespace", namespace).update();
+    }
+
+    public void markFailed(UUID applicationId, String cluster, String namespace, String error) {
+        jdbc.sql("""
+                update application_target set sync_status = 'Failed', last_error = :error
+                where application_id = :app and cluster_name = :cluster and namespace = :namespace""")
+                .param("error", error == null || error.length() <= 4000 ? error : error.substring(0, 4000))
+                .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update();
+    }
+
+    /** Notes an error (e.g. not ready in time) without changing what was applied. */
+    public void noteError(UUID applicationId, String cluster, String namespace, String error) {
+        jdbc.sql("""
+                update application_target set last_error = :error
+                where application_id = :app and cluster_name = :cluster and namespace = :namespace""")
+                .param("error", error == null || error.length() <= 4000 ? error : error.substring(0, 4000))
+                .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update();
+    }
+
+    public void deleteTarget(UUID applicationId, String cluster, String namespace) {
+        jdbc.sql("delete from application_target where application_id = :app and cluster_name = :cluster"
+                        + " and namespace = :namespace")
+                .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update();
+    }
+
+    private ApplicationRecord applicationRow(ResultSet rs, int row) throws SQLException {
+        return new ApplicationRecord(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("template_set"),
+                json.readValue(rs.getString("labels"), LABELS), ApplicationState.valueOf(rs.getString("state")),
+                rs.getInt("current_revision"), rs.getObject("active_operation_id", UUID.class), rs.getLong("version"),
+                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
+                rs.getString("updated_by"));
+    }
+
+    private Revision revisionRow(ResultSet rs, int row) throws SQLException {
+        return new Revision(rs.getInt("number"), json.readValue(rs.getString("spec"), ApplicationSpec.class),
+                rs.getString("rendered_digest"), RevisionCause.valueOf(rs.getString("cause")),
+                (Integer) rs.getObject("rolled_back_to"), rs.getObject("operation_id", UUID.class),
+                instant(rs, "created_at"), rs.getString("created_by"));
+    }
+
+    private TargetState targetRow(ResultSet rs, int row) throws SQLException {
+        return new TargetState(rs.getString("cluster_name"), rs.getString("namespace"),
+                (Integer) rs.getObject("revision_applied"), SyncStatus.valueOf(rs.getString("sync_status")),
+                rs.getString("last_error"), instant(rs, "last_applied_at"),
+                json.readValue(rs.getString("applied_objects"), OBJECTS));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

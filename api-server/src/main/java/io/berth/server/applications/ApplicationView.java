@@ -1,0 +1,47 @@
+package io.berth.server.applications;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An application as the API shows it: its current revision's spec and, per target, what Berth applied
+ * there and whether that worked.
+ *
+ * @param currentRevision   the newest revision: what the application should run
+ * @param activeOperationId the operation under way, if any (one at a time per application)
+ * @param version           optimistic-lock version, also the ETag
+ */
+public record ApplicationView(String name, Map<String, String> labels, ApplicationState state, String templateSet,
+                              String templateVersion, int currentRevision, Map<String, Object> values,
+                              ClusterSelectorSpec clusterSelector, List<ReplicaOverride> replicaOverrides,
+                              boolean createNamespace, List<TargetView> targets, UUID activeOperationId,
+                              Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
+
+    /**
+     * @param inCurrentRevision false while a target that the current revision dropped is being uninstalled
+     * @param revisionApplied   the revision last applied there, null before the first success
+     * @param objects           the objects Berth applied there, in apply order
+     */
+    public record TargetView(String cluster, String namespace, boolean fromSelector, Map<String, Object> values,
+                             boolean inCurrentRevision, Integer revisionApplied, SyncStatus syncStatus,
+                             String lastError, Instant lastAppliedAt, List<AppliedObject> objects) {
+    }
+
+    static ApplicationView of(ApplicationRecord app, Revision current, List<TargetState> states) {
+        ApplicationSpec spec = current.spec();
+        List<TargetView> targets = states.stream().map(s -> {
+            Target desired = spec.targets().stream()
+                    .filter(t -> t.cluster().equals(s.cluster()) && t.namespace().equals(s.namespace()))
+                    .findFirst().orElse(null);
+            return new TargetView(s.cluster(), s.namespace(), desired != null && desired.fromSelector(),
+                    desired == null ? Map.of() : desired.values(), desired != null, s.revisionApplied(), s.syncStatus(),
+                    s.lastError(), s.lastAppliedAt(), s.objects());
+        }).toList();
+        return new ApplicationView(app.name(), app.labels(), app.state(), spec.templateSet(), spec.version(),
+                app.currentRevision(), spec.values(), spec.clusterSelector(), spec.replicaOverrides(),
+                spec.createNamespace(), targets, app.activeOperationId(), app.createdAt(), app.createdBy(),
+                app.updatedAt(), app.updatedBy(), app.version());
+    }
+}

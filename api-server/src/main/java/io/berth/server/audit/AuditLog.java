@@ -1,0 +1,55 @@
+package io.berth.server.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The audit trail of mutations. Written in the transaction of the change it records, so a change
+ * never happens without its record, and a refused request leaves none.
+ */
+@Repository
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public AuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(String actor, String action, String application, List<String> clusters, String result,
+                       String requestId, UUID operationId, String detail) {
+        jdbc.sql("""
+                insert into audit_record (occurred_at, actor, action, application, clusters, result, request_id,
+                                          operation_id, detail)
+                values (:at, :actor, :action, :app, :clusters, :result, :requestId, :op, :detail)""")
+                .param("at", Timestamp.from(Instant.now(clock))).param("actor", actor).param("action", action)
+                .param("app", application).param("clusters", clusters == null ? null : String.join(",", clusters))
+                .param("result", result).param("requestId", requestId).param("op", operationId)
+                .param("detail", detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000))
+                .update();
+    }
+
+    /** Newest first, below {@code beforeId}; {@code application} null for all. */
+    public List<AuditRecord> list(String application, long beforeId, int limit) {
+        return jdbc.sql("select * from audit_record where id < :before"
+                        + (application == null ? "" : " and application = :app") + " order by id desc limit :limit")
+                .params(application == null
+                        ? java.util.Map.of("before", beforeId, "limit", limit)
+                        : java.util.Map.of("before", beforeId, "limit", limit, "app", application))
+                .query((rs, n) -> new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("application"),
+                        rs.getString("clusters") == null || rs.getString("clusters").isEmpty() ? List.of()
+                                : Arrays.asList(rs.getString("clusters").split(",")),
+                        rs.getString("result"), rs.getString("request_id"), rs.getObject("operation_id", UUID.class),
+                        rs.getString("detail")))
+                .list();
+    }
+}

@@ -1,0 +1,65 @@
+package io.berth.server.operations;
+
+import io.berth.server.audit.AuditLog;
+import io.berth.server.web.ApiException;
+import io.berth.server.web.ProblemType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reading and cancelling operations. */
+@Service
+public class OperationService {
+
+    private final OperationStore store;
+    private final StepWork work;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    OperationService(OperationStore store, StepWork work, AuditLog audit, TransactionTemplate tx, Clock clock) {
+        this.store = store;
+        this.work = work;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Operation get(UUID id) {
+        return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public List<Operation> list(String application, OperationState state, Instant beforeCreatedAt, UUID beforeId,
+                                int limit) {
+        return store.list(application, state, beforeCreatedAt, beforeId, limit);
+    }
+
+    /**
+     * Cancels an operation. One that has not started ends at once; a running one stops starting new
+     * attempts, lets the calls in flight finish, and ends {@code Cancelled} (targets it did not reach
+     * stay as they were). Cancelling twice is harmless; cancelling a finished operation is 409.
+     */
+    public Operation cancel(UUID id, String actor, String requestId) {
+        tx.executeWithoutResult(status -> {
+            OperationState state = store.lockState(id).orElseThrow(() -> notFound(id));
+            if (state.isFinished()) {
+                throw new ApiException(ProblemType.CONFLICT, "Operation " + id + " has ended (" + state + "); nothing to cancel");
+            }
+            Operation operation = store.find(id).orElseThrow();
+            if (store.cancelPending(id, Instant.now(clock))) {
+                work.finished(operation, OperationState.Cancelled, null);
+            } else {
+                store.requestCancel(id);
+            }
+            audit.record(actor, "Cancel", operation.application(), List.of(), "Accepted", requestId, id, null);
+        });
+        return get(id);
+    }
+
+    private static ApiException notFound(UUID id) {
+        return new ApiException(ProblemType.NOT_FOUND, "No operation with id " + id);
+    }
+}

@@ -1,0 +1,11 @@
+package io.berth.server.operations;
+
+/** What a step does on its target. */
+public enum StepAction {
+    /** Render the revision for the target, server-side apply it, prune what it no longer has, optionally wait. */
+    Apply,
+    /** Delete what Berth applied on the target, in reverse order; PVCs kept unless asked. */
+    Uninstall,
+    /** Scale one workload on the target. */
+    Scale
+}
