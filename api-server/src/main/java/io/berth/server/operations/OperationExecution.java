@@ -108,12 +108,13 @@ final class OperationExecution {
                 work.perform(operation, step, cancelled);
                 store.finishStep(id, step.position(), owner, OperationState.Succeeded, null, now());
                 return;
-            } catch (CancellationException e) {
-                store.finishStep(id, step.position(), owner, OperationState.Cancelled, "Cancelled", now());
-                return;
             } catch (RuntimeException e) {
                 if (stopping.getAsBoolean()) {
                     return; // an interrupted call is no failure of the target: the step is redone on resume
+                }
+                if (e instanceof CancellationException && cancelled.getAsBoolean()) {
+                    store.finishStep(id, step.position(), owner, OperationState.Cancelled, "Cancelled", now());
+                    return;
                 }
                 if (!failedAttempt(operation, step, attempt, e) || !pause(retry.delayAfter(attempt), cancelled)) {
                     return;

@@ -177,10 +177,10 @@ public class OperationStore {
                 .update() > 0;
     }
 
-    /** Ends a running operation this owner holds. */
+    /** Ends a running operation this owner holds; the owner stays recorded as the instance that ran it last. */
     public boolean finish(UUID id, String owner, OperationState state, String error, Instant now) {
         return jdbc.sql("""
-                update operation set state = :state, error = :error, finished_at = :now, lease_owner = null, lease_until = null
+                update operation set state = :state, error = :error, finished_at = :now, lease_until = null
                 where id = :id and lease_owner = :owner and state = 'Running'""")
                 .param("state", state.name()).param("error", clip(error)).param("now", Timestamp.from(now))
                 .param("id", id).param("owner", owner).update() > 0;
