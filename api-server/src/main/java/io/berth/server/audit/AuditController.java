@@ -1,0 +1,46 @@
+package io.berth.server.audit;
+
+import io.berth.server.web.ApiErrorResponses;
+import io.berth.server.web.Cursors;
+import io.berth.server.web.ListResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail, for admins. */
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit", description = "Who changed which application, on which clusters, and how it ended")
+class AuditController {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+
+    private final AuditLog audit;
+
+    AuditController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(operationId = "listAuditRecords", summary = "List audit records, newest first")
+    @ApiErrorResponses({422})
+    ListResponse<AuditRecord> list(
+            @Parameter(description = "Only this application's records") @RequestParam(required = false) String application,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        Long before = Cursors.decodeNumber(cursor);
+        List<AuditRecord> page = audit.list(application, before == null ? Long.MAX_VALUE : before, size + 1);
+        boolean more = page.size() > size;
+        List<AuditRecord> items = more ? page.subList(0, size) : page;
+        return new ListResponse<>(List.copyOf(items), more ? Cursors.encode(String.valueOf(items.get(size - 1).id())) : null);
+    }
+}
