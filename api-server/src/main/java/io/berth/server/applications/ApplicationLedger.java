@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,7 +46,11 @@ class ApplicationLedger {
             ApplicationRecord app = new ApplicationRecord(UUID.randomUUID(), change.application(),
                     change.plan().spec().templateSet(), change.labels(), ApplicationState.Active, 1, operationId, 0,
                     now, change.request().actor(), now, change.request().actor());
-            applications.insert(app);
+            try {
+                applications.insert(app);
+            } catch (DuplicateKeyException sameNameAtOnce) {
+                throw nameTaken(change.application()); // another deploy of this name committed first
+            }
             write(app, 1, operationId, change, now);
             return operationId;
         });

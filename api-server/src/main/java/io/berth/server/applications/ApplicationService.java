@@ -200,6 +200,10 @@ public class ApplicationService {
         try {
             return operation(action.get());
         } catch (DuplicateKeyException raced) {
+            // the same key sent twice at once: the other request's operation is the answer to both
+            if (request.idempotencyKey() == null) {
+                throw raced;
+            }
             return earlier(request).orElseThrow(() -> raced);
         }
     }

@@ -124,6 +124,31 @@ class ApplicationFailuresIT extends ApplicationTestBase {
     }
 
     @Test
+    void twoDeploysOfOneNameAtOnceGiveOneApplication() throws Exception {
+        String cluster = newCluster("race");
+        String app = unique("web");
+        Map<String, Object> body = Map.of("name", app, "templateSet", "nginx-web", "version", "1.0.0",
+                "targets", List.of(target(cluster, "web")));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return api.post(APPS, ADMIN_TOKEN, body);
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Api.Reply> f : replies) {
+            statuses.add(f.get().status());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnlyOnce(202).containsOnly(202, 409);
+        assertThat(api.get("/api/v1/operations?application=" + app, ADMIN_TOKEN).json().get("items").size()).isEqualTo(1);
+    }
+
+    @Test
     void aStaleIfMatchIs412AndChangesNothing() {
         String cluster = newCluster("etag");
         String app = unique("web");
