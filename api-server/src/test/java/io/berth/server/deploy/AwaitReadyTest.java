@@ -71,6 +71,23 @@ class AwaitReadyTest {
     }
 
     @Test
+    void aHealthyCustomResourceIsNotReadyWhileItsScaleStatusLagsBehindItsSpec() {
+        List<ObjectRef> applied = applier.apply(berth, "growing", true,
+                List.of(TestObjects.crd("herds", "Herd", "Namespaced", true), TestObjects.custom("Herd", "cows", 5)),
+                Seeds.stamp("herds", "hand-made", 1));
+        var herd = berth.genericKubernetesResources("test.berth.io/v1", "Herd").inNamespace("growing").withName("cows");
+        herd.editStatus(h -> { h.setAdditionalProperty("status", Map.of("phase", "Running", "size", 3)); return h; });
+        var hint = io.berth.template.HealthHint.fromStatusPath("status.phase", List.of("Running"), List.of(), List.of());
+
+        assertThatThrownBy(() -> readiness.awaitReady(berth, applied, Map.of("Herd", hint), Duration.ofMillis(400), () -> false))
+                .isInstanceOfSatisfying(NotReadyException.class, e -> assertThat(e.notReady())
+                        .singleElement().asString().isEqualTo("Herd/cows: scaling: 3 of 5 replicas"));
+
+        herd.editStatus(h -> { h.setAdditionalProperty("status", Map.of("phase", "Running", "size", 5)); return h; });
+        readiness.awaitReady(berth, applied, Map.of("Herd", hint), Duration.ofSeconds(5), () -> false);
+    }
+
+    @Test
     void failsAtOnceWhenTheTemplatesHintSaysAWorkloadFailed() {
         List<ObjectRef> applied = applier.apply(berth, "failing", true,
                 List.of(TestObjects.crd("stars", "Star", "Namespaced", false), TestObjects.custom("Star", "sun", 1)),
