@@ -3,36 +3,19 @@ package io.berth.server.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.berth.kubesim.SimulatedCluster;
-import io.berth.kubesim.junit.SimulatedClusters;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Waiting for the workloads of a revision on a simulated cluster. */
-@SimulatedClusters(count = 1, readinessDelayMillis = 20)
-class AwaitReadyTest {
+class AwaitReadyTest extends OnSimulatedCluster {
 
     private final ManifestApplier applier = new ManifestApplier(Duration.ofSeconds(10));
     private final WorkloadReadiness readiness = new WorkloadReadiness(Duration.ofMillis(50));
-    private KubernetesClient berth;
-
-    @BeforeEach
-    void connect(SimulatedCluster cluster) {
-        berth = cluster.outsideClient();
-    }
-
-    @AfterEach
-    void disconnect() {
-        berth.close();
-    }
 
     @Test
     void returnsOnceTheStatefulSetIsReady() {

@@ -8,44 +8,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.berth.kubesim.SimulatedCluster;
-import io.berth.kubesim.junit.SimulatedClusters;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Applying rendered templates to a simulated cluster, as Berth does through the cluster's kubeconfig. */
-@SimulatedClusters(count = 1, readinessDelayMillis = 20)
-class ManifestApplierTest {
+class ManifestApplierTest extends OnSimulatedCluster {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final ManifestApplier applier = new ManifestApplier(Duration.ofSeconds(10));
-    private SimulatedCluster cluster;
-    private KubernetesClient berth;
-
-    @BeforeEach
-    void connect(SimulatedCluster cluster) {
-        this.cluster = cluster;
-        berth = cluster.outsideClient();
-    }
-
-    @AfterEach
-    void disconnect() {
-        cluster.faults().clear();
-        berth.close();
-    }
 
     @Test
     void appliesNginxWebWithBerthsStampsAndItsPodsBecomeReady() {

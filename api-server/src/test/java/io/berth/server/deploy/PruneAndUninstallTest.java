@@ -4,37 +4,18 @@ import static io.berth.server.deploy.TestObjects.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.berth.kubesim.SimulatedCluster;
-import io.berth.kubesim.junit.SimulatedClusters;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Removing what a revision dropped, and everything at uninstall, without touching what is not Berth's to remove. */
-@SimulatedClusters(count = 1, readinessDelayMillis = 20)
-class PruneAndUninstallTest {
+class PruneAndUninstallTest extends OnSimulatedCluster {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final ManifestApplier applier = new ManifestApplier(Duration.ofSeconds(10));
-    private SimulatedCluster cluster;
-    private KubernetesClient berth;
-
-    @BeforeEach
-    void connect(SimulatedCluster cluster) {
-        this.cluster = cluster;
-        berth = cluster.outsideClient();
-    }
-
-    @AfterEach
-    void disconnect() {
-        berth.close();
-    }
 
     @Test
     void pruneRemovesTheDroppedServiceButKeepsClaimsAndObjectsTakenOverBySomeoneElse() {

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.berth.kubesim.SimulatedCluster;
-import io.berth.kubesim.junit.SimulatedClusters;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -20,31 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Scaling StatefulSets and custom resources on a simulated cluster. */
-@SimulatedClusters(count = 1, readinessDelayMillis = 20)
-class WorkloadScalerTest {
+class WorkloadScalerTest extends OnSimulatedCluster {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ManifestApplier applier = new ManifestApplier(Duration.ofSeconds(10));
     private final WorkloadScaler scaler = new WorkloadScaler();
-    private SimulatedCluster cluster;
-    private KubernetesClient berth;
-
-    @BeforeEach
-    void connect(SimulatedCluster cluster) {
-        this.cluster = cluster;
-        berth = cluster.outsideClient();
-    }
-
-    @AfterEach
-    void disconnect() {
-        berth.close();
-    }
 
     @Test
     void scaleDownRemovesHighestOrdinalFirst() {
