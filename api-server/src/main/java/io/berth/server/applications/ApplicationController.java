@@ -8,6 +8,7 @@ import io.berth.server.applications.ApplicationBodies.UpdateApplication;
 import io.berth.server.operations.Operation;
 import io.berth.server.operations.RequestContext;
 import io.berth.server.security.TokenPrincipal;
+import io.berth.server.status.Health;
 import io.berth.server.web.ApiErrorResponses;
 import io.berth.server.web.Cursors;
 import io.berth.server.web.ETags;
@@ -84,11 +85,13 @@ class ApplicationController {
             @Parameter(description = "Kubernetes label selector over the applications' labels")
             @RequestParam(required = false) String labelSelector,
             @Parameter(description = "Only applications in this state") @RequestParam(required = false) ApplicationState state,
+            @Parameter(description = "Only applications whose health (the worst of their targets') is this")
+            @RequestParam(required = false) Health health,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         List<ApplicationView> page = applications.list(templateSet, cluster, LabelSelectorParameter.parse(labelSelector),
-                state, Cursors.decode(cursor), size + 1);
+                state, health, Cursors.decode(cursor), size + 1);
         boolean more = page.size() > size;
         List<ApplicationView> items = more ? page.subList(0, size) : page;
         return new ListResponse<>(List.copyOf(items), more ? Cursors.encode(items.get(size - 1).name()) : null);

@@ -15,6 +15,7 @@ import io.berth.server.operations.OperationStore.NewStep;
 import io.berth.server.operations.OperationType;
 import io.berth.server.operations.RequestContext;
 import io.berth.server.operations.StepAction;
+import io.berth.server.status.Health;
 import io.berth.server.web.ApiException;
 import io.berth.server.web.FieldProblem;
 import io.berth.server.web.ProblemType;
@@ -140,17 +141,20 @@ public class ApplicationService {
 
     /**
      * Applications in name order after {@code afterName}, filtered; reads in batches until the page is
-     * full, as the label and state filters run in Java.
+     * full, as the label, state and health filters run in Java.
      */
     public List<ApplicationView> list(String templateSet, String cluster, io.berth.cluster.LabelSelector labels,
-                                      ApplicationState state, String afterName, int limit) {
+                                      ApplicationState state, Health health, String afterName, int limit) {
         List<ApplicationView> page = new ArrayList<>();
         String after = afterName;
         while (page.size() < limit) {
             List<ApplicationRecord> batch = applications.page(after, templateSet, cluster, LIST_BATCH);
             for (ApplicationRecord app : batch) {
                 if (page.size() < limit && labels.matches(app.labels()) && (state == null || app.state() == state)) {
-                    page.add(ApplicationView.of(app, currentRevision(app), applications.targets(app.id())));
+                    ApplicationView view = ApplicationView.of(app, currentRevision(app), applications.targets(app.id()));
+                    if (health == null || view.health() == health) {
+                        page.add(view);
+                    }
                 }
             }
             if (batch.size() < LIST_BATCH) {

@@ -1,5 +1,6 @@
 package io.berth.server.applications;
 
+import io.berth.server.status.Health;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -181,7 +182,7 @@ public class ApplicationStore {
         jdbc.sql("""
                 update application_target set sync_status = 'Failed', last_error = :error
                 where application_id = :app and cluster_name = :cluster and namespace = :namespace""")
-                .param("error", error == null || error.length() <= 4000 ? error : error.substring(0, 4000))
+                .param("error", clip(error))
                 .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update();
     }
 
@@ -190,7 +191,7 @@ public class ApplicationStore {
         jdbc.sql("""
                 update application_target set last_error = :error
                 where application_id = :app and cluster_name = :cluster and namespace = :namespace""")
-                .param("error", error == null || error.length() <= 4000 ? error : error.substring(0, 4000))
+                .param("error", clip(error))
                 .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update();
     }
 
@@ -198,6 +199,41 @@ public class ApplicationStore {
         jdbc.sql("delete from application_target where application_id = :app and cluster_name = :cluster"
                         + " and namespace = :namespace")
                 .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update();
+    }
+
+    /** A target whose health the status tracker follows: applied at least once, application not deleted. */
+    public record TrackedTarget(UUID applicationId, String application, int revisionApplied, TargetState state) {
+    }
+
+    public List<TrackedTarget> trackedTargets() {
+        return jdbc.sql("""
+                select t.*, a.name as application_name from application_target t
+                join application a on a.id = t.application_id
+                where a.state = 'Active' and t.revision_applied is not null
+                order by t.cluster_name, a.name, t.namespace""")
+                .query((rs, n) -> new TrackedTarget(rs.getObject("application_id", UUID.class),
+                        rs.getString("application_name"), rs.getInt("revision_applied"), targetRow(rs, n)))
+                .list();
+    }
+
+    /**
+     * Records a target's health when it differs from what is stored; {@code health_since} moves only
+     * when the health itself changes, not its reason. Returns whether anything was written.
+     */
+    public boolean updateHealth(UUID applicationId, String cluster, String namespace, Health health, String reason,
+                                Instant now) {
+        return jdbc.sql("""
+                update application_target
+                set health_since = case when health <> :health or health_since is null then :now else health_since end,
+                    health = :health, health_reason = :reason
+                where application_id = :app and cluster_name = :cluster and namespace = :namespace
+                  and (health <> :health or health_reason is distinct from :reason)""")
+                .param("health", health.name()).param("reason", clip(reason)).param("now", Timestamp.from(now))
+                .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update() > 0;
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
     }
 
     private ApplicationRecord applicationRow(ResultSet rs, int row) throws SQLException {
@@ -219,7 +255,8 @@ public class ApplicationStore {
         return new TargetState(rs.getString("cluster_name"), rs.getString("namespace"),
                 (Integer) rs.getObject("revision_applied"), SyncStatus.valueOf(rs.getString("sync_status")),
                 rs.getString("last_error"), instant(rs, "last_applied_at"),
-                json.readValue(rs.getString("applied_objects"), OBJECTS));
+                json.readValue(rs.getString("applied_objects"), OBJECTS), Health.valueOf(rs.getString("health")),
+                rs.getString("health_reason"), instant(rs, "health_since"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package io.berth.server.applications;
 
+import io.berth.server.status.Health;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,13 @@ import java.util.UUID;
  * An application as the API shows it: its current revision's spec and, per target, what Berth applied
  * there and whether that worked.
  *
+ * @param health            the worst health of its targets (Unknown when it has none)
  * @param currentRevision   the newest revision: what the application should run
  * @param activeOperationId the operation under way, if any (one at a time per application)
  * @param version           optimistic-lock version, also the ETag
  */
-public record ApplicationView(String name, Map<String, String> labels, ApplicationState state, String templateSet,
+public record ApplicationView(String name, Map<String, String> labels, ApplicationState state, Health health,
+                              String templateSet,
                               String templateVersion, int currentRevision, Map<String, Object> values,
                               ClusterSelectorSpec clusterSelector, List<ReplicaOverride> replicaOverrides,
                               boolean createNamespace, List<TargetView> targets, UUID activeOperationId,
@@ -23,10 +26,14 @@ public record ApplicationView(String name, Map<String, String> labels, Applicati
      * @param inCurrentRevision false while a target that the current revision dropped is being uninstalled
      * @param revisionApplied   the revision last applied there, null before the first success
      * @param objects           the objects Berth applied there, in apply order
+     * @param health            as the status tracker last saw it ({@code Stale}: the cluster cannot be read)
+     * @param healthReason      why it is not Healthy, naming each workload
+     * @param healthSince       when it last changed to this health
      */
     public record TargetView(String cluster, String namespace, boolean fromSelector, Map<String, Object> values,
                              boolean inCurrentRevision, Integer revisionApplied, SyncStatus syncStatus,
-                             String lastError, Instant lastAppliedAt, List<AppliedObject> objects) {
+                             String lastError, Instant lastAppliedAt, List<AppliedObject> objects, Health health,
+                             String healthReason, Instant healthSince) {
     }
 
     static ApplicationView of(ApplicationRecord app, Revision current, List<TargetState> states) {
@@ -37,9 +44,10 @@ public record ApplicationView(String name, Map<String, String> labels, Applicati
                     .findFirst().orElse(null);
             return new TargetView(s.cluster(), s.namespace(), desired != null && desired.fromSelector(),
                     desired == null ? Map.of() : desired.values(), desired != null, s.revisionApplied(), s.syncStatus(),
-                    s.lastError(), s.lastAppliedAt(), s.objects());
+                    s.lastError(), s.lastAppliedAt(), s.objects(), s.health(), s.healthReason(), s.healthSince());
         }).toList();
-        return new ApplicationView(app.name(), app.labels(), app.state(), spec.templateSet(), spec.version(),
+        Health health = Health.worst(targets.stream().map(TargetView::health).toList());
+        return new ApplicationView(app.name(), app.labels(), app.state(), health, spec.templateSet(), spec.version(),
                 app.currentRevision(), spec.values(), spec.clusterSelector(), spec.replicaOverrides(),
                 spec.createNamespace(), targets, app.activeOperationId(), app.createdAt(), app.createdBy(),
                 app.updatedAt(), app.updatedBy(), app.version());

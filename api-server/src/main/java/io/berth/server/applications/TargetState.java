@@ -1,12 +1,14 @@
 package io.berth.server.applications;
 
 import java.time.Instant;
+import io.berth.server.status.Health;
 import java.util.List;
 
 /**
  * What Berth knows of one target: the revision last applied there, whether that is the current one,
- * the last error, and the objects it applied.
+ * the last error, the objects it applied, and their health as the status tracker last saw it.
  */
 public record TargetState(String cluster, String namespace, Integer revisionApplied, SyncStatus syncStatus,
-                          String lastError, Instant lastAppliedAt, List<AppliedObject> objects) {
+                          String lastError, Instant lastAppliedAt, List<AppliedObject> objects, Health health,
+                          String healthReason, Instant healthSince) {
 }

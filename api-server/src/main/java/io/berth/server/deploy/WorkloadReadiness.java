@@ -69,9 +69,14 @@ public final class WorkloadReadiness {
     }
 
     /** {@link #judge(Map, HealthHint)} for an object as the fabric8 client returns it. */
-    @SuppressWarnings("unchecked")
     public static Optional<Readiness> judge(GenericKubernetesResource live, HealthHint hint) {
-        return judge((Map<String, Object>) SERIALIZATION.convertValue(live, Map.class), hint);
+        return judge(tree(live), hint);
+    }
+
+    /** The object as a plain tree of maps, lists and values. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> tree(GenericKubernetesResource live) {
+        return (Map<String, Object>) SERIALIZATION.convertValue(live, Map.class);
     }
 
     /** Whether {@link #judge} has a rule for objects of this kind. */

@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
         "berth.operations.retry-max-delay=1s",
         "berth.operations.readiness-poll=100ms",
         "berth.operations.crd-timeout=10s",
+        "berth.status.interval=300ms",
 })
 public abstract class ApiTestBase {
 

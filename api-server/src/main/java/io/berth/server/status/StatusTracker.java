@@ -1,0 +1,150 @@
+package io.berth.server.status;
+
+import io.berth.cluster.ClusterRegistry;
+import io.berth.server.applications.AppliedObject;
+import io.berth.server.applications.ApplicationRenderer;
+import io.berth.server.applications.ApplicationStore;
+import io.berth.server.applications.ApplicationStore.TrackedTarget;
+import io.berth.server.applications.Revision;
+import io.berth.server.deploy.ObjectRef;
+import io.berth.server.deploy.WorkloadObserver;
+import io.berth.template.HealthHint;
+import io.berth.template.WorkloadHint;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows the health of every deployed target by looking at its workloads at a fixed interval, one
+ * task per cluster (a slow cluster delays only its own targets), and writes a target's health to
+ * Postgres only when it changed. A cluster that cannot be read makes its targets {@code Stale}, the
+ * last known health kept in the reason. Health judgements are pure ({@link HealthRules}).
+ */
+@Component
+public class StatusTracker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusTracker.class);
+
+    private final ApplicationStore applications;
+    private final ApplicationRenderer renderer;
+    private final ClusterRegistry clusters;
+    private final StatusSettings settings;
+    private final Clock clock;
+    private final WorkloadObserver observer = new WorkloadObserver();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-status"));
+    private final ExecutorService pool;
+
+    public StatusTracker(ApplicationStore applications, ApplicationRenderer renderer, ClusterRegistry clusters,
+                         StatusSettings settings, Clock clock) {
+        this.applications = applications;
+        this.renderer = renderer;
+        this.clusters = clusters;
+        this.settings = settings;
+        this.clock = clock;
+        this.pool = Executors.newFixedThreadPool(settings.parallelism(), r -> daemon(r, "berth-status-cluster"));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (settings.enabled()) {
+            long every = settings.interval().toMillis();
+            scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Looks at every tracked target once. */
+    public void round() {
+        try {
+            Map<String, List<TrackedTarget>> byCluster = new LinkedHashMap<>();
+            applications.trackedTargets().forEach(t -> byCluster.computeIfAbsent(t.state().cluster(), c -> new ArrayList<>()).add(t));
+            Map<String, Map<String, HealthHint>> hints = new ConcurrentHashMap<>();
+            List<Future<?>> running = new ArrayList<>();
+            byCluster.forEach((cluster, targets) -> running.add(pool.submit(() -> track(cluster, targets, hints))));
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("A status round failed: {}", e.toString());
+        }
+    }
+
+    private void track(String cluster, List<TrackedTarget> targets, Map<String, Map<String, HealthHint>> hints) {
+        MDC.put("cluster", cluster);
+        try {
+            KubernetesClient client = clusters.client(cluster);
+            for (TrackedTarget target : targets) {
+                List<ObjectRef> objects = target.state().objects().stream().map(StatusTracker::ref).toList();
+                TargetHealth health = HealthRules.judge(observer.observe(client, objects, hintsOf(target, hints)));
+                record(target, health.health(), health.reason());
+            }
+        } catch (RuntimeException e) {
+            String why = clusters.explainFailure(cluster, e);
+            targets.forEach(t -> markStale(t, why));
+        } finally {
+            MDC.remove("cluster");
+        }
+    }
+
+    private void markStale(TrackedTarget target, String why) {
+        Health last = target.state().health();
+        if (last == Health.Stale) {
+            return; // keep the first reason and the time it went stale
+        }
+        Instant since = target.state().healthSince();
+        record(target, Health.Stale, why + "; last known: " + last + (since == null ? "" : " since " + since));
+    }
+
+    private void record(TrackedTarget target, Health health, String reason) {
+        if (applications.updateHealth(target.applicationId(), target.state().cluster(), target.state().namespace(),
+                health, reason, Instant.now(clock))) {
+            log.info("{} on {}/{} is {}{}", target.application(), target.state().cluster(), target.state().namespace(),
+                    health, reason == null ? "" : ": " + reason);
+        }
+    }
+
+    private Map<String, HealthHint> hintsOf(TrackedTarget target, Map<String, Map<String, HealthHint>> cache) {
+        return cache.computeIfAbsent(target.applicationId() + "@" + target.revisionApplied(), key -> {
+            Map<String, HealthHint> byKind = new HashMap<>();
+            applications.revision(target.applicationId(), target.revisionApplied()).map(Revision::spec)
+                    .ifPresent(spec -> renderer.hints(spec).stream().filter(h -> h.health() != null)
+                            .forEach((WorkloadHint h) -> byKind.put(h.kind(), h.health())));
+            return byKind;
+        });
+    }
+
+    private static ObjectRef ref(AppliedObject o) {
+        return new ObjectRef(o.apiVersion(), o.kind(), o.namespace(), o.name());
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
+        pool.shutdownNow();
+    }
+}
