@@ -30,6 +30,20 @@ final class ClusterErrors {
         return failure instanceof KubernetesClientException k && k.getCode() > 0 ? what + " (HTTP " + k.getCode() + ")" : what;
     }
 
+    /**
+     * {@link #explain(Throwable)} for a call about one object. For a Secret only the HTTP code and the
+     * Status reason are given: a validation message may quote the values it refused, and a Secret's
+     * values must never reach a record, a response or a log line.
+     */
+    static String explain(Throwable failure, ObjectRef about) {
+        if ("Secret".equals(about.kind()) && "v1".equals(about.apiVersion())
+                && failure instanceof KubernetesClientException k && k.getStatus() != null) {
+            return "the cluster refused it (HTTP " + k.getCode() + (k.getStatus().getReason() == null ? ""
+                    : ", " + k.getStatus().getReason()) + "); its message is not shown for Secrets, as it may quote their values";
+        }
+        return explain(failure);
+    }
+
     static boolean isNotFound(Throwable failure) {
         return failure instanceof KubernetesClientException k && k.getCode() == 404;
     }

@@ -136,7 +136,7 @@ public final class ManifestApplier {
             }
             return ref;
         } catch (KubernetesClientException e) {
-            throw new ApplyException(named.describe() + ": " + ClusterErrors.explain(e), e);
+            throw new ApplyException(named.describe() + ": " + ClusterErrors.explain(e, named), e);
         }
     }
 

@@ -20,6 +20,18 @@ class ClusterErrorsTest {
     }
 
     @Test
+    void neverQuotesTheClustersMessageAboutASecret() {
+        KubernetesClientException refused = new KubernetesClientException("Failure executing: PATCH", 422,
+                new StatusBuilder().withCode(422).withReason("Invalid")
+                        .withMessage("Secret \"db\" is invalid: data[password]: Invalid value: \"hunter2\"").build());
+
+        String explained = ClusterErrors.explain(refused, new ObjectRef("v1", "Secret", "shop", "db"));
+
+        assertThat(explained).doesNotContain("hunter2").contains("HTTP 422").contains("Invalid");
+        assertThat(ClusterErrors.explain(refused, new ObjectRef("v1", "ConfigMap", "shop", "db"))).contains("hunter2");
+    }
+
+    @Test
     void fallsBackToTheInnermostCauseWhenTheClusterDidNotAnswer() {
         KubernetesClientException unreachable = new KubernetesClientException("Operation: [patch] failed.",
                 new IOException("Connection refused: localhost/127.0.0.1:6443", new ConnectException("Connection refused")));
