@@ -7,6 +7,8 @@ import io.berth.server.web.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -107,7 +109,16 @@ class ApplicationLedger {
                             + " of template set '" + spec.templateSet() + "' does not exist (any more)"));
             applications.insertRevision(app.id(), versionId, new Revision(revision, spec, change.plan().digest(),
                     change.cause(), change.rolledBackTo(), operationId, now, change.request().actor()));
-            spec.targets().forEach(t -> applications.upsertTarget(app.id(), t.cluster(), t.namespace()));
+            Set<String> stepped = change.steps().stream().map(st -> st.cluster() + "/" + st.namespace())
+                    .collect(Collectors.toSet());
+            for (Target t : spec.targets()) {
+                if (stepped.contains(t.key())) {
+                    applications.upsertTarget(app.id(), t.cluster(), t.namespace());
+                } else {
+                    // untouched by this change (a scale of other clusters): what runs there is this revision too
+                    applications.carryForward(app.id(), t.cluster(), t.namespace(), revision);
+                }
+            }
         }
         operations.insert(new OperationStore.NewOperation(operationId, app.id(), app.name(), change.type(),
                 change.plan() == null ? null : revision, change.options(), change.request().actor(),

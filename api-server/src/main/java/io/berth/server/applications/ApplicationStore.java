@@ -157,6 +157,16 @@ public class ApplicationStore {
                 .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update();
     }
 
+    /** Moves a synced target to a revision whose content for it is the same as what it runs. */
+    public void carryForward(UUID applicationId, String cluster, String namespace, int revision) {
+        jdbc.sql("""
+                update application_target set revision_applied = :revision
+                where application_id = :app and cluster_name = :cluster and namespace = :namespace
+                  and sync_status = 'Synced'""")
+                .param("revision", revision).param("app", applicationId).param("cluster", cluster)
+                .param("namespace", namespace).update();
+    }
+
     /** Records a successful apply: the revision and exactly the objects that are now there. */
     public void markApplied(UUID applicationId, String cluster, String namespace, int revision,
                             List<AppliedObject> objects, Instant now) {
