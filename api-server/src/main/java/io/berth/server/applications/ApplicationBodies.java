@@ -72,7 +72,8 @@ public final class ApplicationBodies {
 
     /**
      * An upgrade that states the whole spec: what is left out is reset (no values, no labels, namespaces
-     * created), not kept. Targets or a selector (or both) are required.
+     * created), not kept. Targets or a selector (or both) are required. Replica counts set with the
+     * scale action are kept, as with every upgrade; scale again to change them.
      */
     public record ReplaceApplication(
             @NotBlank @Size(max = 128) String version,

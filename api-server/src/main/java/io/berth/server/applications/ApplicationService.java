@@ -86,7 +86,7 @@ public class ApplicationService {
         ApplicationPlanner.Plan plan = planner.plan(name, spec, explicit);
         Map<String, String> labels = body.labels() == null ? null : Labels.requireValid(body.labels());
         return operation(ledger.recordChange(new ApplicationChange(name, OperationType.Upgrade, RevisionCause.Upgrade,
-                plan, null, applySteps(plan.spec(), was.targets()), OperationOptions.apply(isTrue(body.waitForReady()),
+                plan, null, applySteps(plan.spec(), recordedTargets(app)), OperationOptions.apply(isTrue(body.waitForReady()),
                 body.timeoutSeconds()), ApplicationState.Active, labels, app.currentRevision(), expectedVersion, request)));
     }
 
@@ -95,10 +95,9 @@ public class ApplicationService {
             ApplicationRecord app = requireChangeable(name);
             Revision target = applications.revision(app.id(), body.revision()).orElseThrow(() -> new ApiException(
                     ProblemType.NOT_FOUND, "Application '" + name + "' has no revision " + body.revision()));
-            Revision current = currentRevision(app);
             ApplicationPlanner.Plan plan = planner.replan(name, target.spec());
             return ledger.recordChange(new ApplicationChange(name, OperationType.Rollback, RevisionCause.Rollback, plan,
-                    target.number(), applySteps(plan.spec(), current.spec().targets()),
+                    target.number(), applySteps(plan.spec(), recordedTargets(app)),
                     OperationOptions.apply(isTrue(body.waitForReady()), body.timeoutSeconds()), ApplicationState.Active, null,
                     app.currentRevision(), null, request));
         });
@@ -244,7 +243,17 @@ public class ApplicationService {
         return applications.revision(app.id(), app.currentRevision()).orElseThrow();
     }
 
-    /** Apply on every target of the new spec; uninstall on the previous targets it no longer has. */
+    /**
+     * Where the application is deployed as recorded, not as the previous revision says: a target that
+     * an earlier change dropped but could not uninstall (its cluster was down) is still there, and the
+     * next change must uninstall it.
+     */
+    private List<Target> recordedTargets(ApplicationRecord app) {
+        return applications.targets(app.id()).stream()
+                .map(t -> new Target(t.cluster(), t.namespace(), Map.of(), false)).toList();
+    }
+
+    /** Apply on every target of the new spec; uninstall on the recorded targets it no longer has. */
     private static List<NewStep> applySteps(ApplicationSpec spec, List<Target> previous) {
         List<NewStep> steps = new ArrayList<>();
         spec.targets().forEach(t -> steps.add(new NewStep(t.cluster(), t.namespace(), StepAction.Apply)));

@@ -109,9 +109,12 @@ public class OperationRunner implements DisposableBean {
     private void heartbeat() {
         try {
             List<UUID> mine = List.copyOf(running);
-            int held = store.renewLeases(owner, mine, Instant.now(clock).plus(settings.leaseDuration()));
-            if (held < mine.size()) {
-                log.warn("{} of {} running operation(s) are no longer held by this instance", mine.size() - held, mine.size());
+            store.renewLeases(owner, mine, Instant.now(clock).plus(settings.leaseDuration()));
+            // an operation that just ended is not renewed either, but it keeps this instance as its owner
+            int lost = store.lostLeases(owner, mine);
+            if (lost > 0) {
+                log.warn("{} of {} running operation(s) were claimed by another instance after this one's lease ran out",
+                        lost, mine.size());
             }
         } catch (RuntimeException e) {
             log.warn("Could not renew operation leases: {}", e.toString());

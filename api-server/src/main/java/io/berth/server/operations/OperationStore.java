@@ -136,9 +136,13 @@ public class OperationStore {
                 .param("until", Timestamp.from(leaseUntil)).param("owner", owner).param("ids", ids).update();
     }
 
-    public boolean holdsLease(UUID id, String owner) {
-        return jdbc.sql("select count(*) from operation where id = :id and lease_owner = :owner and state = 'Running'")
-                .param("id", id).param("owner", owner).query(Long.class).single() > 0;
+    /** How many of these operations another instance has claimed since (this one's lease ran out). */
+    public int lostLeases(String owner, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from operation where id in (:ids) and lease_owner <> :owner")
+                .param("ids", ids).param("owner", owner).query(Long.class).single().intValue();
     }
 
     public boolean cancelRequested(UUID id) {
