@@ -319,6 +319,9 @@ class ApplicationTargetsIT extends ApplicationTestBase {
         assertThat(overrides.get(0).get("cluster").asString()).isEqualTo(scaled);
         assertThat(overrides.get(0).get("replicas").asInt()).isEqualTo(1);
         assertThat(application(app).get("replicaOverrides").get(0).get("cluster").asString()).isEqualTo(scaled);
+        assertThat(application(app).get("targets").valueStream()
+                .map(t -> t.get("syncStatus").asString() + "@" + t.get("revisionApplied").asInt()))
+                .as("the cluster left alone runs revision 2's content too").containsOnly("Synced@2");
 
         awaitSucceeded(accepted(api.patch(APPS + "/" + app, ADMIN_TOKEN, Map.of("values", Map.of("replicas", 4)))));
         assertThat(statefulSet(scaled, "web").getSpec().getReplicas()).as("its own override wins").isEqualTo(1);
