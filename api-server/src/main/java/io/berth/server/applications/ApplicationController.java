@@ -90,11 +90,8 @@ class ApplicationController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        List<ApplicationView> page = applications.list(templateSet, cluster, LabelSelectorParameter.parse(labelSelector),
-                state, health, Cursors.decode(cursor), size + 1);
-        boolean more = page.size() > size;
-        List<ApplicationView> items = more ? page.subList(0, size) : page;
-        return new ListResponse<>(List.copyOf(items), more ? Cursors.encode(items.get(size - 1).name()) : null);
+        return ListResponse.ofOneMore(applications.list(templateSet, cluster, LabelSelectorParameter.parse(labelSelector),
+                state, health, Cursors.decode(cursor), size + 1), size, ApplicationView::name);
     }
 
     @GetMapping("/{name}")
@@ -189,10 +186,8 @@ class ApplicationController {
                                          @RequestParam(required = false) String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         Long before = Cursors.decodeNumber(cursor);
-        List<RevisionView> page = applications.revisions(name, before == null ? null : before.intValue(), size + 1);
-        boolean more = page.size() > size;
-        List<RevisionView> items = more ? page.subList(0, size) : page;
-        return new ListResponse<>(List.copyOf(items), more ? Cursors.encode(String.valueOf(items.get(size - 1).number())) : null);
+        return ListResponse.ofOneMore(applications.revisions(name, before == null ? null : before.intValue(), size + 1),
+                size, r -> String.valueOf(r.number()));
     }
 
     @GetMapping("/{name}/revisions/{number}")

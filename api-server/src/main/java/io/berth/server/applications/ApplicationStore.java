@@ -1,6 +1,9 @@
 package io.berth.server.applications;
 
 import io.berth.server.status.Health;
+import static io.berth.server.database.Columns.clip;
+import static io.berth.server.database.Columns.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -242,9 +245,6 @@ public class ApplicationStore {
                 .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update() > 0;
     }
 
-    private static String clip(String text) {
-        return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
-    }
 
     private ApplicationRecord applicationRow(ResultSet rs, int row) throws SQLException {
         return new ApplicationRecord(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("template_set"),
@@ -269,8 +269,4 @@ public class ApplicationStore {
                 rs.getString("health_reason"), instant(rs, "health_since"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
 }

@@ -6,7 +6,6 @@ import io.berth.server.web.ListResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,9 +37,7 @@ class AuditController {
             @RequestParam(required = false) String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         Long before = Cursors.decodeNumber(cursor);
-        List<AuditRecord> page = audit.list(application, before == null ? Long.MAX_VALUE : before, size + 1);
-        boolean more = page.size() > size;
-        List<AuditRecord> items = more ? page.subList(0, size) : page;
-        return new ListResponse<>(List.copyOf(items), more ? Cursors.encode(String.valueOf(items.get(size - 1).id())) : null);
+        return ListResponse.ofOneMore(audit.list(application, before == null ? Long.MAX_VALUE : before, size + 1), size,
+                r -> String.valueOf(r.id()));
     }
 }

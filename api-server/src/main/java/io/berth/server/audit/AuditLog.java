@@ -1,5 +1,6 @@
 package io.berth.server.audit;
 
+import io.berth.server.database.Columns;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public class AuditLog {
                 .param("at", Timestamp.from(Instant.now(clock))).param("actor", actor).param("action", action)
                 .param("app", application).param("clusters", clusters == null ? null : String.join(",", clusters))
                 .param("result", result).param("requestId", requestId).param("op", operationId)
-                .param("detail", detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000))
+                .param("detail", Columns.clip(detail))
                 .update();
     }
 
@@ -44,7 +45,7 @@ public class AuditLog {
                 .params(application == null
                         ? java.util.Map.of("before", beforeId, "limit", limit)
                         : java.util.Map.of("before", beforeId, "limit", limit, "app", application))
-                .query((rs, n) -> new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                .query((rs, n) -> new AuditRecord(rs.getLong("id"), Columns.instant(rs, "occurred_at"),
                         rs.getString("actor"), rs.getString("action"), rs.getString("application"),
                         rs.getString("clusters") == null || rs.getString("clusters").isEmpty() ? List.of()
                                 : Arrays.asList(rs.getString("clusters").split(",")),

@@ -2,11 +2,8 @@ package io.berth.server.operations;
 
 import io.berth.server.security.TokenPrincipal;
 import io.berth.server.web.ApiErrorResponses;
-import io.berth.server.web.ApiException;
 import io.berth.server.web.Cursors;
-import io.berth.server.web.FieldProblem;
 import io.berth.server.web.ListResponse;
-import io.berth.server.web.ProblemType;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.http.ResponseEntity;
@@ -62,15 +58,11 @@ class OperationController {
                 beforeAt = Instant.parse(parts[0]);
                 beforeId = UUID.fromString(parts[1]);
             } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this API returned",
-                        List.of(new FieldProblem("cursor", "use the nextCursor value of the previous page")));
+                throw Cursors.foreignCursor();
             }
         }
-        List<Operation> page = operations.list(application, state, beforeAt, beforeId, size + 1);
-        boolean more = page.size() > size;
-        List<Operation> items = more ? page.subList(0, size) : page;
-        Operation last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new ListResponse<>(List.copyOf(items), more ? Cursors.encode(last.createdAt() + "|" + last.id()) : null);
+        return ListResponse.ofOneMore(operations.list(application, state, beforeAt, beforeId, size + 1), size,
+                op -> op.createdAt() + "|" + op.id());
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,8 @@
 package io.berth.server.operations;
 
+import static io.berth.server.database.Columns.clip;
+import static io.berth.server.database.Columns.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -237,12 +240,5 @@ public class OperationStore {
                 op.finishedAt(), new ArrayList<>(steps));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
 
-    private static String clip(String text) {
-        return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
-    }
 }

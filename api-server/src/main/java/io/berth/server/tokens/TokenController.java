@@ -13,7 +13,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -66,10 +65,7 @@ class TokenController {
     @ApiErrorResponses({422})
     ListResponse<TokenView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        List<TokenView> found = tokens.list(Cursors.decode(cursor), size + 1);
-        boolean more = found.size() > size;
-        List<TokenView> items = more ? found.subList(0, size) : found;
-        return new ListResponse<>(items, more ? Cursors.encode(items.get(items.size() - 1).name()) : null);
+        return ListResponse.ofOneMore(tokens.list(Cursors.decode(cursor), size + 1), size, TokenView::name);
     }
 
     @DeleteMapping("/{name}")

@@ -50,7 +50,8 @@ public final class Cursors {
         }
     }
 
-    private static ApiException foreignCursor() {
+    /** The problem for a cursor whose inside does not parse: one Berth did not make. */
+    public static ApiException foreignCursor() {
         return new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this API returned",
                 java.util.List.of(new FieldProblem("cursor", "use the nextCursor value of the previous page")));
     }
