@@ -54,10 +54,10 @@ public final class ApplicationBodies {
     }
 
     /**
-     * An upgrade. Fields left out (or null) keep their current value; {@code values}, {@code targets}
-     * and {@code labels}, when given, replace the current ones whole. Give {@code targets: []} and a
-     * selector to move to selected clusters only; a selector is dropped with {@code clusterSelector: null}
-     * only by giving {@code targets} (a request must leave the application some target).
+     * An upgrade. Fields left out (or null) keep their current value; {@code values} and {@code labels},
+     * when given, replace the current ones whole. {@code targets} and {@code clusterSelector} together
+     * say where the application runs: give either and both are replaced (the one left out becomes none);
+     * give neither and both stay, the selector being resolved anew.
      */
     public record UpdateApplication(
             @Size(max = 128) String version,

@@ -74,12 +74,13 @@ public class ApplicationService {
         ApplicationRecord app = requireChangeable(name);
         Revision current = currentRevision(app);
         ApplicationSpec was = current.spec();
-        // explicit targets stay unless replaced; the selector stays unless replaced or dropped by giving targets,
-        // and is resolved anew: clusters labelled since the last revision join, unlabelled ones leave
-        List<Target> explicit = body.targets() != null ? targets(body.targets())
+        // where it runs is targets and selector together: given either, both are replaced (the one left out
+        // becomes none); given neither, both stay, and the selector is resolved anew (clusters labelled since
+        // the last revision join, clusters that lost the label leave)
+        boolean newPlaces = body.targets() != null || body.clusterSelector() != null;
+        List<Target> explicit = newPlaces ? targets(body.targets())
                 : was.targets().stream().filter(t -> !t.fromSelector()).toList();
-        ClusterSelectorSpec selector = body.clusterSelector() != null ? selector(body.clusterSelector())
-                : body.targets() != null ? null : was.clusterSelector();
+        ClusterSelectorSpec selector = newPlaces ? selector(body.clusterSelector()) : was.clusterSelector();
         ApplicationSpec spec = new ApplicationSpec(was.templateSet(), body.version() == null ? was.version() : body.version(),
                 body.values() == null ? was.values() : body.values(), List.of(), selector, was.replicaOverrides(),
                 body.createNamespace() == null ? was.createNamespace() : body.createNamespace());

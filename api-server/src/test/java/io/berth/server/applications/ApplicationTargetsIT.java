@@ -372,6 +372,24 @@ class ApplicationTargetsIT extends ApplicationTestBase {
     }
 
     /** Starts a simulated cluster and registers it with labels; returns its unique name. */
+    @Test
+    void anUpgradeGivingOnlyASelectorReplacesTheExplicitTargetsToo() {
+        String group = unique("grp");
+        String selected = newLabelledCluster("only-sel", Map.of(GROUP_LABEL, group));
+        String explicit = newCluster("only-own");
+        String app = unique("web");
+        awaitSucceeded(deploy(Map.of("name", app, "templateSet", "nginx-web", "version", "1.0.0",
+                "targets", List.of(target(explicit, "web")))));
+
+        awaitSucceeded(accepted(api.patch(APPS + "/" + app, ADMIN_TOKEN, Map.of("clusterSelector",
+                Map.of("labelSelector", GROUP_LABEL + "=" + group, "namespace", "web")))));
+
+        assertThat(application(app).get("targets").valueStream().map(t -> t.get("cluster").asString()))
+                .containsExactly(selected);
+        assertThat(simulated(explicit).client().apps().statefulSets().inNamespace("web").withName("web").get()).isNull();
+        assertThat(statefulSet(selected, "web")).isNotNull();
+    }
+
     private String newLabelledCluster(String prefix, Map<String, String> labels) {
         String name = unique(prefix);
         SimulatedCluster cluster = sim().startCluster(name);
