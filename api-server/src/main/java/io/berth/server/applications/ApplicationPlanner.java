@@ -50,6 +50,12 @@ class ApplicationPlanner {
         return renderAll(application, spec.withTargets(checked), problems);
     }
 
+    /** A plan with a spec that differs from the plan's only in its replica overrides (a scale): not rendered again. */
+    Plan rescaled(Plan plan, ApplicationSpec spec) {
+        List<RenderedTarget> rendered = plan.rendered().stream().map(r -> renderer.withOverrides(r, spec)).toList();
+        return new Plan(spec, rendered, renderer.digest(rendered));
+    }
+
     private Plan renderAll(String application, ApplicationSpec spec, List<FieldProblem> problems) {
         List<RenderedTarget> rendered = new ArrayList<>();
         Map<String, Cluster> clusters = new HashMap<>();

@@ -51,19 +51,29 @@ public class ApplicationRenderer {
         List<Map<String, Object>> objects = new ArrayList<>();
         List<Workload> workloads = new ArrayList<>();
         for (RenderedManifest m : manifests) {
-            Map<String, Object> object = m.object();
             String path = replicasPath(m.apiVersion(), m.kind(), hints);
             if (path != null) {
-                Workload workload = new Workload(m.kind() + "/" + m.name(), m.apiVersion(), m.kind(), m.name(), path);
-                workloads.add(workload);
-                Integer replicas = spec.replicasFor(workload.key(), target.cluster());
-                if (replicas != null) {
-                    object = Workloads.withReplicas(object, path, replicas);
-                }
+                workloads.add(new Workload(m.kind() + "/" + m.name(), m.apiVersion(), m.kind(), m.name(), path, objects.size()));
             }
-            objects.add(object);
+            objects.add(m.object());
         }
-        return new RenderedTarget(target, List.copyOf(objects), List.copyOf(workloads));
+        return withOverrides(new RenderedTarget(target, List.copyOf(objects), List.copyOf(workloads)), spec);
+    }
+
+    /**
+     * The rendered target with the spec's replica overrides written into its workloads. Overrides only
+     * set replica counts, so applying a spec's overrides over an earlier spec's gives what a fresh
+     * render with the later spec gives, without rendering again.
+     */
+    public RenderedTarget withOverrides(RenderedTarget rendered, ApplicationSpec spec) {
+        List<Map<String, Object>> objects = new ArrayList<>(rendered.objects());
+        for (Workload w : rendered.workloads()) {
+            Integer replicas = spec.replicasFor(w.key(), rendered.target().cluster());
+            if (replicas != null) {
+                objects.set(w.objectIndex(), Workloads.withReplicas(objects.get(w.objectIndex()), w.replicasPath(), replicas));
+            }
+        }
+        return new RenderedTarget(rendered.target(), List.copyOf(objects), rendered.workloads());
     }
 
     /** The hints of the version: Simple versions declare them; Helm charts have none (built-ins only). */

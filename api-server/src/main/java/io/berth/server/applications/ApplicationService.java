@@ -108,10 +108,11 @@ public class ApplicationService {
         return idempotent(request, () -> {
             ApplicationRecord app = requireChangeable(name);
             ApplicationSpec spec = currentRevision(app).spec();
-            Workload workload = pickWorkload(planner.replan(name, spec), body.workload());
+            ApplicationPlanner.Plan current = planner.replan(name, spec);
+            Workload workload = pickWorkload(current, body.workload());
             List<Target> where = scaledTargets(spec, body.clusters());
-            ApplicationPlanner.Plan plan = planner.replan(name, spec.withReplicas(workload.key(), body.clusters(),
-                    body.replicas()));
+            ApplicationPlanner.Plan plan = planner.rescaled(current,
+                    current.spec().withReplicas(workload.key(), body.clusters(), body.replicas()));
             List<NewStep> steps = where.stream().map(t -> new NewStep(t.cluster(), t.namespace(), StepAction.Scale)).toList();
             OperationOptions options = OperationOptions.scale(new OperationOptions.ScaleTarget(workload.key(),
                     body.replicas(), workload.replicasPath()), isTrue(body.waitForReady()), body.timeoutSeconds());

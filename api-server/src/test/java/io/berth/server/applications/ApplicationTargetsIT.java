@@ -390,6 +390,23 @@ class ApplicationTargetsIT extends ApplicationTestBase {
         assertThat(statefulSet(selected, "web")).isNotNull();
     }
 
+    @Test
+    void aScaleRevisionsDigestIsWhatRenderingItsSpecAfreshGives() {
+        String cluster = newCluster("digest");
+        String app = unique("web");
+        awaitSucceeded(deploy(Map.of("name", app, "templateSet", "nginx-web", "version", "1.0.0",
+                "targets", List.of(target(cluster, "web")))));
+        awaitSucceeded(accepted(api.post(APPS + "/" + app + "/scale", ADMIN_TOKEN, Map.of("replicas", 4))));
+        // a rollback renders the scale revision's spec from scratch
+        awaitSucceeded(accepted(api.post(APPS + "/" + app + "/rollback", ADMIN_TOKEN, Map.of("revision", 2))));
+
+        String scaled = api.get(APPS + "/" + app + "/revisions/2", ADMIN_TOKEN).json().get("renderedDigest").asString();
+        String rendered = api.get(APPS + "/" + app + "/revisions/3", ADMIN_TOKEN).json().get("renderedDigest").asString();
+        String deployed = api.get(APPS + "/" + app + "/revisions/1", ADMIN_TOKEN).json().get("renderedDigest").asString();
+        assertThat(rendered).isEqualTo(scaled).isNotEqualTo(deployed);
+        assertThat(statefulSet(cluster, "web").getSpec().getReplicas()).isEqualTo(4);
+    }
+
     private String newLabelledCluster(String prefix, Map<String, String> labels) {
         String name = unique(prefix);
         SimulatedCluster cluster = sim().startCluster(name);
