@@ -150,12 +150,15 @@ public class ApplicationService {
         String after = afterName;
         while (page.size() < limit) {
             List<ApplicationRecord> batch = applications.page(after, templateSet, cluster, LIST_BATCH);
-            for (ApplicationRecord app : batch) {
-                if (page.size() < limit && labels.matches(app.labels()) && (state == null || app.state() == state)) {
-                    ApplicationView view = ApplicationView.of(app, currentRevision(app), applications.targets(app.id()));
-                    if (health == null || view.health() == health) {
-                        page.add(view);
-                    }
+            List<ApplicationRecord> matching = batch.stream()
+                    .filter(app -> labels.matches(app.labels()) && (state == null || app.state() == state)).toList();
+            List<UUID> ids = matching.stream().map(ApplicationRecord::id).toList();
+            Map<UUID, Revision> revisions = applications.currentRevisions(ids);
+            Map<UUID, List<TargetState>> targets = applications.targets(ids);
+            for (ApplicationRecord app : matching) {
+                ApplicationView view = ApplicationView.of(app, revisions.get(app.id()), targets.getOrDefault(app.id(), List.of()));
+                if (page.size() < limit && (health == null || view.health() == health)) {
+                    page.add(view);
                 }
             }
             if (batch.size() < LIST_BATCH) {

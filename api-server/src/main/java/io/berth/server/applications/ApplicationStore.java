@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,6 +146,38 @@ public class ApplicationStore {
                 order by number desc limit :limit""")
                 .param("app", applicationId).param("before", beforeNumber).param("limit", limit)
                 .query(this::revisionRow).list();
+    }
+
+    /** The current revision of each application, by application id: one query for a page of a list. */
+    public Map<UUID, Revision> currentRevisions(List<UUID> applicationIds) {
+        if (applicationIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Revision> found = new HashMap<>();
+        jdbc.sql("""
+                select r.* from application_revision r join application a
+                  on a.id = r.application_id and r.number = a.current_revision
+                where a.id in (:ids)""")
+                .param("ids", applicationIds)
+                .query(rs -> {
+                    found.put(rs.getObject("application_id", UUID.class), revisionRow(rs, 0));
+                });
+        return found;
+    }
+
+    /** The targets of each application, by application id: one query for a page of a list. */
+    public Map<UUID, List<TargetState>> targets(List<UUID> applicationIds) {
+        if (applicationIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<TargetState>> found = new HashMap<>();
+        jdbc.sql("select * from application_target where application_id in (:ids) order by cluster_name, namespace")
+                .param("ids", applicationIds)
+                .query(rs -> {
+                    found.computeIfAbsent(rs.getObject("application_id", UUID.class), id -> new ArrayList<>())
+                            .add(targetRow(rs, 0));
+                });
+        return found;
     }
 
     public List<TargetState> targets(UUID applicationId) {
