@@ -73,10 +73,12 @@ public final class ManifestApplier {
     public List<ObjectRef> prune(KubernetesClient client, String application, List<ObjectRef> previous,
                                  List<ObjectRef> current) {
         List<ObjectRef> deleted = new ArrayList<>();
+        List<ObjectRef> wanted = current.stream().map(ref -> scoped(client, ref)).toList();
         for (ObjectRef ref : reversed(previous)) {
-            boolean kept = current.stream().anyMatch(ref::sameObjectAs);
-            if (!kept && !OwnedObjects.isKeptByDefault(ref) && OwnedObjects.deleteIfOwned(client, ref, application)) {
-                deleted.add(ref);
+            ObjectRef placed = scoped(client, ref);
+            boolean kept = wanted.stream().anyMatch(placed::sameObjectAs);
+            if (!kept && !OwnedObjects.isKeptByDefault(placed) && OwnedObjects.deleteIfOwned(client, placed, application)) {
+                deleted.add(placed);
             }
         }
         return List.copyOf(deleted);
@@ -99,6 +101,21 @@ public final class ManifestApplier {
             // only a StatefulSet that still belonged to the application has claim templates here
             OwnedObjects.deleteClaims(client, ref, claimTemplates);
         }
+    }
+
+    /**
+     * The reference without a namespace when its kind is cluster-scoped on this cluster. A record of
+     * what was about to be applied names cluster-scoped objects with the target namespace (their scope
+     * is only known once the cluster is asked); compared as they are, such an object would look
+     * dropped and be pruned right after it was applied.
+     */
+    private static ObjectRef scoped(KubernetesClient client, ObjectRef ref) {
+        if (ref.namespace() == null) {
+            return ref;
+        }
+        boolean clusterScoped = ResourceTypes.find(client, ref.apiVersion(), ref.kind())
+                .map(type -> !type.isNamespaceScoped()).orElse(false);
+        return clusterScoped ? new ObjectRef(ref.apiVersion(), ref.kind(), null, ref.name()) : ref;
     }
 
     private void prepareNamespace(KubernetesClient client, String namespace, boolean create, Stamp stamp) {

@@ -55,6 +55,21 @@ class PruneAndUninstallTest extends OnSimulatedCluster {
     }
 
     @Test
+    void aClusterScopedObjectRecordedWithTheTargetNamespaceIsNotTakenForADroppedOne() {
+        String ns = "prune-scope";
+        List<ObjectRef> applied = applier.apply(berth, ns, true, List.of(TestObjects.crd("comets", "Comet", "Namespaced", false)),
+                Seeds.stamp("comets", "hand-made", 1));
+        assertThat(applied.get(0).namespace()).isNull();
+        // what the application records before applying: the target namespace, as the scope is not known yet
+        List<ObjectRef> recorded = List.of(new ObjectRef("apiextensions.k8s.io/v1", "CustomResourceDefinition", ns,
+                "comets.test.berth.io"));
+
+        assertThat(applier.prune(berth, "comets", recorded, applied)).isEmpty();
+        assertThat(cluster.client().apiextensions().v1().customResourceDefinitions().withName("comets.test.berth.io").get())
+                .isNotNull();
+    }
+
+    @Test
     void uninstallKeepsTheClaimsAndTheNamespaceByDefault() {
         String ns = "keep-claims";
         List<ObjectRef> applied = deployWebAndWaitForClaims(ns, "kept");
