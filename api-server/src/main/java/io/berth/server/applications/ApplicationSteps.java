@@ -161,10 +161,9 @@ class ApplicationSteps implements StepWork {
 
     @Override
     public String describe(OperationStep step, Throwable error) {
-        if (error instanceof ApplyException || error instanceof NotReadyException || error instanceof NotScalableException) {
-            return error.getMessage();
-        }
-        if (error instanceof ClusterNotFoundException) {
+        // these messages are written by Berth (and name the object); anything else is explained by the registry
+        if (error instanceof ApplyException || error instanceof NotReadyException || error instanceof NotScalableException
+                || error instanceof ClusterNotFoundException) {
             return error.getMessage();
         }
         return clusters.explainFailure(step.cluster(), error);
