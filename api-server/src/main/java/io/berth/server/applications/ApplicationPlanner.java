@@ -7,6 +7,7 @@ import io.berth.server.web.ProblemType;
 import io.berth.server.web.TemplateProblemFields;
 import io.berth.template.ContentKind;
 import io.berth.template.VersionRenderException;
+import io.berth.template.WorkloadHint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,19 +36,18 @@ class ApplicationPlanner {
 
     /** Resolves the spec's targets (explicit ones given separately from the selector) and renders them all. */
     Plan plan(String application, ApplicationSpec spec, List<Target> explicitTargets) {
-        renderer.hints(spec); // fails with 404 first when the version does not exist
+        List<WorkloadHint> hints = renderer.hints(spec); // fails with 404 first when the version does not exist
         List<FieldProblem> problems = new ArrayList<>();
         List<Target> targets = resolver.resolve(explicitTargets, spec.clusterSelector(), problems);
-        return renderAll(application, spec.withTargets(targets), problems);
+        return renderAll(application, spec.withTargets(targets), hints, problems);
     }
 
     /** Renders an already resolved spec again (rollback, scale): its targets are checked, not re-resolved. */
     Plan replan(String application, ApplicationSpec spec) {
-        renderer.hints(spec);
+        List<WorkloadHint> hints = renderer.hints(spec);
         List<FieldProblem> problems = new ArrayList<>();
-        List<Target> explicit = spec.targets();
-        List<Target> checked = resolver.resolve(explicit, null, problems);
-        return renderAll(application, spec.withTargets(checked), problems);
+        List<Target> checked = resolver.resolve(spec.targets(), null, problems);
+        return renderAll(application, spec.withTargets(checked), hints, problems);
     }
 
     /** A plan with a spec that differs from the plan's only in its replica overrides (a scale): not rendered again. */
@@ -56,14 +56,14 @@ class ApplicationPlanner {
         return new Plan(spec, rendered, renderer.digest(rendered));
     }
 
-    private Plan renderAll(String application, ApplicationSpec spec, List<FieldProblem> problems) {
+    private Plan renderAll(String application, ApplicationSpec spec, List<WorkloadHint> hints, List<FieldProblem> problems) {
         List<RenderedTarget> rendered = new ArrayList<>();
         Map<String, Cluster> clusters = new HashMap<>();
         if (problems.isEmpty()) {
             for (Target target : spec.targets()) {
                 try {
                     rendered.add(renderer.render(application, spec, target,
-                            name -> clusters.computeIfAbsent(name, resolver::cluster)));
+                            name -> clusters.computeIfAbsent(name, resolver::cluster), hints));
                 } catch (VersionRenderException e) {
                     List<FieldProblem> fields = e.kind() == ContentKind.Helm
                             ? TemplateProblemFields.ofHelmRender(e.problems()) : TemplateProblemFields.ofRender(e.problems());

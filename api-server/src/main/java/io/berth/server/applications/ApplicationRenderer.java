@@ -4,6 +4,7 @@ import io.berth.cluster.Cluster;
 import io.berth.server.deploy.Workloads;
 import io.berth.template.BuiltIns;
 import io.berth.template.ContentKind;
+import io.berth.template.HealthHint;
 import io.berth.template.RenderedManifest;
 import io.berth.template.ScaleHint;
 import io.berth.template.TemplateStore;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +42,14 @@ public class ApplicationRenderer {
 
     /**
      * @param clusterOf the registered cluster of a name (for its labels)
+     * @param hints     the version's hints ({@link #hints}), read once for all targets
      * @throws io.berth.template.VersionRenderException listing every problem of this target
      */
     public RenderedTarget render(String application, ApplicationSpec spec, Target target,
-                                 Function<String, Cluster> clusterOf) {
+                                 Function<String, Cluster> clusterOf, List<WorkloadHint> hints) {
         Map<String, String> clusterLabels = clusterOf.apply(target.cluster()).labels();
         List<RenderedManifest> manifests = templates.render(spec.templateSet(), spec.version(), spec.valuesFor(target),
                 new BuiltIns(application, target.namespace(), target.cluster(), clusterLabels)).manifests();
-        List<WorkloadHint> hints = hints(spec);
         List<Map<String, Object>> objects = new ArrayList<>();
         List<Workload> workloads = new ArrayList<>();
         for (RenderedManifest m : manifests) {
@@ -81,6 +83,13 @@ public class ApplicationRenderer {
         var version = templates.version(spec.templateSet(), spec.version());
         return version.kind() == ContentKind.Simple
                 ? templates.content(spec.templateSet(), spec.version()).hints() : List.of();
+    }
+
+    /** The health hints among a version's hints, by kind, as the readiness and health rules take them. */
+    public static Map<String, HealthHint> healthByKind(List<WorkloadHint> hints) {
+        Map<String, HealthHint> byKind = new HashMap<>();
+        hints.stream().filter(h -> h.health() != null).forEach(h -> byKind.put(h.kind(), h.health()));
+        return byKind;
     }
 
     /** sha256 over every target's objects as canonical JSON (sorted keys), in target order. */

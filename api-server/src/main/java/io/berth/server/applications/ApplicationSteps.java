@@ -18,14 +18,12 @@ import io.berth.server.operations.OperationState;
 import io.berth.server.operations.OperationStep;
 import io.berth.server.operations.OperationType;
 import io.berth.server.operations.StepWork;
-import io.berth.template.HealthHint;
 import io.berth.template.WorkloadHint;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +78,8 @@ class ApplicationSteps implements StepWork {
                 .filter(t -> t.cluster().equals(step.cluster()) && t.namespace().equals(step.namespace()))
                 .findFirst().orElseThrow(() -> new IllegalStateException("revision " + revision.number()
                         + " has no target " + step.cluster() + "/" + step.namespace()));
-        RenderedTarget rendered = renderer.render(app.name(), revision.spec(), target, clusters::get);
+        List<WorkloadHint> hints = renderer.hints(revision.spec());
+        RenderedTarget rendered = renderer.render(app.name(), revision.spec(), target, clusters::get, hints);
         KubernetesClient client = clusters.client(step.cluster());
         List<AppliedObject> previous = recordedObjects(app, step);
         // Widen the record first: if the apply stops half-way, uninstall still knows what may exist.
@@ -92,7 +91,7 @@ class ApplicationSteps implements StepWork {
         applier.prune(client, app.name(), refs(previous), applied);
         applications.markApplied(app.id(), step.cluster(), step.namespace(), revision.number(), applied(applied), now());
         if (operation.options().waitForReady()) {
-            awaitReady(app, revision.spec(), client, applied, operation.options(), step, cancelled);
+            awaitReady(app, hints, client, applied, operation.options(), step, cancelled);
         }
     }
 
@@ -122,21 +121,16 @@ class ApplicationSteps implements StepWork {
         scaler.scale(client, ref, scale.replicasPath(), scale.replicas());
         applications.markApplied(app.id(), step.cluster(), step.namespace(), operation.revision(), objects, now());
         if (operation.options().waitForReady()) {
-            awaitReady(app, revision(app, operation.revision()).spec(), client, List.of(ref), operation.options(), step,
-                    cancelled);
+            awaitReady(app, renderer.hints(revision(app, operation.revision()).spec()), client, List.of(ref),
+                    operation.options(), step, cancelled);
         }
     }
 
-    private void awaitReady(ApplicationRecord app, ApplicationSpec spec, KubernetesClient client, List<ObjectRef> objects,
-                            OperationOptions options, OperationStep step, BooleanSupplier cancelled) {
-        Map<String, HealthHint> hints = new HashMap<>();
-        for (WorkloadHint hint : renderer.hints(spec)) {
-            if (hint.health() != null) {
-                hints.put(hint.kind(), hint.health());
-            }
-        }
+    private void awaitReady(ApplicationRecord app, List<WorkloadHint> hints, KubernetesClient client,
+                            List<ObjectRef> objects, OperationOptions options, OperationStep step, BooleanSupplier cancelled) {
         try {
-            readiness.awaitReady(client, objects, hints, Duration.ofSeconds(options.timeoutSeconds()), cancelled);
+            readiness.awaitReady(client, objects, ApplicationRenderer.healthByKind(hints),
+                    Duration.ofSeconds(options.timeoutSeconds()), cancelled);
         } catch (NotReadyException e) {
             applications.noteError(app.id(), step.cluster(), step.namespace(), e.getMessage());
             throw e;

@@ -5,16 +5,13 @@ import io.berth.server.applications.AppliedObject;
 import io.berth.server.applications.ApplicationRenderer;
 import io.berth.server.applications.ApplicationStore;
 import io.berth.server.applications.ApplicationStore.TrackedTarget;
-import io.berth.server.applications.Revision;
 import io.berth.server.deploy.ObjectRef;
 import io.berth.server.deploy.WorkloadObserver;
 import io.berth.template.HealthHint;
-import io.berth.template.WorkloadHint;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,13 +120,10 @@ public class StatusTracker implements DisposableBean {
     }
 
     private Map<String, HealthHint> hintsOf(TrackedTarget target, Map<String, Map<String, HealthHint>> cache) {
-        return cache.computeIfAbsent(target.applicationId() + "@" + target.revisionApplied(), key -> {
-            Map<String, HealthHint> byKind = new HashMap<>();
-            applications.revision(target.applicationId(), target.revisionApplied()).map(Revision::spec)
-                    .ifPresent(spec -> renderer.hints(spec).stream().filter(h -> h.health() != null)
-                            .forEach((WorkloadHint h) -> byKind.put(h.kind(), h.health())));
-            return byKind;
-        });
+        return cache.computeIfAbsent(target.applicationId() + "@" + target.revisionApplied(), key ->
+                applications.revision(target.applicationId(), target.revisionApplied())
+                        .map(revision -> ApplicationRenderer.healthByKind(renderer.hints(revision.spec())))
+                        .orElse(Map.of()));
     }
 
     private static ObjectRef ref(AppliedObject o) {
