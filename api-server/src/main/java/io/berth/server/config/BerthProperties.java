@@ -1,6 +1,8 @@
 package io.berth.server.config;
 
+import io.berth.server.database.embedded.Durability;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * application.yml ({@code BERTH_DATA_DIR}, {@code BERTH_ENCRYPTION_KEY}, {@code BERTH_BOOTSTRAP_TOKEN}, ...).
  *
  * @param dataDir              where the embedded database and a generated encryption key live
- * @param embeddedDatabasePort port of the embedded PostgreSQL; 0 picks a free one
+ * @param embeddedDatabase     the embedded PostgreSQL (used when no database URL is configured)
  * @param encryption           the key that seals stored kubeconfigs
  * @param bootstrapToken       the first admin token, used only when no token exists yet
  * @param maxRequestSize       requests with a larger body are refused with 413
@@ -19,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("berth")
 public record BerthProperties(
         @DefaultValue("./data") Path dataDir,
-        @DefaultValue("0") int embeddedDatabasePort,
+        @DefaultValue EmbeddedDatabase embeddedDatabase,
         @DefaultValue Encryption encryption,
         String bootstrapToken,
         @DefaultValue("1MB") DataSize maxRequestSize) {
@@ -35,6 +37,18 @@ public record BerthProperties(
         public String toString() {
             return "Encryption[keyFile=" + keyFile + "]";
         }
+    }
+
+    /**
+     * @param port           TCP port on 127.0.0.1; 0 picks a free one
+     * @param durability     {@code durable}, or {@code unsafe-fast-for-tests} (fsync off) for throw-away test data only
+     * @param startupTimeout how long a start may take, crash recovery included
+     * @param stopTimeout    how long a stop may take before the server is killed
+     */
+    public record EmbeddedDatabase(@DefaultValue("0") int port,
+                                   @DefaultValue("durable") Durability durability,
+                                   @DefaultValue("120s") Duration startupTimeout,
+                                   @DefaultValue("20s") Duration stopTimeout) {
     }
 
     @Override

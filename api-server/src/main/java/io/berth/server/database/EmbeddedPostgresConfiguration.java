@@ -2,10 +2,9 @@ package io.berth.server.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.berth.server.config.BerthProperties;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.berth.server.database.embedded.EmbeddedPostgresServer;
+import io.berth.server.database.embedded.EmbeddedServerSettings;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +13,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * With no database configured, Berth starts a real PostgreSQL from bundled binaries and keeps its
- * data under {@code <data-dir>/postgres}, so that it survives restarts.
+ * With no database configured, Berth runs a real PostgreSQL from bundled binaries with its data
+ * under {@code <data-dir>/postgres}, so that it survives restarts (see {@code database.embedded}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseCondition.class)
@@ -24,27 +23,21 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(BerthProperties properties) throws IOException {
-        Path directory = properties.dataDir().resolve("postgres").toAbsolutePath();
-        Files.createDirectories(directory.getParent());
+    EmbeddedPostgresServer embeddedPostgres(BerthProperties properties) throws IOException {
+        BerthProperties.EmbeddedDatabase embedded = properties.embeddedDatabase();
+        EmbeddedServerSettings settings = new EmbeddedServerSettings(properties.dataDir(), embedded.port(),
+                embedded.durability(), embedded.startupTimeout(), embedded.stopTimeout());
         log.info("No database configured (SPRING_DATASOURCE_URL or BERTH_DATABASE_URL): starting embedded PostgreSQL, data in {}",
-                directory);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false);
-        if (properties.embeddedDatabasePort() > 0) {
-            builder.setPort(properties.embeddedDatabasePort());
-        }
-        EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL is running on port {}", postgres.getPort());
-        return postgres;
+                properties.dataDir().toAbsolutePath().normalize().resolve("postgres"));
+        return EmbeddedPostgresServer.start(settings);
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgresServer postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
+        dataSource.setUsername(postgres.username());
+        dataSource.setPassword(postgres.password());
         dataSource.setPoolName("berth-embedded");
         dataSource.setMaximumPoolSize(10);
         return dataSource;

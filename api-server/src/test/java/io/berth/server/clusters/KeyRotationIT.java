@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "berth.clusters.probe-scheduler=false",
+        "berth.embedded-database.durability=unsafe-fast-for-tests",
         "berth.bootstrap-token=" + KeyRotationIT.ADMIN_TOKEN,
         "berth.encryption.key=" + KeyRotationIT.NEW_KEY,
         "berth.encryption.previous-keys=" + KeyRotationIT.OLD_KEY,

@@ -8,7 +8,7 @@ import io.berth.kubesim.SimulatedCluster;
 import io.berth.kubesim.SimulatorSettings;
 import io.berth.server.BerthApplication;
 import io.berth.server.testsupport.Api;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.berth.server.database.embedded.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,10 +90,11 @@ class OperationRecoveryIT {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "berth-shared-");
         SimulatedCluster cluster = sim.startCluster("shared");
         try (ConfigurableApplicationContext first = start(embedded(dataDir))) {
-            String url = first.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
+            EmbeddedPostgresServer postgres = first.getBean(EmbeddedPostgresServer.class);
             Map<String, Object> external = new HashMap<>(common());
-            external.put("spring.datasource.url", url);
-            external.put("spring.datasource.username", "postgres");
+            external.put("spring.datasource.url", postgres.jdbcUrl());
+            external.put("spring.datasource.username", postgres.username());
+            external.put("spring.datasource.password", postgres.password());
             try (ConfigurableApplicationContext second = start(external)) {
                 Api one = api(first);
                 Api two = api(second);
@@ -128,6 +129,7 @@ class OperationRecoveryIT {
         properties.put("berth.bootstrap-token", TOKEN);
         properties.put("berth.encryption.key", KEY);
         properties.put("berth.clusters.probe-scheduler", "false");
+        properties.put("berth.embedded-database.durability", "unsafe-fast-for-tests");
         properties.put("berth.operations.poll-interval", "100ms");
         properties.put("berth.operations.lease-duration", "2s");
         properties.put("berth.operations.max-running", "2");

@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "berth.clusters.probe-scheduler=false",
+        "berth.embedded-database.durability=unsafe-fast-for-tests",
         "berth.clusters.probe-timeout=3s",
         "berth.max-request-size=64KB",
         "berth.templates.max-version-bytes=48KB",
