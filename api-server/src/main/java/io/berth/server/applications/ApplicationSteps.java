@@ -3,7 +3,9 @@ package io.berth.server.applications;
 import io.berth.cluster.ClusterNotFoundException;
 import io.berth.cluster.ClusterRegistry;
 import io.berth.server.audit.AuditLog;
+import io.berth.server.database.DatabaseFaults;
 import io.berth.server.deploy.ApplyException;
+import io.berth.server.deploy.ClusterSilentException;
 import io.berth.server.deploy.ManifestApplier;
 import io.berth.server.deploy.NotReadyException;
 import io.berth.server.deploy.NotScalableException;
@@ -30,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +44,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ApplicationSteps implements StepWork {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationSteps.class);
 
     private final ApplicationStore applications;
     private final ApplicationRenderer renderer;
@@ -58,7 +64,7 @@ class ApplicationSteps implements StepWork {
         this.audit = audit;
         this.clock = clock;
         this.applier = new ManifestApplier(settings.crdTimeout());
-        this.readiness = new WorkloadReadiness(settings.readinessPoll());
+        this.readiness = new WorkloadReadiness(settings.readinessPoll(), settings.clusterSilence());
     }
 
     @Override
@@ -131,7 +137,7 @@ class ApplicationSteps implements StepWork {
         try {
             readiness.awaitReady(client, objects, ApplicationRenderer.healthByKind(hints),
                     Duration.ofSeconds(options.timeoutSeconds()), cancelled);
-        } catch (NotReadyException e) {
+        } catch (NotReadyException | ClusterSilentException e) {
             applications.noteError(app.id(), step.cluster(), step.namespace(), e.getMessage());
             throw e;
         }
@@ -155,9 +161,15 @@ class ApplicationSteps implements StepWork {
 
     @Override
     public String describe(OperationStep step, Throwable error) {
+        if (DatabaseFaults.isDatabaseError(error)) {
+            // Berth's own failure: the cluster is not to blame, and the details belong in Berth's log only
+            log.error("{} on {}/{} failed inside Berth", step.action(), step.cluster(), step.namespace(), error);
+            return "Berth failed on its side (not the cluster's): " + error.getClass().getSimpleName()
+                    + "; see Berth's log for this operation";
+        }
         // these messages are written by Berth (and name the object); anything else is explained by the registry
         if (error instanceof ApplyException || error instanceof NotReadyException || error instanceof NotScalableException
-                || error instanceof ClusterNotFoundException) {
+                || error instanceof ClusterNotFoundException || error instanceof ClusterSilentException) {
             return error.getMessage();
         }
         return clusters.explainFailure(step.cluster(), error);

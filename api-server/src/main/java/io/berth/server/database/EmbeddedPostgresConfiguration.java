@@ -5,9 +5,9 @@ import io.berth.server.config.BerthProperties;
 import io.berth.server.database.embedded.EmbeddedPostgresServer;
 import io.berth.server.database.embedded.EmbeddedServerSettings;
 import java.io.IOException;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +32,10 @@ class EmbeddedPostgresConfiguration {
         return EmbeddedPostgresServer.start(settings);
     }
 
+    /** The pool is configured by {@code spring.datasource.hikari.*}, as for an external database. */
     @Bean
-    DataSource dataSource(EmbeddedPostgresServer postgres) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgresServer postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl());
         dataSource.setUsername(postgres.username());

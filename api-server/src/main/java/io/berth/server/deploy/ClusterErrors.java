@@ -44,6 +44,15 @@ final class ClusterErrors {
         return explain(failure);
     }
 
+    /**
+     * The cluster gave no HTTP answer at all (connection refused or cut, a timeout), or only its
+     * gateway answered that it is unavailable (502, 503, 504).
+     */
+    static boolean isUnanswered(KubernetesClientException failure) {
+        int code = failure.getCode();
+        return code <= 0 || code == 502 || code == 503 || code == 504;
+    }
+
     static boolean isNotFound(Throwable failure) {
         return failure instanceof KubernetesClientException k && k.getCode() == 404;
     }

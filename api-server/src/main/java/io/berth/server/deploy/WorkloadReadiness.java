@@ -28,17 +28,23 @@ public final class WorkloadReadiness {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private final Duration pollInterval;
+    private final Duration silenceLimit;
 
     /** Polls every two seconds: often enough for people, rare enough for a busy API server. */
     public WorkloadReadiness() {
-        this(Duration.ofSeconds(2));
+        this(Duration.ofSeconds(2), Duration.ofSeconds(20));
     }
 
-    public WorkloadReadiness(Duration pollInterval) {
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("pollInterval must be positive");
+    /**
+     * @param pollInterval how often the workloads are read
+     * @param silenceLimit how long the cluster may go without answering before the wait gives up on it
+     */
+    public WorkloadReadiness(Duration pollInterval, Duration silenceLimit) {
+        if (pollInterval.isNegative() || pollInterval.isZero() || silenceLimit.isNegative() || silenceLimit.isZero()) {
+            throw new IllegalArgumentException("pollInterval and silenceLimit must be positive");
         }
         this.pollInterval = pollInterval;
+        this.silenceLimit = silenceLimit;
     }
 
     /**
@@ -90,18 +96,32 @@ public final class WorkloadReadiness {
      *
      * @param hints     the template's health hints by kind
      * @param cancelled asked before each poll; when it says true the wait ends with a {@link CancellationException}
-     * @throws NotReadyException when a workload Failed, or when {@code timeout} passed with some not Ready;
-     *                           it lists each such workload and why
+     * @throws NotReadyException      when a workload Failed, or when {@code timeout} passed with some not Ready;
+     *                                it lists each such workload and why
+     * @throws ClusterSilentException when the cluster gave no answer for the silence limit: a dead cluster
+     *                                ends the attempt soon, with its reason, instead of at the timeout
      */
     public void awaitReady(KubernetesClient client, List<ObjectRef> applied, Map<String, HealthHint> hints,
                            Duration timeout, BooleanSupplier cancelled) {
         List<ObjectRef> workloads = applied.stream().filter(ref -> isWorkload(ref, hints)).toList();
         Instant deadline = Instant.now().plus(timeout);
+        Instant silentSince = null;
         while (true) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("The wait for " + workloads.size() + " workloads to be ready was cancelled");
             }
-            Map<ObjectRef, Readiness> states = poll(client, workloads, hints);
+            Map<ObjectRef, Readiness> states;
+            try {
+                states = poll(client, workloads, hints);
+                silentSince = null;
+            } catch (KubernetesClientException unanswered) {
+                silentSince = silentSince == null ? Instant.now() : silentSince;
+                if (!Instant.now().isBefore(silentSince.plus(silenceLimit)) || !Instant.now().plus(pollInterval).isBefore(deadline)) {
+                    throw new ClusterSilentException(Duration.between(silentSince, Instant.now()), workloads.size(), unanswered);
+                }
+                pause();
+                continue;
+            }
             List<String> failed = describe(states, Readiness.Failed.class);
             if (!failed.isEmpty()) {
                 throw new NotReadyException("A workload failed", failed);
@@ -135,7 +155,10 @@ public final class WorkloadReadiness {
             Readiness judged = judge(live, hint).orElseGet(() -> new Readiness.Unknown("no rule judges " + ref.kind()));
             return judged instanceof Readiness.Ready && hint != null ? scaleSettled(client, type.get(), ref) : judged;
         } catch (KubernetesClientException e) {
-            // a passing failure (timeout, 500) is one more reason to poll again, not the end of the wait
+            if (ClusterErrors.isUnanswered(e)) {
+                throw e; // the cluster itself is silent: the wait counts how long (see awaitReady)
+            }
+            // a passing failure of one read (a 500, a 429) is one more reason to poll again, not the end of the wait
             return new Readiness.Unknown("could not be read: " + ClusterErrors.explain(e));
         }
     }

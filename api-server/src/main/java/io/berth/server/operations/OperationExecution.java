@@ -1,5 +1,6 @@
 package io.berth.server.operations;
 
+import io.berth.server.database.DatabaseFaults;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ final class OperationExecution {
 
     private static final Logger log = LoggerFactory.getLogger(OperationExecution.class);
     private static final Duration CANCEL_CHECK = Duration.ofMillis(200);
+    private static final Duration DATABASE_RETRY = Duration.ofSeconds(2);
 
     private final UUID id;
     private final String owner;
@@ -76,6 +78,11 @@ final class OperationExecution {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             log.error("Operation {} stopped on an unexpected error; it is resumed once its lease runs out", id, e.getCause());
+        } catch (RuntimeException e) {
+            if (!DatabaseFaults.isUnavailable(e)) {
+                throw e;
+            }
+            log.warn("Operation {} could not record its end: the database is unavailable; it is resumed once its lease runs out", id);
         } finally {
             MDC.remove("operationId");
             MDC.remove("application");
@@ -95,31 +102,54 @@ final class OperationExecution {
     }
 
     private void attempts(Operation operation, OperationStep step) {
-        BooleanSupplier cancelled = () -> store.cancelRequested(id);
-        for (int attempt = step.attempts() + 1; ; attempt++) {
-            if (cancelled.getAsBoolean()) {
-                store.finishStep(id, step.position(), owner, OperationState.Cancelled, null, now());
-                return;
-            }
-            if (stopping.getAsBoolean() || !store.startAttempt(id, step.position(), owner, now())) {
-                return; // shutting down, or another instance holds the operation now
-            }
+        int attempt = step.attempts() + 1;
+        while (true) {
             try {
-                work.perform(operation, step, cancelled);
-                store.finishStep(id, step.position(), owner, OperationState.Succeeded, null, now());
-                return;
-            } catch (RuntimeException e) {
-                if (stopping.getAsBoolean()) {
-                    return; // an interrupted call is no failure of the target: the step is redone on resume
-                }
-                if (e instanceof CancellationException && cancelled.getAsBoolean()) {
-                    store.finishStep(id, step.position(), owner, OperationState.Cancelled, "Cancelled", now());
+                if (!attempt(operation, step, attempt)) {
                     return;
                 }
-                if (!failedAttempt(operation, step, attempt, e) || !pause(retry.delayAfter(attempt), cancelled)) {
+                attempt++;
+            } catch (RuntimeException e) {
+                if (!DatabaseFaults.isUnavailable(e)) {
+                    throw e;
+                }
+                // Berth's own database failed, not the target: nothing is recorded against the step, and the
+                // attempt is made again once the database answers (a lost lease is noticed by the next start)
+                log.warn("{} on {}/{} waits for the database, which is unavailable ({})", step.action(), step.cluster(),
+                        step.namespace(), e.getClass().getSimpleName());
+                if (!pause(DATABASE_RETRY, () -> false)) {
                     return;
                 }
             }
+        }
+    }
+
+    /** One attempt at a step; true when another attempt follows. */
+    private boolean attempt(Operation operation, OperationStep step, int attempt) {
+        BooleanSupplier cancelled = () -> store.cancelRequested(id);
+        if (cancelled.getAsBoolean()) {
+            store.finishStep(id, step.position(), owner, OperationState.Cancelled, null, now());
+            return false;
+        }
+        if (stopping.getAsBoolean() || !store.startAttempt(id, step.position(), owner, now())) {
+            return false; // shutting down, or another instance holds the operation now
+        }
+        try {
+            work.perform(operation, step, cancelled);
+            store.finishStep(id, step.position(), owner, OperationState.Succeeded, null, now());
+            return false;
+        } catch (RuntimeException e) {
+            if (stopping.getAsBoolean()) {
+                return false; // an interrupted call is no failure of the target: the step is redone on resume
+            }
+            if (DatabaseFaults.isUnavailable(e)) {
+                throw e;
+            }
+            if (e instanceof CancellationException && cancelled.getAsBoolean()) {
+                store.finishStep(id, step.position(), owner, OperationState.Cancelled, "Cancelled", now());
+                return false;
+            }
+            return failedAttempt(operation, step, attempt, e) && pause(retry.delayAfter(attempt), cancelled);
         }
     }
 

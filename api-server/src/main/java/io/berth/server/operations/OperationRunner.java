@@ -89,8 +89,11 @@ public class OperationRunner implements DisposableBean {
             Instant now = Instant.now(clock);
             List<UUID> claimed = tx.execute(s -> store.claim(owner, now, now.plus(settings.leaseDuration()), free));
             for (UUID id : claimed == null ? List.<UUID>of() : claimed) {
-                running.add(id);
-                operations.execute(() -> execute(id));
+                // an operation of ours whose lease ran out while the database was away comes back here: it
+                // is still running on this instance, and a second run of it must not start
+                if (running.add(id)) {
+                    operations.execute(() -> execute(id));
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Could not look for operations to run: {}", e.toString());
@@ -121,6 +124,13 @@ public class OperationRunner implements DisposableBean {
         }
     }
 
+    /**
+     * Stops claiming, interrupts the steps under way (steps are idempotent: they are redone whole on
+     * resume) and hands the leases of the operations that stopped back at once, so that another
+     * instance, or this one after a restart, resumes them without waiting for the leases to run out.
+     * An operation whose thread did not stop in time keeps its lease: handing it back could let two
+     * instances work on one target.
+     */
     @Override
     public void destroy() {
         stopping = true;
@@ -128,14 +138,24 @@ public class OperationRunner implements DisposableBean {
         operations.shutdownNow();
         targets.shutdownNow();
         try {
-            targets.awaitTermination(5, TimeUnit.SECONDS);
-            operations.awaitTermination(5, TimeUnit.SECONDS);
+            targets.awaitTermination(settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+            operations.awaitTermination(settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try {
+            int handedBack = store.releaseLeases(owner, List.copyOf(running));
+            if (handedBack > 0) {
+                log.info("Stopped with {} operation(s) under way; their leases are handed back for another instance "
+                        + "or the next start to resume them", handedBack);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not hand back the leases of the operations under way; they resume after their lease ({}): {}",
+                    settings.leaseDuration(), e.getClass().getSimpleName());
+        }
         if (!running.isEmpty()) {
-            log.info("Stopped with {} operation(s) under way; they resume after their lease ({})", running.size(),
-                    settings.leaseDuration());
+            log.warn("{} operation(s) did not stop within {}; they resume after their lease ({})", running.size(),
+                    settings.stopGrace(), settings.leaseDuration());
         }
     }
 

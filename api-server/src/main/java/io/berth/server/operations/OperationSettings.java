@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param crdTimeout        how long to wait for a CRD to be established before its custom resources are applied
  * @param readinessPoll     how often readiness is checked while waiting for workloads
  * @param runner            whether this instance runs operations at all (tests of the API alone switch it off)
+ * @param clusterSilence    how long a readiness wait goes on while its cluster gives no answer; then the
+ *                          attempt fails with the cluster's reason and is retried like any other
+ * @param stopGrace         on shutdown, how long interrupted steps get to stop before the leases of the
+ *                          operations that stopped are handed back
  */
 @ConfigurationProperties("berth.operations")
 public record OperationSettings(
@@ -30,7 +34,9 @@ public record OperationSettings(
         @DefaultValue("30s") Duration retryMaxDelay,
         @DefaultValue("60s") Duration crdTimeout,
         @DefaultValue("1s") Duration readinessPoll,
-        @DefaultValue("true") boolean runner) {
+        @DefaultValue("true") boolean runner,
+        @DefaultValue("20s") Duration clusterSilence,
+        @DefaultValue("5s") Duration stopGrace) {
 
     public RetryPolicy retryPolicy() {
         return new RetryPolicy(maxAttempts, retryInitialDelay, retryMaxDelay);

@@ -129,6 +129,17 @@ public class OperationStore {
                 .query((rs, n) -> rs.getObject("id", UUID.class)).list();
     }
 
+    /**
+     * Gives up the owner's leases on its running operations, except those still being worked on, so
+     * that they can be claimed at once. Returns how many were handed back.
+     */
+    public int releaseLeases(String owner, List<UUID> stillWorkedOn) {
+        return jdbc.sql("update operation set lease_until = null where lease_owner = :owner and state = 'Running'"
+                        + " and not (id = any(:busy))")
+                .param("owner", owner).param("busy", stillWorkedOn.toArray(UUID[]::new))
+                .update();
+    }
+
     /** Extends the leases the owner still holds; returns how many it still holds. */
     public int renewLeases(String owner, List<UUID> ids, Instant leaseUntil) {
         if (ids.isEmpty()) {

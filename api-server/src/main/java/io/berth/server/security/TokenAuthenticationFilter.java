@@ -1,11 +1,16 @@
 package io.berth.server.security;
 
+import io.berth.server.database.DatabaseFaults;
+import io.berth.server.web.ApiExceptionHandler;
+import io.berth.server.web.ProblemType;
+import io.berth.server.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,9 +25,11 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "bearer ";
 
     private final TokenAuthenticator tokens;
+    private final ProblemWriter problems;
 
-    TokenAuthenticationFilter(TokenAuthenticator tokens) {
+    TokenAuthenticationFilter(TokenAuthenticator tokens, ProblemWriter problems) {
         this.tokens = tokens;
+        this.problems = problems;
     }
 
     @Override
@@ -34,7 +41,19 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         } else if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             request.setAttribute(FAILURE_ATTRIBUTE, "Only bearer tokens are accepted: send Authorization: Bearer <token>");
         } else {
-            Optional<TokenPrincipal> principal = tokens.authenticate(header.substring(BEARER.length()).trim());
+            Optional<TokenPrincipal> principal;
+            try {
+                principal = tokens.authenticate(header.substring(BEARER.length()).trim());
+            } catch (RuntimeException e) {
+                if (!DatabaseFaults.isUnavailable(e)) {
+                    throw e;
+                }
+                // the token cannot be checked now: say so (503), rather than calling a valid token unknown
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseFaults.RETRY_AFTER_SECONDS));
+                problems.write(ProblemType.DATABASE_UNAVAILABLE, ApiExceptionHandler.DATABASE_UNAVAILABLE_DETAIL,
+                        request, response);
+                return;
+            }
             if (principal.isPresent()) {
                 var authentication = UsernamePasswordAuthenticationToken.authenticated(
                         principal.get(), null, principal.get().role().authorities());

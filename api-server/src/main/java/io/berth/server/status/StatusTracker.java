@@ -5,6 +5,7 @@ import io.berth.server.applications.AppliedObject;
 import io.berth.server.applications.ApplicationRenderer;
 import io.berth.server.applications.ApplicationStore;
 import io.berth.server.applications.ApplicationStore.TrackedTarget;
+import io.berth.server.database.DatabaseFaults;
 import io.berth.server.deploy.ObjectRef;
 import io.berth.server.deploy.WorkloadObserver;
 import io.berth.template.HealthHint;
@@ -95,6 +96,12 @@ public class StatusTracker implements DisposableBean {
                 record(target, health.health(), health.reason());
             }
         } catch (RuntimeException e) {
+            if (DatabaseFaults.isDatabaseError(e)) {
+                // Berth's own trouble says nothing about the cluster: its targets keep their health
+                log.warn("Status of {} target(s) on {} not updated this round: the database failed ({})", targets.size(),
+                        cluster, e.getClass().getSimpleName());
+                return;
+            }
             String why = clusters.explainFailure(cluster, e);
             targets.forEach(t -> markStale(t, why));
         } finally {

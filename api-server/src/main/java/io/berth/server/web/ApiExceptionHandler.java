@@ -19,6 +19,7 @@ import io.berth.template.TemplateSetNotFoundException;
 import io.berth.template.TemplateVersionAlreadyExistsException;
 import io.berth.template.TemplateVersionNotFoundException;
 import io.berth.template.VersionRenderException;
+import io.berth.server.database.DatabaseFaults;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -48,6 +49,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    /** Shared with the filters that reach the database before Spring MVC does. */
+    public static final String DATABASE_UNAVAILABLE_DETAIL = "Berth cannot reach its database right now. Try again in a "
+            + "few seconds; a POST sent with an Idempotency-Key can be repeated safely";
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -144,9 +149,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseFaults.isUnavailable(e)) {
+            return databaseUnavailable(e, request);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(ProblemType.INTERNAL_ERROR,
                 "Something went wrong inside Berth; quote the requestId when you report it", request));
+    }
+
+    /** The database is down or paused: nothing was changed, and the same request may simply be sent again. */
+    private static ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("{} {} answered 503: the database is unavailable ({})", request.getMethod(), request.getRequestURI(),
+                e.getClass().getSimpleName());
+        return ResponseEntity.status(ProblemType.DATABASE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseFaults.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(ProblemType.DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_DETAIL, request));
     }
 
     @Override

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * context they are registered in), the example template sets loaded, and helpers that wait for
  * operations the way a client would, by reading them.
  */
-abstract class ApplicationTestBase extends ApiTestBase {
+public abstract class ApplicationTestBase extends ApiTestBase {
 
     protected static final String APPS = "/api/v1/applications";
     private static KubeSim sim;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class AwaitReadyTest extends OnSimulatedCluster {
 
     private final ManifestApplier applier = new ManifestApplier(Duration.ofSeconds(10));
-    private final WorkloadReadiness readiness = new WorkloadReadiness(Duration.ofMillis(50));
+    private final WorkloadReadiness readiness = new WorkloadReadiness(Duration.ofMillis(50), Duration.ofMillis(600));
 
     @Test
     void returnsOnceTheStatefulSetIsReady() {
@@ -83,6 +83,39 @@ class AwaitReadyTest extends OnSimulatedCluster {
                 .isInstanceOfSatisfying(NotReadyException.class, e -> assertThat(e.notReady())
                         .containsExactly("Star/sun: status.phase is Collapsed"))
                 .hasMessageStartingWith("A workload failed");
+    }
+
+    @Test
+    void endsTheAttemptWithTheClustersReasonWhenTheClusterStopsAnswering() {
+        List<ObjectRef> applied = applier.apply(berth, "dying", true,
+                Seeds.render(Seeds.NGINX_WEB, "web", "dying", Map.of("image", "nginx:missing", "replicas", 1)),
+                Seeds.stamp("web", Seeds.NGINX_WEB, 1));
+        cluster.faults().unreachable();
+
+        assertThatThrownBy(() -> readiness.awaitReady(berth, applied, Map.of(), Duration.ofSeconds(60), () -> false))
+                .isInstanceOf(ClusterSilentException.class)
+                .hasMessageContaining("did not answer")
+                .hasMessageContaining("while waiting for 1 workload(s)");
+    }
+
+    @Test
+    void aClusterThatComesBackWithinTheSilenceLimitDoesNotEndTheWait() throws Exception {
+        List<ObjectRef> applied = applier.apply(berth, "blinking", true,
+                Seeds.render(Seeds.NGINX_WEB, "web", "blinking", Map.of("replicas", 1)), Seeds.stamp("web", Seeds.NGINX_WEB, 1));
+        cluster.faults().unreachable();
+        Thread comesBack = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cluster.faults().reachable();
+        });
+        comesBack.start();
+
+        readiness.awaitReady(berth, applied, Map.of(), Duration.ofSeconds(30), () -> false);
+        comesBack.join();
+        assertThat(berth.apps().statefulSets().inNamespace("blinking").withName("web").get().getStatus().getReadyReplicas()).isEqualTo(1);
     }
 
     @Test

@@ -85,6 +85,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** The server's processes (the postmaster and its backends), for diagnostics and fault tests. */
+    public List<ProcessHandle> processes() {
+        return watchdog.toHandle().descendants().toList();
+    }
+
     /** Asks for a fast shutdown (sessions are ended, the log is flushed) and waits for it; kills after the stop timeout. */
     @Override
     public void close() throws IOException {
