@@ -52,6 +52,7 @@ public abstract class ApiTestBase {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("berth.data-dir", DATA_DIR::toString);
+        TestDatabase.register(registry);
     }
 
     @BeforeEach
