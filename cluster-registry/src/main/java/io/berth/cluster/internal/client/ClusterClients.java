@@ -3,6 +3,8 @@ package io.berth.cluster.internal.client;
 import io.berth.cluster.ClusterRegistrySettings;
 import io.berth.cluster.internal.ClusterEntity;
 import io.berth.cluster.internal.CredentialVault;
+import io.berth.cluster.internal.network.DeniedNetworks;
+import io.berth.cluster.internal.network.GuardedTransport;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -25,15 +27,18 @@ public class ClusterClients implements DisposableBean {
 
     private final ConcurrentMap<UUID, CachedClient> clients = new ConcurrentHashMap<>();
     // One Vert.x (event loops and threads) for all clients: by default every fabric8 client starts its
-    // own, which would cost threads per registered cluster.
-    private final Vertx vertx = Vertx.vertx();
-    private final HttpClient.Factory httpClients = new Vertx5HttpClientFactory(vertx);
+    // own, which would cost threads per registered cluster. Its transport refuses every connection to a
+    // denied network, whatever the client, request or proxy.
+    private final Vertx vertx;
+    private final HttpClient.Factory httpClients;
     private final CredentialVault vault;
     private final ClusterRegistrySettings settings;
 
-    public ClusterClients(CredentialVault vault, ClusterRegistrySettings settings) {
+    public ClusterClients(CredentialVault vault, ClusterRegistrySettings settings, DeniedNetworks deniedNetworks) {
         this.vault = vault;
         this.settings = settings;
+        this.vertx = Vertx.builder().withTransport(new GuardedTransport(deniedNetworks)).build();
+        this.httpClients = new Vertx5HttpClientFactory(vertx);
     }
 
     public KubernetesClient forCluster(ClusterEntity cluster) {
