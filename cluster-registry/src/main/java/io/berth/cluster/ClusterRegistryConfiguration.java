@@ -4,6 +4,7 @@ import io.berth.cluster.internal.crypto.CredentialCipher;
 import io.berth.cluster.internal.crypto.EncryptionKeyLoader;
 import io.berth.cluster.internal.kubeconfig.KubeconfigValidator;
 import io.berth.cluster.internal.network.DeniedNetworks;
+import io.berth.cluster.internal.network.HostResolver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
@@ -51,8 +52,8 @@ public class ClusterRegistryConfiguration {
     }
 
     @Bean
-    KubeconfigValidator kubeconfigValidator() {
-        return new KubeconfigValidator();
+    KubeconfigValidator kubeconfigValidator(DeniedNetworks deniedNetworks) {
+        return new KubeconfigValidator(deniedNetworks, HostResolver.SYSTEM);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.berth.cluster.internal.client;
 import io.berth.cluster.ClusterRegistrySettings;
 import io.berth.cluster.internal.ClusterEntity;
 import io.berth.cluster.internal.CredentialVault;
+import io.berth.cluster.internal.KubeconfigAllowances;
 import io.berth.cluster.internal.crypto.CredentialCipher;
 import io.berth.cluster.internal.crypto.EncryptionKey;
 import io.berth.cluster.internal.crypto.EncryptionKeyring;
@@ -69,7 +70,8 @@ class ClusterClientsTest {
 
     private ClusterEntity cluster(String kubeconfig) {
         ClusterEntity cluster = new ClusterEntity("test-cluster", "tester", Instant.now());
-        vault.store(cluster, "https://cluster.example.invalid", "test", false, kubeconfig, Instant.now());
+        vault.store(cluster, "https://cluster.example.invalid", "test", KubeconfigAllowances.NONE, kubeconfig,
+                Instant.now());
         return cluster;
     }
 
