@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.berth.server.testsupport.Api.Reply;
 import io.berth.server.testsupport.ApiTestBase;
 import io.berth.server.testsupport.FakeClusters;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -185,6 +187,26 @@ class ClusterRegistrationIT extends ApiTestBase {
         assertThat(reply.json().get("errors").get(0).get("message").asString()).contains("denied network")
                 .contains("berth.clusters.denied-networks");
         assertThat(jdbc.queryForObject("select count(*) from cluster where name = ?", Integer.class, name)).isZero();
+    }
+
+    @Test
+    void proxyIsAcceptedWhenAskedForAndTheClusterIsThenReachedOnlyThroughIt() throws IOException {
+        int nothingListens;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nothingListens = socket.getLocalPort();
+        }
+        String kubeconfig = CLUSTERS.answeringKubeconfig()
+                .replace("    server:", "    proxy-url: http://127.0.0.1:" + nothingListens + "\n    server:");
+        Map<String, Object> request = new HashMap<>(Map.of("name", unique("proxied"), "kubeconfig", kubeconfig,
+                "allowProxy", true));
+
+        Reply reply = api.post("/api/v1/clusters", ADMIN_TOKEN, request);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().get("allowProxy").asBoolean()).isTrue();
+        // The cluster itself answers: only the proxy, where nothing listens, makes it unreachable.
+        assertThat(reply.json().get("status").asString()).isEqualTo("Unreachable");
+        assertThat(reply.json().get("statusReason").asString()).contains("refused");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.berth.cluster.internal.probe;
 
 import io.berth.cluster.ClusterStatus;
+import io.berth.cluster.internal.client.UnapprovedProxyException;
 import io.berth.cluster.internal.network.DeniedDestinationException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.ConnectException;
@@ -53,6 +54,10 @@ public final class FailureClassifier {
             return new Failure(ClusterStatus.Unreachable, "Berth refused to connect for " + server + ": "
                     + denied.destination().getAddress().getHostAddress() + " is in the denied network "
                     + denied.network() + " (setting berth.clusters.denied-networks)", true);
+        }
+        if (t instanceof UnapprovedProxyException) {
+            return new Failure(ClusterStatus.Unreachable, "Berth did not connect to " + server + ": " + t.getMessage(),
+                    true);
         }
         if (t instanceof KubernetesClientException k && (k.getCode() == 401 || k.getCode() == 403)) {
             return new Failure(ClusterStatus.Unauthorized, "The API server at " + server + " refused the credentials (HTTP "

@@ -1,6 +1,7 @@
 package io.berth.cluster.internal.probe;
 
 import io.berth.cluster.ClusterStatus;
+import io.berth.cluster.internal.client.UnapprovedProxyException;
 import io.berth.cluster.internal.network.Cidr;
 import io.berth.cluster.internal.network.DeniedDestinationException;
 import io.berth.cluster.internal.probe.FailureClassifier.Failure;
@@ -142,6 +143,15 @@ class FailureClassifierTest {
         assertThat(failure.reason()).isEqualTo("Berth refused to connect for " + SERVER + ": 169.254.169.254 is in the"
                 + " denied network 169.254.0.0/16 (setting berth.clusters.denied-networks)");
         assertThat(failure.noAnswer()).isTrue();
+    }
+
+    @Test
+    void storedProxyWithoutConsentIsUnreachableSayingHowToGiveIt() {
+        Failure failure = classify(new UnapprovedProxyException());
+
+        assertThat(failure.status()).isEqualTo(ClusterStatus.Unreachable);
+        assertThat(failure.reason()).startsWith("Berth did not connect to " + SERVER + ": ")
+                .contains("allowProxy: true").contains("PUT /api/v1/clusters/{name}/credentials");
     }
 
     @Test
