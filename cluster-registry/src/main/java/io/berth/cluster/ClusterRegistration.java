@@ -2,7 +2,12 @@ package io.berth.cluster;
 
 import java.util.Map;
 
-/** A request to register a cluster. {@link #toString()} leaves the kubeconfig out. */
+/**
+ * A request to register a cluster. {@link #toString()} leaves the kubeconfig out.
+ *
+ * @param allowInsecureTls accept an {@code http} server and {@code insecure-skip-tls-verify: true}
+ * @param allowProxy       accept a {@code proxy-url} in the cluster entry: Berth then connects through that proxy
+ */
 public record ClusterRegistration(
         String name,
         String displayName,
@@ -11,10 +16,12 @@ public record ClusterRegistration(
         String kubeconfig,
         String context,
         boolean allowInsecureTls,
+        boolean allowProxy,
         String createdBy) {
 
     @Override
     public String toString() {
-        return "ClusterRegistration[name=" + name + ", context=" + context + ", allowInsecureTls=" + allowInsecureTls + "]";
+        return "ClusterRegistration[name=" + name + ", context=" + context + ", allowInsecureTls=" + allowInsecureTls
+                + ", allowProxy=" + allowProxy + "]";
     }
 }

@@ -5,6 +5,7 @@ import io.berth.cluster.internal.ClusterEventEntity;
 import io.berth.cluster.internal.ClusterEventRepository;
 import io.berth.cluster.internal.ClusterRepository;
 import io.berth.cluster.internal.CredentialVault;
+import io.berth.cluster.internal.KubeconfigAllowances;
 import io.berth.cluster.internal.client.ClusterClients;
 import io.berth.cluster.internal.kubeconfig.KubeconfigValidator;
 import io.berth.cluster.internal.kubeconfig.ValidatedKubeconfig;
@@ -62,13 +63,14 @@ public class ClusterRegistry {
      */
     public Cluster register(ClusterRegistration registration) {
         var labels = Labels.requireValid(registration.labels());
-        ValidatedKubeconfig kubeconfig = validator.validate(registration.kubeconfig(), registration.context(),
-                registration.allowInsecureTls());
+        KubeconfigAllowances allowed = new KubeconfigAllowances(registration.allowInsecureTls(),
+                registration.allowProxy());
+        ValidatedKubeconfig kubeconfig = validator.validate(registration.kubeconfig(), registration.context(), allowed);
         Instant now = Instant.now(clock);
         ClusterEntity created = new ClusterEntity(registration.name(), registration.createdBy(), now);
         created.describe(registration.displayName(), registration.description(), labels, now);
-        vault.store(created, kubeconfig.serverUrl(), kubeconfig.contextName(), registration.allowInsecureTls(),
-                kubeconfig.minimalKubeconfig(), now);
+        vault.store(created, kubeconfig.serverUrl(), kubeconfig.contextName(), allowed, kubeconfig.minimalKubeconfig(),
+                now);
         try {
             tx.executeWithoutResult(status -> {
                 if (clusters.existsByName(registration.name())) {
@@ -132,13 +134,14 @@ public class ClusterRegistry {
 
     /** Replaces the cluster's kubeconfig (same validation as registration), drops the cached client and probes again. */
     public Cluster rotateCredentials(String name, CredentialRotation rotation, Long expectedVersion) {
-        ValidatedKubeconfig kubeconfig = validator.validate(rotation.kubeconfig(), rotation.context(), rotation.allowInsecureTls());
+        KubeconfigAllowances allowed = new KubeconfigAllowances(rotation.allowInsecureTls(), rotation.allowProxy());
+        ValidatedKubeconfig kubeconfig = validator.validate(rotation.kubeconfig(), rotation.context(), allowed);
         ClusterEntity saved;
         try {
             saved = tx.execute(status -> {
                 ClusterEntity cluster = find(name);
                 requireVersion(cluster, expectedVersion);
-                vault.store(cluster, kubeconfig.serverUrl(), kubeconfig.contextName(), rotation.allowInsecureTls(),
+                vault.store(cluster, kubeconfig.serverUrl(), kubeconfig.contextName(), allowed,
                         kubeconfig.minimalKubeconfig(), Instant.now(clock));
                 return clusters.saveAndFlush(cluster);
             });
@@ -239,7 +242,7 @@ public class ClusterRegistry {
 
     private static Cluster toView(ClusterEntity c) {
         return new Cluster(c.getName(), c.getDisplayName(), c.getDescription(), java.util.Map.copyOf(c.getLabels()),
-                c.getApiServerUrl(), c.getContextName(), c.isAllowInsecureTls(), c.getStatus(), c.getStatusReason(),
+                c.getApiServerUrl(), c.getContextName(), c.isAllowInsecureTls(), c.isAllowProxy(), c.getStatus(), c.getStatusReason(),
                 c.getLastProbeAt(), c.getLastReadyAt(), c.getServerVersion(), c.getNodeCount(), c.getCreatedAt(),
                 c.getUpdatedAt(), c.getCreatedBy(), c.getVersion());
     }

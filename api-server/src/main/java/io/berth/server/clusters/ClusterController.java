@@ -70,7 +70,8 @@ class ClusterController {
     ResponseEntity<Cluster> register(@Valid @RequestBody RegisterCluster request, @AuthenticationPrincipal TokenPrincipal caller) {
         Cluster cluster = registry.register(new ClusterRegistration(request.name(), request.displayName(),
                 request.description(), request.labels(), request.kubeconfig(), request.context(),
-                Boolean.TRUE.equals(request.allowInsecureTls()), caller.tokenName()));
+                Boolean.TRUE.equals(request.allowInsecureTls()), Boolean.TRUE.equals(request.allowProxy()),
+                caller.tokenName()));
         return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster.name()))
                 .eTag(ETags.of(cluster.version())).body(cluster);
     }
@@ -116,7 +117,8 @@ class ClusterController {
     ResponseEntity<Cluster> rotateCredentials(@PathVariable String name, @Valid @RequestBody RotateCredentials request,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withETag(registry.rotateCredentials(name, new CredentialRotation(request.kubeconfig(), request.context(),
-                Boolean.TRUE.equals(request.allowInsecureTls())), ETags.expectedVersion(ifMatch)));
+                Boolean.TRUE.equals(request.allowInsecureTls()), Boolean.TRUE.equals(request.allowProxy())),
+                ETags.expectedVersion(ifMatch)));
     }
 
     @DeleteMapping("/{name}")

@@ -17,6 +17,7 @@ final class ClusterRequests {
      * @param kubeconfig       the kubeconfig YAML; only inline credentials (tokens, *-data fields) are accepted
      * @param context          which context to use when the kubeconfig has several; default its current-context
      * @param allowInsecureTls allow an http server URL or insecure-skip-tls-verify (not for production)
+     * @param allowProxy       allow a proxy-url in the cluster entry: Berth then connects to the cluster through it
      */
     record RegisterCluster(
             @NotNull @Size(max = Names.MAX_LENGTH) @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
@@ -25,7 +26,8 @@ final class ClusterRequests {
             Map<String, String> labels,
             @NotBlank String kubeconfig,
             @Size(max = 253) String context,
-            Boolean allowInsecureTls) {
+            Boolean allowInsecureTls,
+            Boolean allowProxy) {
 
         @Override
         public String toString() {
@@ -40,10 +42,12 @@ final class ClusterRequests {
             Map<String, String> labels) {
     }
 
+    /** The same kubeconfig rules and flags as {@link RegisterCluster}. */
     record RotateCredentials(
             @NotBlank String kubeconfig,
             @Size(max = 253) String context,
-            Boolean allowInsecureTls) {
+            Boolean allowInsecureTls,
+            Boolean allowProxy) {
 
         @Override
         public String toString() {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.berth.server.testsupport.Api.Reply;
 import io.berth.server.testsupport.ApiTestBase;
 import io.berth.server.testsupport.FakeClusters;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ class ClusterRegistrationIT extends ApiTestBase {
         assertThat(cluster.get("context").asString()).isEqualTo("sim");
         assertThat(cluster.get("apiServerUrl").asString()).startsWith("https://localhost:");
         assertThat(cluster.get("labels").get("env").asString()).isEqualTo("prod");
+        assertThat(cluster.get("allowProxy").asBoolean()).isFalse();
         assertThat(reply.body()).doesNotContain("kubeconfig").doesNotContain(FakeClusters.TOKEN);
     }
 
@@ -117,7 +120,13 @@ class ClusterRegistrationIT extends ApiTestBase {
                 Arguments.of("tokenFile", good.replace("    token: " + FakeClusters.TOKEN, "    tokenFile: /var/run/token"), "tokenFile"),
                 Arguments.of("insecureSkipTlsVerify", good.replaceAll("certificate-authority-data: \\S+", "insecure-skip-tls-verify: true"),
                         "insecure-skip-tls-verify"),
-                Arguments.of("plainHttp", good.replace("https://", "http://"), "server"));
+                Arguments.of("plainHttp", good.replace("https://", "http://"), "server"),
+                Arguments.of("proxyUrl", good.replace("    server:", "    proxy-url: http://proxy.internal:3128\n    server:"),
+                        "clusters[sim].proxy-url"),
+                Arguments.of("metadataServer", good.replace("https://localhost:6443", "https://169.254.169.254"),
+                        "clusters[sim].server"),
+                Arguments.of("linkLocalIpv6Server", good.replace("https://localhost:6443", "https://[fe80::1]:6443"),
+                        "clusters[sim].server"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,6 +156,77 @@ class ClusterRegistrationIT extends ApiTestBase {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.json().get("allowInsecureTls").asBoolean()).isTrue();
+    }
+
+    @Test
+    void proxyUrlIsRefusedNamingTheFieldUnlessAllowed() {
+        String name = unique("proxied");
+        String kubeconfig = CLUSTERS.answeringKubeconfig().replace("    server:", "    proxy-url: http://proxy.internal:3128\n    server:");
+
+        Reply reply = api.post("/api/v1/clusters", ADMIN_TOKEN, Map.of("name", name, "kubeconfig", kubeconfig));
+
+        assertProblem(reply, 422, "invalid-kubeconfig");
+        assertThat(reply.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("kubeconfig.clusters[sim].proxy-url");
+        assertThat(reply.json().get("errors").get(0).get("message").asString()).contains("allowProxy");
+        assertThat(reply.body()).doesNotContain(FakeClusters.TOKEN).doesNotContain("proxy.internal");
+        assertThat(jdbc.queryForObject("select count(*) from cluster where name = ?", Integer.class, name)).isZero();
+    }
+
+    @Test
+    void serverInADeniedNetworkIsRefusedNamingTheField() {
+        String name = unique("metadata");
+        String kubeconfig = FakeClusters.kubeconfig("https://169.254.169.254", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+                FakeClusters.TOKEN);
+
+        Reply reply = api.post("/api/v1/clusters", ADMIN_TOKEN, Map.of("name", name, "kubeconfig", kubeconfig));
+
+        assertProblem(reply, 422, "invalid-kubeconfig");
+        assertThat(reply.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("kubeconfig.clusters[sim].server");
+        assertThat(reply.json().get("errors").get(0).get("message").asString()).contains("denied network")
+                .contains("berth.clusters.denied-networks");
+        assertThat(jdbc.queryForObject("select count(*) from cluster where name = ?", Integer.class, name)).isZero();
+    }
+
+    @Test
+    void proxyIsAcceptedWhenAskedForAndTheClusterIsThenReachedOnlyThroughIt() throws IOException {
+        int nothingListens;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nothingListens = socket.getLocalPort();
+        }
+        String kubeconfig = CLUSTERS.answeringKubeconfig()
+                .replace("    server:", "    proxy-url: http://127.0.0.1:" + nothingListens + "\n    server:");
+        Map<String, Object> request = new HashMap<>(Map.of("name", unique("proxied"), "kubeconfig", kubeconfig,
+                "allowProxy", true));
+
+        Reply reply = api.post("/api/v1/clusters", ADMIN_TOKEN, request);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().get("allowProxy").asBoolean()).isTrue();
+        // The cluster itself answers: only the proxy, where nothing listens, makes it unreachable.
+        assertThat(reply.json().get("status").asString()).isEqualTo("Unreachable");
+        assertThat(reply.json().get("statusReason").asString()).contains("refused");
+    }
+
+    @Test
+    void rotationToADeniedServerOrAnUnallowedProxyIsRefusedAndKeepsTheStoredCredentials() {
+        String name = unique("rotate-denied");
+        register(name, CLUSTERS.answeringKubeconfig());
+        String pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+
+        Reply denied = api.put("/api/v1/clusters/" + name + "/credentials", ADMIN_TOKEN,
+                Map.of("kubeconfig", FakeClusters.kubeconfig("https://[fd00:ec2::254]:6443", pem, FakeClusters.TOKEN)));
+        Reply proxied = api.put("/api/v1/clusters/" + name + "/credentials", ADMIN_TOKEN, Map.of("kubeconfig",
+                CLUSTERS.answeringKubeconfig().replace("    server:", "    proxy-url: http://proxy.internal:3128\n    server:")));
+
+        assertProblem(denied, 422, "invalid-kubeconfig");
+        assertThat(denied.json().get("errors").get(0).get("field").asString()).isEqualTo("kubeconfig.clusters[sim].server");
+        assertProblem(proxied, 422, "invalid-kubeconfig");
+        assertThat(proxied.json().get("errors").get(0).get("field").asString()).isEqualTo("kubeconfig.clusters[sim].proxy-url");
+        JsonNode cluster = api.get("/api/v1/clusters/" + name, ADMIN_TOKEN).json();
+        assertThat(cluster.get("apiServerUrl").asString()).startsWith("https://localhost:");
+        assertThat(cluster.get("version").asLong()).isZero();
     }
 
     @Test

@@ -43,6 +43,7 @@ public class ClusterEntity {
     private String apiServerUrl;
     private String contextName;
     private boolean allowInsecureTls;
+    private boolean allowProxy;
 
     private String credentialsKeyId;
     private byte[] credentialsNonce;
@@ -92,11 +93,12 @@ public class ClusterEntity {
     }
 
     /** Stores freshly sealed credentials; the generation bump makes cached clients stale. */
-    public void setCredentials(String apiServerUrl, String contextName, boolean allowInsecureTls,
+    public void setCredentials(String apiServerUrl, String contextName, KubeconfigAllowances allowed,
                                String keyId, byte[] nonce, byte[] ciphertext, Instant now) {
         this.apiServerUrl = apiServerUrl;
         this.contextName = contextName;
-        this.allowInsecureTls = allowInsecureTls;
+        this.allowInsecureTls = allowed.insecureTls();
+        this.allowProxy = allowed.proxy();
         this.credentialsKeyId = keyId;
         this.credentialsNonce = nonce;
         this.credentialsCiphertext = ciphertext;
@@ -112,6 +114,7 @@ public class ClusterEntity {
     public String getApiServerUrl() { return apiServerUrl; }
     public String getContextName() { return contextName; }
     public boolean isAllowInsecureTls() { return allowInsecureTls; }
+    public boolean isAllowProxy() { return allowProxy; }
     public String getCredentialsKeyId() { return credentialsKeyId; }
     public byte[] getCredentialsNonce() { return credentialsNonce; }
     public byte[] getCredentialsCiphertext() { return credentialsCiphertext; }

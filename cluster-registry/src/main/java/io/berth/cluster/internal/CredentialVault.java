@@ -21,10 +21,10 @@ public class CredentialVault {
         this.cipher = cipher;
     }
 
-    public void store(ClusterEntity cluster, String apiServerUrl, String context, boolean allowInsecureTls,
+    public void store(ClusterEntity cluster, String apiServerUrl, String context, KubeconfigAllowances allowed,
                       String kubeconfig, Instant now) {
         SealedSecret sealed = cipher.seal(kubeconfig.getBytes(StandardCharsets.UTF_8), associatedData(cluster.getId()));
-        cluster.setCredentials(apiServerUrl, context, allowInsecureTls, sealed.keyId(), sealed.nonce(), sealed.ciphertext(), now);
+        cluster.setCredentials(apiServerUrl, context, allowed, sealed.keyId(), sealed.nonce(), sealed.ciphertext(), now);
     }
 
     public String open(ClusterEntity cluster) {

@@ -1,6 +1,9 @@
 package io.berth.cluster.internal.kubeconfig;
 
 import io.berth.cluster.InvalidKubeconfigException;
+import io.berth.cluster.internal.KubeconfigAllowances;
+import io.berth.cluster.internal.network.DeniedNetworks;
+import io.berth.cluster.internal.network.HostResolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,33 +15,46 @@ import java.util.Optional;
  *
  * <p>Berth is a server: a kubeconfig must never make it run a command or read one of its local files. So only
  * inline credentials (token, client certificate and key, username and password) and inline CA data are accepted,
- * and TLS may be weakened only when the caller explicitly allows it. Only the selected context, its cluster and
- * its user are checked and kept; every other entry is dropped unchecked.
+ * and TLS may be weakened, or a proxy named, only when the caller explicitly allows it. The server and proxy hosts
+ * must not be, nor resolve to, an address in a denied network. Only the selected context, its cluster and its user
+ * are checked and kept; every other entry is dropped unchecked.
  *
  * <p>Every problem found is reported in one {@link InvalidKubeconfigException}. Problems name fields and may
  * quote entry names and the server URL, never a credential, certificate or the raw YAML.
  *
- * <p>Thread-safe: instances hold no per-call state.
+ * <p>Thread-safe: instances hold no per-call state. Validation resolves the server's and the proxy's host names,
+ * so it may wait for DNS.
  */
 public final class KubeconfigValidator {
 
     private static final List<String> LISTS = List.of("clusters", "contexts", "users");
 
     private final KubeconfigYaml yaml = new KubeconfigYaml();
+    private final DestinationRules destinations;
 
-    public KubeconfigValidator() {
-        // Nothing to configure: the rules are fixed by Berth's security model.
+    /**
+     * @param deniedNetworks where a server or proxy must not be, nor resolve to
+     * @param resolver       resolves server and proxy host names
+     */
+    public KubeconfigValidator(DeniedNetworks deniedNetworks, HostResolver resolver) {
+        this.destinations = new DestinationRules(deniedNetworks, resolver);
+    }
+
+    /** Same as {@link #validate(String, String, KubeconfigAllowances)} with no proxy allowed. */
+    public ValidatedKubeconfig validate(String kubeconfigYaml, String requestedContext, boolean allowInsecureTls) {
+        return validate(kubeconfigYaml, requestedContext, new KubeconfigAllowances(allowInsecureTls, false));
     }
 
     /**
      * @param kubeconfigYaml   the kubeconfig as submitted
      * @param requestedContext the context to use; {@code null} or blank to fall back to {@code current-context},
      *                         or to the only context there is
-     * @param allowInsecureTls whether an {@code http} server and {@code insecure-skip-tls-verify: true} are accepted
+     * @param allowed          whether an {@code http} server and {@code insecure-skip-tls-verify: true}, and whether
+     *                         a {@code proxy-url}, are accepted
      * @return the selected context with a minimal kubeconfig that holds only what Berth uses
      * @throws InvalidKubeconfigException listing every problem found
      */
-    public ValidatedKubeconfig validate(String kubeconfigYaml, String requestedContext, boolean allowInsecureTls) {
+    public ValidatedKubeconfig validate(String kubeconfigYaml, String requestedContext, KubeconfigAllowances allowed) {
         Problems problems = new Problems();
         ObjectNode kubeconfig = yaml.parse(kubeconfigYaml, problems).orElseThrow(problems::exception);
         checkShape(kubeconfig, problems);
@@ -54,8 +70,7 @@ public final class KubeconfigValidator {
                 ClusterEntryRules.LIST, "cluster", problems);
         Optional<NamedEntries.Entry> user = resolve(kubeconfig, context, references.user(),
                 UserEntryRules.LIST, "user", problems);
-        Optional<String> server = cluster.flatMap(c -> ClusterEntryRules.check(c.name(), c.body(),
-                allowInsecureTls, problems));
+        Optional<String> server = cluster.flatMap(c -> ClusterEntryRules.check(c, allowed, destinations, problems));
         user.ifPresent(u -> UserEntryRules.check(u.name(), u.body(), problems));
         problems.throwIfAny();
 

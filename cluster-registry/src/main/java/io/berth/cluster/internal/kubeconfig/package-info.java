@@ -7,7 +7,10 @@
  * one of its own files: {@code exec} credential plugins and {@code auth-provider} plugins would run code on the
  * Berth host with its privileges, and file references such as {@code certificate-authority}, {@code client-key}
  * or {@code tokenFile} would let a user read (or probe for) local files such as the server's own credentials.
- * Such kubeconfigs are refused with a problem that says how to inline the credential instead; problems never
- * quote credential values or the raw YAML.
+ * Such kubeconfigs are refused with a problem that says how to inline the credential instead. Nor may a
+ * kubeconfig make Berth connect anywhere but the cluster's server without the caller's consent: a
+ * {@code proxy-url} needs {@code allowProxy}, and neither the server nor the proxy may be, or resolve to, an
+ * address in a denied network (cloud metadata services, by default). Problems never quote credential values or
+ * the raw YAML.
  */
 package io.berth.cluster.internal.kubeconfig;

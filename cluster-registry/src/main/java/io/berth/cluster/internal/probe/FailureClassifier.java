@@ -1,6 +1,8 @@
 package io.berth.cluster.internal.probe;
 
 import io.berth.cluster.ClusterStatus;
+import io.berth.cluster.internal.client.UnapprovedProxyException;
+import io.berth.cluster.internal.network.DeniedDestinationException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -47,6 +49,16 @@ public final class FailureClassifier {
     }
 
     private static Failure classifyOne(Throwable t, String server) {
+        if (t instanceof DeniedDestinationException denied) {
+            // Berth's own refusal, not the cluster's failure: say so, with the address and network it refused.
+            return new Failure(ClusterStatus.Unreachable, "Berth refused to connect for " + server + ": "
+                    + denied.destination().getAddress().getHostAddress() + " is in the denied network "
+                    + denied.network() + " (setting berth.clusters.denied-networks)", true);
+        }
+        if (t instanceof UnapprovedProxyException) {
+            return new Failure(ClusterStatus.Unreachable, "Berth did not connect to " + server + ": " + t.getMessage(),
+                    true);
+        }
         if (t instanceof KubernetesClientException k && (k.getCode() == 401 || k.getCode() == 403)) {
             return new Failure(ClusterStatus.Unauthorized, "The API server at " + server + " refused the credentials (HTTP "
                     + k.getCode() + "); rotate them with PUT /api/v1/clusters/{name}/credentials", false);

@@ -4,6 +4,7 @@ import io.berth.cluster.ClusterStatus;
 import io.berth.cluster.ProbeResult;
 import io.berth.cluster.internal.ClusterEntity;
 import io.berth.cluster.internal.client.ClusterClients;
+import io.berth.cluster.internal.client.UnapprovedProxyException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +35,9 @@ public class ProbeService {
         try {
             KubernetesClient client = clients.forCluster(cluster);
             result = probe.probe(client, cluster.getApiServerUrl());
+        } catch (UnapprovedProxyException e) {
+            FailureClassifier.Failure failure = FailureClassifier.classify(e, cluster.getApiServerUrl());
+            result = new ProbeResult(failure.status(), failure.reason(), null, null, Instant.now(clock));
         } catch (RuntimeException e) {
             // The client could not even be built (for example the stored credentials cannot be
             // decrypted with the configured keys). Only the type is logged: messages may quote config.

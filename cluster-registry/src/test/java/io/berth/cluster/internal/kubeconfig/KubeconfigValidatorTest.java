@@ -2,16 +2,23 @@ package io.berth.cluster.internal.kubeconfig;
 
 import io.berth.cluster.InvalidKubeconfigException;
 import io.berth.cluster.KubeconfigProblem;
+import io.berth.cluster.internal.KubeconfigAllowances;
+import io.berth.cluster.internal.network.DeniedNetworks;
+import io.berth.cluster.internal.network.HostResolver;
 import io.fabric8.kubernetes.client.Config;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +43,9 @@ class KubeconfigValidatorTest {
             + "\n-----END EC PRIVATE KEY-----\n");
     private static final String NOT_BASE64 = "not*base64!secretish-5521";
     private static final String NOT_PEM_DATA = base64("plain-bytes-secret-6613");
+    private static final String PROXY_PASSWORD = "proxy-pw-77c1e0-secret";
     private static final List<String> SECRETS = List.of(TOKEN, PASSWORD, CA_BODY, CERT_BODY, KEY_BODY,
-            CA_DATA, CERT_DATA, KEY_DATA, NOT_BASE64, NOT_PEM_DATA, "plain-bytes-secret-6613");
+            CA_DATA, CERT_DATA, KEY_DATA, NOT_BASE64, NOT_PEM_DATA, "plain-bytes-secret-6613", PROXY_PASSWORD);
 
     private static final String SERVER = "https://dev.example.com:6443";
     private static final String HTTPS_CLUSTER = """
@@ -46,7 +54,24 @@ class KubeconfigValidatorTest {
             """.formatted(SERVER, CA_DATA);
     private static final String TOKEN_USER = "token: " + TOKEN + "\n";
 
-    private final KubeconfigValidator validator = new KubeconfigValidator();
+    // Names resolve from this table only, so that no test depends on the network; unknown names do not resolve.
+    private static final Map<String, String> DNS = Map.of(
+            "dev.example.com", "203.0.113.10",
+            "prod.example.com", "203.0.113.11",
+            "proxy.internal", "10.0.0.3",
+            "metadata.google.internal", "169.254.169.254",
+            "rebound.example.com", "fd00:ec2::254");
+    private static final HostResolver FIXED_DNS = host -> {
+        String address = DNS.get(host.toLowerCase(Locale.ROOT));
+        if (address == null) {
+            throw new UnknownHostException(host);
+        }
+        return List.of(InetAddress.getByName(address));
+    };
+
+    private static final KubeconfigAllowances PROXY_ALLOWED = new KubeconfigAllowances(false, true);
+
+    private final KubeconfigValidator validator = new KubeconfigValidator(DeniedNetworks.defaults(), FIXED_DNS);
 
     @Nested
     class Parsing {
@@ -269,6 +294,143 @@ class KubeconfigValidatorTest {
     }
 
     @Nested
+    class Destinations {
+
+        @Test
+        void rejectsProxyUrlUnlessProxyIsAllowed() {
+            String input = kubeconfig(HTTPS_CLUSTER + "proxy-url: http://proxy.internal:3128", TOKEN_USER);
+
+            assertThat(refused(input).problems()).containsExactly(new KubeconfigProblem(
+                    "clusters[dev-cluster].proxy-url", "a proxy makes Berth connect to another host than the"
+                    + " cluster's server; proxy-url is allowed only with allowProxy: true"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"http://proxy.internal:3128", "https://proxy.internal:443",
+                "socks5://proxy.internal:1080", "http://proxy-user:" + PROXY_PASSWORD + "@proxy.internal:3128"})
+        void acceptsProxyUrlWhenProxyIsAllowed(String proxy) {
+            String input = kubeconfig(HTTPS_CLUSTER + "proxy-url: " + proxy, TOKEN_USER);
+
+            assertThat(validator.validate(input, null, PROXY_ALLOWED).minimalKubeconfig()).contains(proxy);
+        }
+
+        @Test
+        void rejectsProxyUrlWithoutPort() {
+            String input = kubeconfig(HTTPS_CLUSTER + "proxy-url: https://proxy.internal", TOKEN_USER);
+
+            assertProblem(refused(input, null, false, true), "clusters[dev-cluster].proxy-url", "must name a port");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"http://169.254.169.254:80", "http://metadata.google.internal:80",
+                "socks5://[fe80::1]:1080", "http://[::ffff:169.254.169.254]:3128",
+                "http://proxy-user:" + PROXY_PASSWORD + "@169.254.169.254:3128"})
+        void rejectsAllowedProxyInADeniedNetwork(String proxy) {
+            String input = kubeconfig(HTTPS_CLUSTER + "proxy-url: \"" + proxy + "\"", TOKEN_USER);
+
+            assertProblem(refused(input, null, false, true), "clusters[dev-cluster].proxy-url", "denied network");
+        }
+
+        @Test
+        void reportsADeniedProxyAndTheMissingFlagTogether() {
+            String input = kubeconfig(HTTPS_CLUSTER + "proxy-url: http://169.254.169.254:80", TOKEN_USER);
+
+            assertThat(refused(input).problems()).extracting(KubeconfigProblem::message).satisfiesExactly(
+                    message -> assertThat(message).contains("allowProxy: true"),
+                    message -> assertThat(message).contains("denied network 169.254.0.0/16"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"https://169.254.169.254", "https://169.254.169.254:6443", "https://169.254.10.1",
+                "https://[fe80::1]:6443", "https://[FE80::abcd]", "https://[fd00:ec2::254]", "https://100.100.100.200",
+                "https://[::ffff:169.254.169.254]", "https://[::ffff:a9fe:a9fe]", "https://[64:ff9b::a9fe:a9fe]",
+                "https://[::169.254.169.254]"})
+        void rejectsServerInLinkLocalOrMetadataNetworksByDefault(String server) {
+            InvalidKubeconfigException e = refused(kubeconfig(clusterAt(server), TOKEN_USER));
+
+            assertProblem(e, "clusters[dev-cluster].server", "denied network");
+            assertProblem(e, "clusters[dev-cluster].server", "berth.clusters.denied-networks");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"https://metadata.google.internal", "https://METADATA.google.internal.:443",
+                "https://rebound.example.com:6443"})
+        void rejectsServerWhoseNameResolvesIntoADeniedNetwork(String server) {
+            assertProblem(refused(kubeconfig(clusterAt(server), TOKEN_USER)), "clusters[dev-cluster].server",
+                    "is, or resolves to, an address in the denied network");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"https://localhost:6443", "https://LOCALHOST.", "https://127.0.0.1",
+                "https://127.45.6.7:6443", "https://[::1]:6443", "https://[::ffff:127.0.0.1]", "https://0.0.0.0:6443",
+                "https://[::]:6443"})
+        void rejectsLoopbackServersWhenAnOperatorDeniesLoopback(String server) {
+            KubeconfigValidator noLoopback = new KubeconfigValidator(
+                    DeniedNetworks.of(List.of("127.0.0.0/8", "::1/128")), HostResolver.SYSTEM);
+
+            InvalidKubeconfigException e = refused(noLoopback, kubeconfig(clusterAt(server), TOKEN_USER), false, false);
+
+            assertProblem(e, "clusters[dev-cluster].server", "denied network");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"https://localhost:6443", "https://127.0.0.1:6443", "https://[::1]:6443",
+                "https://10.1.2.3", "https://172.16.0.1:6443", "https://192.168.1.10", "https://[fd12:3456::1]",
+                "https://100.100.100.201"})
+        void acceptsLoopbackAndPrivateServersByDefault(String server) {
+            KubeconfigValidator defaults = new KubeconfigValidator(DeniedNetworks.defaults(), HostResolver.SYSTEM);
+
+            assertThat(defaults.validate(kubeconfig(clusterAt(server), TOKEN_USER), null, false).serverUrl())
+                    .isEqualTo(server);
+        }
+
+        @Test
+        void acceptsServerWhoseNameDoesNotResolveYetSinceEveryConnectionIsCheckedAgain() {
+            String server = "https://not-yet-in-dns.example.com:6443";
+
+            assertThat(validator.validate(kubeconfig(clusterAt(server), TOKEN_USER), null, false).serverUrl())
+                    .isEqualTo(server);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"https://2852039166", "https://2852039166:443", "https://0xA9FEA9FE",
+                "https://0xa9fea9fe:6443", "https://0x7f000001", "https://0XA9FEA9FE."})
+        void rejectsNumericHostsThatAreNotDottedDecimal(String server) {
+            InvalidKubeconfigException e = refused(kubeconfig(clusterAt(server), TOKEN_USER));
+
+            assertProblem(e, "clusters[dev-cluster].server", "dotted-decimal IPv4 address");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"https://0251.0376.0251.0376", "https://169.254.43518", "https://169.16689662",
+                "https://127.1", "https://169.254.0xa9fe", "https://169.254.169.254.", "https://api.example.0251"})
+        void rejectsShortenedOrOctalDottedHostsAsMalformedUrls(String server) {
+            assertProblem(refused(kubeconfig(clusterAt(server), TOKEN_USER)), "clusters[dev-cluster].server",
+                    "must be an absolute URL with a host");
+        }
+
+        @Test
+        void rejectsIpv6ZoneInTheServerUrl() {
+            assertProblem(refused(kubeconfig(clusterAt("https://[fe80::1%25eth0]:6443"), TOKEN_USER)),
+                    "clusters[dev-cluster].server", "must not carry an IPv6 zone");
+        }
+
+        @Test
+        void keepsTlsServerNameDisableCompressionAndExtensionsWithoutAFlag() {
+            String input = kubeconfig(HTTPS_CLUSTER + """
+                    tls-server-name: kubernetes.default
+                    disable-compression: true
+                    extensions:
+                    - name: vendor
+                      extension: {region: eu-west-1}
+                    """, TOKEN_USER);
+
+            assertThat(validator.validate(input, null, false).minimalKubeconfig())
+                    .contains("kubernetes.default", "disable-compression: true", "eu-west-1");
+        }
+    }
+
+    @Nested
     class ClusterRules {
 
         @Test
@@ -380,20 +542,11 @@ class KubeconfigValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"http://proxy.internal:3128", "https://proxy.internal",
-                "socks5://proxy.internal:1080"})
-        void acceptsProxyUrlWithHttpHttpsOrSocks5(String proxy) {
-            String input = kubeconfig(HTTPS_CLUSTER + "proxy-url: " + proxy, TOKEN_USER);
-
-            assertThat(validator.validate(input, null, false).minimalKubeconfig()).contains(proxy);
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"ftp://proxy.internal", "file:///var/run/proxy.sock", "proxy.internal:3128"})
+        @ValueSource(strings = {"ftp://proxy.internal:21", "file:///var/run/proxy.sock", "proxy.internal:3128"})
         void rejectsProxyUrlThatIsNotAnHttpHttpsOrSocks5Url(String proxy) {
             String input = kubeconfig(HTTPS_CLUSTER + "proxy-url: \"" + proxy + "\"", TOKEN_USER);
 
-            assertProblem(refused(input), "clusters[dev-cluster].proxy-url", "must");
+            assertProblem(refused(input, null, false, true), "clusters[dev-cluster].proxy-url", "must");
         }
 
         @Test
@@ -760,14 +913,35 @@ class KubeconfigValidatorTest {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A cluster body with the server and inline CA data. */
+    private static String clusterAt(String server) {
+        return "server: \"" + server + "\"\ncertificate-authority-data: " + CA_DATA;
+    }
+
     private InvalidKubeconfigException refused(String input) {
         return refused(input, null, false);
     }
 
-    /** Expects a refusal, and checks that nothing in it reveals a secret value from the input. */
     private InvalidKubeconfigException refused(String input, String context, boolean allowInsecureTls) {
+        return refused(input, context, allowInsecureTls, false);
+    }
+
+    private InvalidKubeconfigException refused(String input, String context, boolean allowInsecureTls,
+                                               boolean allowProxy) {
+        return refused(validator, input, context, allowInsecureTls, allowProxy);
+    }
+
+    private static InvalidKubeconfigException refused(KubeconfigValidator validator, String input,
+                                                      boolean allowInsecureTls, boolean allowProxy) {
+        return refused(validator, input, null, allowInsecureTls, allowProxy);
+    }
+
+    /** Expects a refusal, and checks that nothing in it reveals a secret value from the input. */
+    private static InvalidKubeconfigException refused(KubeconfigValidator validator, String input, String context,
+                                                      boolean allowInsecureTls, boolean allowProxy) {
         try {
-            ValidatedKubeconfig accepted = validator.validate(input, context, allowInsecureTls);
+            ValidatedKubeconfig accepted = validator.validate(input, context,
+                    new KubeconfigAllowances(allowInsecureTls, allowProxy));
             return fail("expected a refusal, but the kubeconfig was accepted: " + accepted);
         } catch (InvalidKubeconfigException e) {
             assertThat(e.problems()).isNotEmpty();

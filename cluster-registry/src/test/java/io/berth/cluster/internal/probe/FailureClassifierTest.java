@@ -1,6 +1,9 @@
 package io.berth.cluster.internal.probe;
 
 import io.berth.cluster.ClusterStatus;
+import io.berth.cluster.internal.client.UnapprovedProxyException;
+import io.berth.cluster.internal.network.Cidr;
+import io.berth.cluster.internal.network.DeniedDestinationException;
 import io.berth.cluster.internal.probe.FailureClassifier.Failure;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,8 @@ import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -125,6 +130,28 @@ class FailureClassifierTest {
 
         assertThat(failure.status()).isEqualTo(ClusterStatus.Unreachable);
         assertThat(failure.noAnswer()).isTrue();
+    }
+
+    @Test
+    void connectionRefusedByBerthForADeniedNetworkSaysSoAndBlamesNoCluster() throws UnknownHostException {
+        DeniedDestinationException denied = new DeniedDestinationException(
+                new InetSocketAddress(InetAddress.getByName("169.254.169.254"), 443), Cidr.parse("169.254.0.0/16"));
+
+        Failure failure = classify(new KubernetesClientException(MESSAGE, new IOException(MESSAGE, denied)));
+
+        assertThat(failure.status()).isEqualTo(ClusterStatus.Unreachable);
+        assertThat(failure.reason()).isEqualTo("Berth refused to connect for " + SERVER + ": 169.254.169.254 is in the"
+                + " denied network 169.254.0.0/16 (setting berth.clusters.denied-networks)");
+        assertThat(failure.noAnswer()).isTrue();
+    }
+
+    @Test
+    void storedProxyWithoutConsentIsUnreachableSayingHowToGiveIt() {
+        Failure failure = classify(new UnapprovedProxyException());
+
+        assertThat(failure.status()).isEqualTo(ClusterStatus.Unreachable);
+        assertThat(failure.reason()).startsWith("Berth did not connect to " + SERVER + ": ")
+                .contains("allowProxy: true").contains("PUT /api/v1/clusters/{name}/credentials");
     }
 
     @Test
