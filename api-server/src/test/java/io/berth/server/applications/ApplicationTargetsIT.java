@@ -424,8 +424,13 @@ class ApplicationTargetsIT extends ApplicationTestBase {
         return name;
     }
 
+    /** Gives the cluster exactly these labels: a merge patch that removes (null) every other label. */
     private void relabel(String cluster, Map<String, String> labels) {
-        Api.Reply reply = api.patch("/api/v1/clusters/" + cluster, ADMIN_TOKEN, Map.of("labels", labels));
+        Map<String, Object> patch = new HashMap<>();
+        api.get("/api/v1/clusters/" + cluster, ADMIN_TOKEN).json().get("labels").propertyNames()
+                .forEach(key -> patch.put(key, null));
+        patch.putAll(labels);
+        Api.Reply reply = api.patch("/api/v1/clusters/" + cluster, ADMIN_TOKEN, Map.of("labels", patch));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().get("labels").size()).isEqualTo(labels.size());
     }
