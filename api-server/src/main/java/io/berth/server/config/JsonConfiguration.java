@@ -35,6 +35,10 @@ import tools.jackson.databind.type.LogicalType;
  * Integer, Long or BigInteger as they need, decimals as BigDecimal (never rounded to a double).
  * They are stored as written in PostgreSQL's jsonb and rendered with all their digits; whether a
  * number fits where it goes is the template schema's and the cluster's to say.
+ *
+ * <p>The stores read their JSON columns with the same mapper, so with the same strictness: a record
+ * that loses a field needs a migration of the rows that have it. {@code RequestBodyProblems} turns
+ * what this mapper refuses into Berth's 400.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {

@@ -53,7 +53,8 @@ public final class RequestBodyProblems {
         if (e instanceof MismatchedInputException mismatch) {
             String field = path(e);
             if (field.isEmpty()) {
-                return new ApiException(ProblemType.MALFORMED_REQUEST, "The request body must be a JSON object");
+                return new ApiException(ProblemType.MALFORMED_REQUEST,
+                        "The request body must be a JSON object of the shape the operation documents");
             }
             return problem("Field '" + field + "' has the wrong JSON type", field, expected(mismatch.getTargetType()));
         }
