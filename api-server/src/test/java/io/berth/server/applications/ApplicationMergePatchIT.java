@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * PATCH of an application is a JSON Merge Patch (RFC 7386) of its spec, at every depth: keys left
@@ -103,6 +105,25 @@ class ApplicationMergePatchIT extends ApplicationTestBase {
     }
 
     @Test
+    void numbersInTheValuesAreKeptExactlyThroughEveryRevision() {
+        String set = settingsTemplateSet();
+        String cluster = newCluster("exact");
+        String app = unique("cfg");
+        awaitSucceeded(accepted(api.post(APPS, ADMIN_TOKEN, "{\"name\":\"" + app + "\",\"templateSet\":\"" + set + "\","
+                + "\"version\":\"1.0.0\",\"values\":{\"settings\":{\"a\":\"1\"},\"ratio\":0.1000000000000000000000001,"
+                + "\"serial\":12345678901234567890123},\"targets\":[{\"cluster\":\"" + cluster + "\",\"namespace\":\"cfg\"}]}")));
+
+        awaitSucceeded(accepted(api.patch(APPS + "/" + app, ADMIN_TOKEN, "{\"values\":{\"settings\":{\"b\":\"2\"}}}",
+                "Content-Type", MERGE_PATCH)));
+
+        JsonNode values = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
+                .readTree(api.get(APPS + "/" + app + "/revisions/2", ADMIN_TOKEN).body()).get("values");
+        assertThat(values.get("ratio").decimalValue()).isEqualByComparingTo("0.1000000000000000000000001");
+        assertThat(values.get("serial").bigIntegerValue()).hasToString("12345678901234567890123");
+        assertThat(values.get("settings")).isEqualTo(Api.JSON.readTree("{\"a\":\"1\",\"b\":\"2\"}"));
+    }
+
+    @Test
     void removingTheVersionIsAValidationProblemAndChangesNothing() {
         String cluster = newCluster("noversion");
         String app = unique("web");
@@ -135,14 +156,18 @@ class ApplicationMergePatchIT extends ApplicationTestBase {
         return simulated(cluster).client().apps().statefulSets().inNamespace("shop").withName("web").get();
     }
 
-    /** A template set whose version 1.0.0 renders one ConfigMap whose data is the {@code settings} object. */
+    /**
+     * A template set whose version 1.0.0 renders one ConfigMap whose data is the {@code settings} object;
+     * its schema also takes two numbers the documents do not use.
+     */
     private String settingsTemplateSet() {
         String set = unique("settings");
         assertThat(api.post("/api/v1/template-sets", ADMIN_TOKEN, Map.of("name", set)).status()).isEqualTo(201);
         Map<String, Object> content = Map.of(
                 "documents", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata: {{ settings }}\n",
-                "parametersSchema", Map.of("type", "object", "properties", Map.of("settings",
-                        Map.of("type", "object", "additionalProperties", Map.of("type", "string")))));
+                "parametersSchema", Map.of("type", "object", "properties", Map.of(
+                        "settings", Map.of("type", "object", "additionalProperties", Map.of("type", "string")),
+                        "ratio", Map.of("type", "number"), "serial", Map.of("type", "integer"))));
         Api.Reply published = api.post("/api/v1/template-sets/" + set + "/versions", ADMIN_TOKEN,
                 Map.of("version", "1.0.0", "content", content));
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
