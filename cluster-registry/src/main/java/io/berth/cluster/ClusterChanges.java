@@ -3,8 +3,9 @@ package io.berth.cluster;
 import java.util.Map;
 
 /**
- * A partial update of a cluster's descriptive fields. A null field is left as it is; labels, when
- * given, replace the whole label set.
+ * The new descriptive fields of a cluster, all of them: a null display name or description means
+ * none, null labels mean no labels. (The API's PATCH merges the request into the current fields
+ * before it gets here.)
  *
  * @param expectedVersion the version the caller last saw (from If-Match), or null to skip the check
  */

@@ -116,15 +116,12 @@ public class ClusterRegistry {
 
     /** Applies the changes; fails with {@link ClusterVersionMismatchException} when the caller's version is stale. */
     public Cluster update(String name, ClusterChanges changes) {
-        var labels = changes.labels() == null ? null : Labels.requireValid(changes.labels());
+        var labels = Labels.requireValid(changes.labels());
         try {
             return tx.execute(status -> {
                 ClusterEntity cluster = find(name);
                 requireVersion(cluster, changes.expectedVersion());
-                cluster.describe(
-                        changes.displayName() != null ? changes.displayName() : cluster.getDisplayName(),
-                        changes.description() != null ? changes.description() : cluster.getDescription(),
-                        labels != null ? labels : cluster.getLabels(), Instant.now(clock));
+                cluster.describe(changes.displayName(), changes.description(), labels, Instant.now(clock));
                 return toView(clusters.saveAndFlush(cluster));
             });
         } catch (ObjectOptimisticLockingFailureException concurrentWriter) {

@@ -3,8 +3,9 @@ package io.berth.template;
 import java.util.Map;
 
 /**
- * A partial update of a template set. A null field is left as it is; labels, when given, replace the
- * whole label set.
+ * The new description and labels of a template set, both of them: a null description means none,
+ * null labels mean no labels. (The API's PATCH merges the request into the current fields before
+ * it gets here.)
  *
  * @param expectedVersion the version the caller last saw (from If-Match), or null to skip the check
  * @param updatedBy       who makes the change

@@ -102,9 +102,7 @@ public class TemplateStore {
             return tx.execute(status -> {
                 TemplateSetEntity set = findSet(name);
                 requireVersion(set, changes.expectedVersion());
-                set.describe(changes.description() != null ? changes.description() : set.getDescription(),
-                        changes.labels() != null ? labels(changes.labels()) : set.getLabels(),
-                        changes.updatedBy(), Instant.now(clock));
+                set.describe(changes.description(), labels(changes.labels()), changes.updatedBy(), Instant.now(clock));
                 return toView(sets.saveAndFlush(set));
             });
         } catch (ObjectOptimisticLockingFailureException concurrentWriter) {

@@ -54,10 +54,17 @@ public final class ApplicationBodies {
     }
 
     /**
-     * An upgrade. Fields left out (or null) keep their current value; {@code values} and {@code labels},
-     * when given, replace the current ones whole. {@code targets} and {@code clusterSelector} together
-     * say where the application runs: give either and both are replaced (the one left out becomes none);
-     * give neither and both stay, the selector being resolved anew.
+     * An upgrade by PATCH: a JSON Merge Patch (RFC 7386) of the application's spec, which is a
+     * {@link ReplaceApplication} with the current version, values, targets, selector, labels and
+     * {@code createNamespace}. Fields left out stay; {@code null} removes a field (a value, a label, the
+     * selector, the targets); objects ({@code values}, {@code labels}, {@code clusterSelector} and the
+     * objects inside values) merge key by key at every depth; arrays ({@code targets}, lists inside
+     * values) are replaced whole. So {@code {"values": {"image": "nginx:1.28"}}} changes the image and
+     * nothing else. {@code wait} and {@code timeoutSeconds} are not kept: they apply to this change only.
+     * The merged spec must be valid as a PUT body is.
+     *
+     * <p>This record is the patch's shape: a patch must bind to it (no unknown field, no wrong type)
+     * before it is applied.
      */
     public record UpdateApplication(
             @Size(max = 128) String version,
@@ -85,10 +92,14 @@ public final class ApplicationBodies {
             @JsonProperty("wait") Boolean waitForReady,
             @Min(1) @Max(3600) Integer timeoutSeconds) {
 
-        UpdateApplication asUpdate() {
-            return new UpdateApplication(version, values == null ? Map.of() : values,
-                    targets == null ? List.of() : targets, clusterSelector, labels == null ? Map.of() : labels,
-                    createNamespace == null || createNamespace, waitForReady, timeoutSeconds);
+        /** The current spec as a document a merge patch applies to: explicit targets only, no wait or timeout. */
+        static ReplaceApplication of(ApplicationSpec spec, Map<String, String> labels) {
+            List<TargetBody> explicit = spec.targets().stream().filter(t -> !t.fromSelector())
+                    .map(t -> new TargetBody(t.cluster(), t.namespace(), t.values())).toList();
+            ClusterSelectorSpec selector = spec.clusterSelector();
+            return new ReplaceApplication(spec.version(), spec.values(), explicit, selector == null ? null
+                    : new ClusterSelectorBody(selector.labelSelector(), selector.namespace(), selector.values()),
+                    labels, spec.createNamespace(), null, null);
         }
     }
 

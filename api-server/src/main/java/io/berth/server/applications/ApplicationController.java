@@ -14,6 +14,8 @@ import io.berth.server.web.Cursors;
 import io.berth.server.web.ETags;
 import io.berth.server.web.LabelSelectorParameter;
 import io.berth.server.web.ListResponse;
+import io.berth.server.web.MergePatch;
+import io.berth.server.web.MergePatches;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,12 +56,15 @@ class ApplicationController {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
     private static final String ACCEPTED = "Accepted: the body is the operation that carries the change out";
+    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final ApplicationService applications;
+    private final MergePatches patches;
     private final JsonMapper json;
 
-    ApplicationController(ApplicationService applications, JsonMapper json) {
+    ApplicationController(ApplicationService applications, MergePatches patches, JsonMapper json) {
         this.applications = applications;
+        this.patches = patches;
         this.json = json;
     }
 
@@ -104,17 +110,28 @@ class ApplicationController {
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
-    @PatchMapping(path = "/{name}", consumes = {"application/json", "application/merge-patch+json"})
+    @PatchMapping(path = "/{name}", consumes = {MERGE_PATCH, "application/json"})
     @PreAuthorize("hasRole('OPERATOR')")
     @io.swagger.v3.oas.annotations.Operation(operationId = "updateApplication",
-            summary = "Upgrade: change the version, values, targets or labels (fields left out stay as they are)")
+            summary = "Upgrade by a JSON Merge Patch (RFC 7386) of the spec: fields left out stay, null removes, "
+                    + "objects merge at every depth, arrays are replaced",
+            description = "The patch is merged into the current spec (version, values, targets, clusterSelector, labels,"
+                    + " createNamespace) and the result must be valid as a PUT body is. {\"values\": {\"image\":"
+                    + " \"nginx:1.28\"}} changes the image and keeps every other value; {\"values\": {\"replicas\": null}}"
+                    + " removes a value, so the template's default applies again; {\"targets\": [...]} replaces the explicit"
+                    + " targets and keeps the selector, {\"clusterSelector\": null} removes it. Replica counts set by"
+                    + " scaling are kept. application/json is read as a merge patch too.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = UpdateApplication.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateApplication.class))})
     @ApiResponse(responseCode = "202", description = ACCEPTED,
             content = @Content(schema = @Schema(implementation = Operation.class)))
     @ApiErrorResponses({404, 409, 412, 413, 422})
-    ResponseEntity<Operation> update(@PathVariable String name, @Valid @RequestBody UpdateApplication body,
+    ResponseEntity<Operation> update(@PathVariable String name, @RequestBody JsonNode body,
                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
-        return accepted(applications.upgrade(name, body, ETags.expectedVersion(ifMatch), context(caller, null, request, body)));
+        MergePatch<ReplaceApplication> patch = patches.read(body, UpdateApplication.class, ReplaceApplication.class);
+        return accepted(applications.patch(name, patch, ETags.expectedVersion(ifMatch), context(caller, null, request, body)));
     }
 
     @PutMapping(path = "/{name}", consumes = "application/json")
@@ -127,8 +144,7 @@ class ApplicationController {
     ResponseEntity<Operation> replace(@PathVariable String name, @Valid @RequestBody ReplaceApplication body,
                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
-        return accepted(applications.upgrade(name, body.asUpdate(), ETags.expectedVersion(ifMatch),
-                context(caller, null, request, body)));
+        return accepted(applications.replace(name, body, ETags.expectedVersion(ifMatch), context(caller, null, request, body)));
     }
 
     @PostMapping(path = "/{name}/scale", consumes = "application/json")

@@ -3,10 +3,10 @@ package io.berth.server.applications;
 import io.berth.cluster.Labels;
 import io.berth.server.applications.ApplicationBodies.ClusterSelectorBody;
 import io.berth.server.applications.ApplicationBodies.CreateApplication;
+import io.berth.server.applications.ApplicationBodies.ReplaceApplication;
 import io.berth.server.applications.ApplicationBodies.RollbackApplication;
 import io.berth.server.applications.ApplicationBodies.ScaleApplication;
 import io.berth.server.applications.ApplicationBodies.TargetBody;
-import io.berth.server.applications.ApplicationBodies.UpdateApplication;
 import io.berth.server.operations.Operation;
 import io.berth.server.operations.OperationOptions;
 import io.berth.server.operations.OperationRunner;
@@ -18,6 +18,7 @@ import io.berth.server.operations.StepAction;
 import io.berth.server.status.Health;
 import io.berth.server.web.ApiException;
 import io.berth.server.web.FieldProblem;
+import io.berth.server.web.MergePatch;
 import io.berth.server.web.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,23 +71,36 @@ public class ApplicationService {
         });
     }
 
-    public Operation upgrade(String name, UpdateApplication body, Long expectedVersion, RequestContext request) {
+    /** An upgrade by PUT: the body is the whole new spec (see {@link ReplaceApplication}). */
+    public Operation replace(String name, ReplaceApplication body, Long expectedVersion, RequestContext request) {
+        ApplicationRecord app = requireChangeable(name);
+        return upgrade(app, currentRevision(app), body, expectedVersion, request);
+    }
+
+    /**
+     * An upgrade by PATCH: the merge patch is applied to the current spec, read with the revision the
+     * change is checked against, and the result is what a PUT of it would be.
+     */
+    public Operation patch(String name, MergePatch<ReplaceApplication> patch, Long expectedVersion, RequestContext request) {
         ApplicationRecord app = requireChangeable(name);
         Revision current = currentRevision(app);
+        ReplaceApplication merged = patch.applyTo(ReplaceApplication.of(current.spec(), app.labels()));
+        return upgrade(app, current, merged, expectedVersion, request);
+    }
+
+    /**
+     * Where it runs is the explicit targets plus the clusters the selector resolves to now: clusters
+     * labelled since the last revision join, clusters that lost the label leave. Replica overrides
+     * set by scaling are kept.
+     */
+    private Operation upgrade(ApplicationRecord app, Revision current, ReplaceApplication body, Long expectedVersion,
+                              RequestContext request) {
         ApplicationSpec was = current.spec();
-        // where it runs is targets and selector together: given either, both are replaced (the one left out
-        // becomes none); given neither, both stay, and the selector is resolved anew (clusters labelled since
-        // the last revision join, clusters that lost the label leave)
-        boolean newPlaces = body.targets() != null || body.clusterSelector() != null;
-        List<Target> explicit = newPlaces ? targets(body.targets())
-                : was.targets().stream().filter(t -> !t.fromSelector()).toList();
-        ClusterSelectorSpec selector = newPlaces ? selector(body.clusterSelector()) : was.clusterSelector();
-        ApplicationSpec spec = new ApplicationSpec(was.templateSet(), body.version() == null ? was.version() : body.version(),
-                body.values() == null ? was.values() : body.values(), List.of(), selector, was.replicaOverrides(),
-                body.createNamespace() == null ? was.createNamespace() : body.createNamespace());
-        ApplicationPlanner.Plan plan = planner.plan(name, spec, explicit);
-        Map<String, String> labels = body.labels() == null ? null : Labels.requireValid(body.labels());
-        return operation(ledger.recordChange(new ApplicationChange(name, OperationType.Upgrade, RevisionCause.Upgrade,
+        ApplicationSpec spec = new ApplicationSpec(was.templateSet(), body.version(), body.values(), List.of(),
+                selector(body.clusterSelector()), was.replicaOverrides(), !Boolean.FALSE.equals(body.createNamespace()));
+        ApplicationPlanner.Plan plan = planner.plan(app.name(), spec, targets(body.targets()));
+        Map<String, String> labels = Labels.requireValid(body.labels());
+        return operation(ledger.recordChange(new ApplicationChange(app.name(), OperationType.Upgrade, RevisionCause.Upgrade,
                 plan, null, applySteps(plan.spec(), recordedTargets(app)), OperationOptions.apply(isTrue(body.waitForReady()),
                 body.timeoutSeconds()), ApplicationState.Active, labels, app.currentRevision(), expectedVersion, request)));
     }

@@ -19,6 +19,8 @@ import io.berth.server.web.Cursors;
 import io.berth.server.web.ETags;
 import io.berth.server.web.LabelSelectorParameter;
 import io.berth.server.web.ListResponse;
+import io.berth.server.web.MergePatch;
+import io.berth.server.web.MergePatches;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -45,6 +47,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/clusters")
@@ -54,10 +57,14 @@ class ClusterController {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
-    private final ClusterRegistry registry;
+    private static final String MERGE_PATCH = "application/merge-patch+json";
 
-    ClusterController(ClusterRegistry registry) {
+    private final ClusterRegistry registry;
+    private final MergePatches patches;
+
+    ClusterController(ClusterRegistry registry, MergePatches patches) {
         this.registry = registry;
+        this.patches = patches;
     }
 
     @PostMapping(consumes = "application/json")
@@ -99,14 +106,23 @@ class ClusterController {
         return withETag(registry.get(name));
     }
 
-    @PatchMapping(path = "/{name}", consumes = {"application/json", "application/merge-patch+json"})
+    @PatchMapping(path = "/{name}", consumes = {MERGE_PATCH, "application/json"})
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "updateCluster", summary = "Change a cluster's display name, description or labels")
+    @Operation(operationId = "updateCluster", summary = "Change a cluster's display name, description or labels by a"
+            + " JSON Merge Patch (RFC 7386): fields left out stay, null removes, labels merge key by key")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = UpdateCluster.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateCluster.class))})
     @ApiErrorResponses({404, 412, 413, 422})
-    ResponseEntity<Cluster> update(@PathVariable String name, @Valid @RequestBody UpdateCluster request,
+    ResponseEntity<Cluster> update(@PathVariable String name, @RequestBody JsonNode body,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(registry.update(name, new ClusterChanges(request.displayName(), request.description(),
-                request.labels(), ETags.expectedVersion(ifMatch))));
+        MergePatch<UpdateCluster> patch = patches.read(body, UpdateCluster.class, UpdateCluster.class);
+        Cluster current = registry.get(name);
+        UpdateCluster merged = patch.applyTo(UpdateCluster.of(current));
+        // the patch was merged into what was just read: a writer in between makes it fail (412), never lost
+        Long asked = ETags.expectedVersion(ifMatch);
+        return withETag(registry.update(name, new ClusterChanges(merged.displayName(), merged.description(),
+                merged.labels(), asked != null ? asked : current.version())));
     }
 
     @PutMapping(path = "/{name}/credentials", consumes = "application/json")

@@ -1,5 +1,6 @@
 package io.berth.server.clusters;
 
+import io.berth.cluster.Cluster;
 import io.berth.server.web.Names;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,11 +36,19 @@ final class ClusterRequests {
         }
     }
 
-    /** Fields left out (or null) stay as they are; labels, when given, replace all labels. */
+    /**
+     * A cluster's descriptive fields, the document a PATCH (JSON Merge Patch, RFC 7386) applies to:
+     * fields left out stay, null removes one (no display name, no description), labels merge key by
+     * key and a null label value removes that label.
+     */
     record UpdateCluster(
             @Size(max = 253) String displayName,
             @Size(max = 2048) String description,
             Map<String, String> labels) {
+
+        static UpdateCluster of(Cluster cluster) {
+            return new UpdateCluster(cluster.displayName(), cluster.description(), cluster.labels());
+        }
     }
 
     /** The same kubeconfig rules and flags as {@link RegisterCluster}. */

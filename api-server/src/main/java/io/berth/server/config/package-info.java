@@ -1,2 +1,5 @@
-/** Berth's own settings ({@code berth.*}) and the beans that hand them to the modules. */
+/**
+ * Berth's own settings ({@code berth.*}) and the beans that hand them to the modules; the one JSON
+ * mapper's strict reading ({@link io.berth.server.config.JsonConfiguration}).
+ */
 package io.berth.server.config;

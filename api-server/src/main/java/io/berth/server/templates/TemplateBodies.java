@@ -4,6 +4,7 @@ import io.berth.server.web.Names;
 import io.berth.template.ContentKind;
 import io.berth.template.RenderedManifest;
 import io.berth.template.RenderedManifests;
+import io.berth.template.TemplateSet;
 import io.berth.template.WorkloadHint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,10 +26,18 @@ final class TemplateBodies {
             Map<String, String> labels) {
     }
 
-    /** Fields left out (or null) stay as they are; labels, when given, replace all labels. */
+    /**
+     * A template set's description and labels, the document a PATCH (JSON Merge Patch, RFC 7386)
+     * applies to: fields left out stay, null removes one, labels merge key by key and a null label
+     * value removes that label.
+     */
     record UpdateTemplateSet(
             @Size(max = 2048) String description,
             Map<String, String> labels) {
+
+        static UpdateTemplateSet of(TemplateSet set) {
+            return new UpdateTemplateSet(set.description(), set.labels());
+        }
     }
 
     /**

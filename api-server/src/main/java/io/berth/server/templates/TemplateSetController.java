@@ -10,6 +10,8 @@ import io.berth.server.web.Cursors;
 import io.berth.server.web.ETags;
 import io.berth.server.web.LabelSelectorParameter;
 import io.berth.server.web.ListResponse;
+import io.berth.server.web.MergePatch;
+import io.berth.server.web.MergePatches;
 import io.berth.template.NewTemplateSet;
 import io.berth.template.Page;
 import io.berth.template.SeedReport;
@@ -43,6 +45,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Template sets. Viewers read; operators create, edit and delete sets (they are the ones who deploy
@@ -56,10 +59,14 @@ class TemplateSetController {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
-    private final TemplateStore store;
+    private static final String MERGE_PATCH = "application/merge-patch+json";
 
-    TemplateSetController(TemplateStore store) {
+    private final TemplateStore store;
+    private final MergePatches patches;
+
+    TemplateSetController(TemplateStore store, MergePatches patches) {
         this.store = store;
+        this.patches = patches;
     }
 
     @PostMapping(consumes = "application/json")
@@ -101,16 +108,24 @@ class TemplateSetController {
         return withETag(store.get(name));
     }
 
-    @PatchMapping(path = "/{name}", consumes = {"application/json", "application/merge-patch+json"})
+    @PatchMapping(path = "/{name}", consumes = {MERGE_PATCH, "application/json"})
     @PreAuthorize("hasRole('OPERATOR')")
-    @Operation(operationId = "updateTemplateSet", summary = "Change a template set's description or labels")
+    @Operation(operationId = "updateTemplateSet", summary = "Change a template set's description or labels by a"
+            + " JSON Merge Patch (RFC 7386): fields left out stay, null removes, labels merge key by key")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = UpdateTemplateSet.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateTemplateSet.class))})
     @ApiErrorResponses({404, 412, 413, 422})
-    ResponseEntity<TemplateSet> update(@PathVariable String name, @Valid @RequestBody UpdateTemplateSet request,
+    ResponseEntity<TemplateSet> update(@PathVariable String name, @RequestBody JsonNode body,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        @AuthenticationPrincipal TokenPrincipal caller) {
-        var labels = request.labels() == null ? null : Labels.requireValid(request.labels());
-        return withETag(store.update(name, new TemplateSetChanges(request.description(), labels,
-                ETags.expectedVersion(ifMatch), caller.tokenName())));
+        MergePatch<UpdateTemplateSet> patch = patches.read(body, UpdateTemplateSet.class, UpdateTemplateSet.class);
+        TemplateSet current = store.get(name);
+        UpdateTemplateSet merged = patch.applyTo(UpdateTemplateSet.of(current));
+        // the patch was merged into what was just read: a writer in between makes it fail (412), never lost
+        Long asked = ETags.expectedVersion(ifMatch);
+        return withETag(store.update(name, new TemplateSetChanges(merged.description(), Labels.requireValid(merged.labels()),
+                asked != null ? asked : current.version(), caller.tokenName())));
     }
 
     @DeleteMapping("/{name}")

@@ -195,6 +195,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return body(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), servletRequest(request)));
             }
         }
+        // the strict mapper refused the body: say where and what, in Berth's words
+        if (e.getCause() instanceof tools.jackson.core.JacksonException refused) {
+            ApiException problem = RequestBodyProblems.of(refused);
+            return body(Problems.of(problem.type(), problem.getMessage(), problem.errors(), servletRequest(request)));
+        }
         return body(Problems.of(ProblemType.MALFORMED_REQUEST,
                 "The request body is not valid JSON or does not fit the expected shape (check types and brackets)",
                 servletRequest(request)));

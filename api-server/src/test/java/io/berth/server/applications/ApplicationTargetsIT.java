@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -371,9 +372,8 @@ class ApplicationTargetsIT extends ApplicationTestBase {
         assertThat(api.get(APPS + "/" + app, ADMIN_TOKEN).status()).isEqualTo(404);
     }
 
-    /** Starts a simulated cluster and registers it with labels; returns its unique name. */
     @Test
-    void anUpgradeGivingOnlyASelectorReplacesTheExplicitTargetsToo() {
+    void aPatchGivingOnlyASelectorKeepsTheExplicitTargetsAndNullTargetsDropThem() {
         String group = unique("grp");
         String selected = newLabelledCluster("only-sel", Map.of(GROUP_LABEL, group));
         String explicit = newCluster("only-own");
@@ -383,6 +383,13 @@ class ApplicationTargetsIT extends ApplicationTestBase {
 
         awaitSucceeded(accepted(api.patch(APPS + "/" + app, ADMIN_TOKEN, Map.of("clusterSelector",
                 Map.of("labelSelector", GROUP_LABEL + "=" + group, "namespace", "web")))));
+
+        assertThat(application(app).get("targets").valueStream().map(t -> t.get("cluster").asString()))
+                .containsExactlyInAnyOrder(explicit, selected);
+
+        Map<String, Object> dropTargets = new HashMap<>();
+        dropTargets.put("targets", null);
+        awaitSucceeded(accepted(api.patch(APPS + "/" + app, ADMIN_TOKEN, dropTargets)));
 
         assertThat(application(app).get("targets").valueStream().map(t -> t.get("cluster").asString()))
                 .containsExactly(selected);
@@ -407,6 +414,7 @@ class ApplicationTargetsIT extends ApplicationTestBase {
         assertThat(statefulSet(cluster, "web").getSpec().getReplicas()).isEqualTo(4);
     }
 
+    /** Starts a simulated cluster and registers it with labels; returns its unique name. */
     private String newLabelledCluster(String prefix, Map<String, String> labels) {
         String name = unique(prefix);
         SimulatedCluster cluster = sim().startCluster(name);
@@ -416,8 +424,13 @@ class ApplicationTargetsIT extends ApplicationTestBase {
         return name;
     }
 
+    /** Gives the cluster exactly these labels: a merge patch that removes (null) every other label. */
     private void relabel(String cluster, Map<String, String> labels) {
-        Api.Reply reply = api.patch("/api/v1/clusters/" + cluster, ADMIN_TOKEN, Map.of("labels", labels));
+        Map<String, Object> patch = new HashMap<>();
+        api.get("/api/v1/clusters/" + cluster, ADMIN_TOKEN).json().get("labels").propertyNames()
+                .forEach(key -> patch.put(key, null));
+        patch.putAll(labels);
+        Api.Reply reply = api.patch("/api/v1/clusters/" + cluster, ADMIN_TOKEN, Map.of("labels", patch));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().get("labels").size()).isEqualTo(labels.size());
     }

@@ -3,9 +3,11 @@ package io.berth.server.clusters;
 import static io.berth.server.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.berth.server.testsupport.Api;
 import io.berth.server.testsupport.Api.Reply;
 import io.berth.server.testsupport.ApiTestBase;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,23 @@ class ClusterLifecycleIT extends ApiTestBase {
 
         assertProblem(stale, 412, "precondition-failed");
         assertThat(api.get("/api/v1/clusters/" + name, ADMIN_TOKEN).json().get("displayName").asString()).isEqualTo("Edited");
+    }
+
+    @Test
+    void aPatchMergesLabelsKeyByKeyAndNullRemovesALabelOrTheDisplayName() {
+        String name = unique("merge");
+        Reply registered = api.post("/api/v1/clusters", ADMIN_TOKEN, Map.of("name", name, "displayName", "Before",
+                "description", "Kept", "labels", Map.of("env", "prod", "tier", "db"), "kubeconfig", CLUSTERS.answeringKubeconfig()));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+        Reply changed = api.raw("PATCH", "/api/v1/clusters/" + name, ADMIN_TOKEN, HttpRequest.BodyPublishers.ofString(
+                "{\"displayName\":null,\"labels\":{\"tier\":null,\"region\":\"eu\"}}"), "Content-Type", "application/merge-patch+json");
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("displayName").isNull() || changed.json().path("displayName").isMissingNode())
+                .as(changed.toString()).isTrue();
+        assertThat(changed.json().get("description").asString()).isEqualTo("Kept");
+        assertThat(changed.json().get("labels")).isEqualTo(Api.JSON.readTree("{\"env\":\"prod\",\"region\":\"eu\"}"));
     }
 
     @Test

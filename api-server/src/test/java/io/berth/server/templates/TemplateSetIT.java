@@ -3,7 +3,9 @@ package io.berth.server.templates;
 import static io.berth.server.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.berth.server.testsupport.Api;
 import io.berth.server.testsupport.Api.Reply;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,12 +168,24 @@ class TemplateSetIT extends TemplateTestBase {
     }
 
     @Test
-    void labelsGivenInAPatchReplaceAllLabels() {
-        String name = createSet(unique("relabel"), new LinkedHashMap<>(Map.of("a", "1", "b", "2")), null);
+    void aPatchMergesLabelsKeyByKeyAndNullRemovesALabelOrTheDescription() {
+        String name = createSet(unique("relabel"), new LinkedHashMap<>(Map.of("a", "1", "b", "2")), "Before");
 
-        Reply changed = api.patch(SETS + "/" + name, ADMIN_TOKEN, Map.of("labels", Map.of("c", "3")));
+        Reply relabelled = api.raw("PATCH", SETS + "/" + name, ADMIN_TOKEN,
+                HttpRequest.BodyPublishers.ofString("{\"labels\":{\"b\":null,\"c\":\"3\"}}"),
+                "Content-Type", "application/merge-patch+json");
 
-        assertThat(changed.json().get("labels").propertyNames()).containsExactly("c");
+        assertThat(relabelled.status()).as(relabelled.toString()).isEqualTo(200);
+        assertThat(relabelled.json().get("labels")).isEqualTo(Api.JSON.readTree("{\"a\":\"1\",\"c\":\"3\"}"));
+        assertThat(relabelled.json().get("description").asString()).isEqualTo("Before");
+
+        Reply undescribed = api.raw("PATCH", SETS + "/" + name, ADMIN_TOKEN,
+                HttpRequest.BodyPublishers.ofString("{\"description\":null}"));
+
+        assertThat(undescribed.status()).as(undescribed.toString()).isEqualTo(200);
+        assertThat(undescribed.json().path("description").isNull() || undescribed.json().path("description").isMissingNode())
+                .as(undescribed.toString()).isTrue();
+        assertThat(undescribed.json().get("labels").size()).isEqualTo(2);
     }
 
     private List<String> names(String query) {
