@@ -101,7 +101,7 @@ class ClusterController {
     @PatchMapping(path = "/{name}", consumes = {"application/json", "application/merge-patch+json"})
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "updateCluster", summary = "Change a cluster's display name, description or labels")
-    @ApiErrorResponses({404, 412, 413, 422})
+    @ApiErrorResponses({404, 409, 412, 413, 422})
     ResponseEntity<Cluster> update(@PathVariable String name, @Valid @RequestBody UpdateCluster request,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withETag(registry.update(name, new ClusterChanges(request.displayName(), request.description(),
@@ -112,7 +112,7 @@ class ClusterController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "rotateClusterCredentials",
             summary = "Replace a cluster's kubeconfig; the cached client is replaced and the cluster probed again")
-    @ApiErrorResponses({404, 412, 413, 422})
+    @ApiErrorResponses({404, 409, 412, 413, 422})
     ResponseEntity<Cluster> rotateCredentials(@PathVariable String name, @Valid @RequestBody RotateCredentials request,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withETag(registry.rotateCredentials(name, new CredentialRotation(request.kubeconfig(), request.context(),

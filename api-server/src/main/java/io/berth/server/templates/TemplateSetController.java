@@ -104,7 +104,7 @@ class TemplateSetController {
     @PatchMapping(path = "/{name}", consumes = {"application/json", "application/merge-patch+json"})
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(operationId = "updateTemplateSet", summary = "Change a template set's description or labels")
-    @ApiErrorResponses({404, 412, 413, 422})
+    @ApiErrorResponses({404, 409, 412, 413, 422})
     ResponseEntity<TemplateSet> update(@PathVariable String name, @Valid @RequestBody UpdateTemplateSet request,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        @AuthenticationPrincipal TokenPrincipal caller) {
