@@ -114,7 +114,10 @@ public class ClusterRegistry {
         return new Page<>(List.copyOf(items), more ? items.get(items.size() - 1).name() : null);
     }
 
-    /** Applies the changes; fails with {@link ClusterVersionMismatchException} when the caller's version is stale. */
+    /**
+     * Applies the changes; fails with {@link ClusterVersionMismatchException} when the caller's version is
+     * stale, and with {@link ConcurrentClusterChangeException} when a caller without a version lost a race.
+     */
     public Cluster update(String name, ClusterChanges changes) {
         var labels = Labels.requireValid(changes.labels());
         try {
@@ -125,7 +128,7 @@ public class ClusterRegistry {
                 return toView(clusters.saveAndFlush(cluster));
             });
         } catch (ObjectOptimisticLockingFailureException concurrentWriter) {
-            throw new ClusterVersionMismatchException(name);
+            throw lostRace(name, changes.expectedVersion());
         }
     }
 
@@ -143,7 +146,7 @@ public class ClusterRegistry {
                 return clusters.saveAndFlush(cluster);
             });
         } catch (ObjectOptimisticLockingFailureException concurrentWriter) {
-            throw new ClusterVersionMismatchException(name);
+            throw lostRace(name, expectedVersion);
         }
         clients.evict(saved.getId());
         probes.probeAndRecord(saved);
@@ -166,6 +169,8 @@ public class ClusterRegistry {
                 clusters.flush();
                 return cluster.getId();
             });
+        } catch (ObjectOptimisticLockingFailureException concurrentWriter) {
+            throw lostRace(name, expectedVersion);
         } catch (DataIntegrityViolationException referenced) {
             throw new ClusterInUseException(name);
         }
@@ -229,6 +234,14 @@ public class ClusterRegistry {
 
     private ClusterEntity find(String name) {
         return clusters.findByName(name).orElseThrow(() -> new ClusterNotFoundException(name));
+    }
+
+    /**
+     * Another writer changed the cluster between this request's read and its write: a stale If-Match when
+     * the caller named a version (412), otherwise a lost race (409).
+     */
+    private static RuntimeException lostRace(String name, Long expectedVersion) {
+        return expectedVersion != null ? new ClusterVersionMismatchException(name) : new ConcurrentClusterChangeException(name);
     }
 
     private static void requireVersion(ClusterEntity cluster, Long expected) {

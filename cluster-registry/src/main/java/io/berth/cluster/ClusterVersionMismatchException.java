@@ -8,9 +8,10 @@ public class ClusterVersionMismatchException extends RuntimeException {
                 + ": it changed since you read it; read it again and retry", null, false, false);
     }
 
-    /** Another writer changed the cluster between this request's read and its write. */
+    /** Another writer changed the cluster between this request's If-Match check and its write. */
     public ClusterVersionMismatchException(String name) {
-        super("Cluster '" + name + "' was changed by another request at the same time; read it again and retry",
+        super("Cluster '" + name + "' was changed by another request at the same time, so If-Match no longer names its"
+                + " current version; read it again and retry",
                 null, false, false);
     }
 }

@@ -96,7 +96,10 @@ public class TemplateStore {
         return new Page<>(items, more ? items.get(items.size() - 1).name() : null);
     }
 
-    /** Applies the changes; fails with {@link StaleTemplateSetException} when the caller's version is stale. */
+    /**
+     * Applies the changes; fails with {@link StaleTemplateSetException} when the caller's version is stale,
+     * and with {@link ConcurrentTemplateSetChangeException} when a caller without a version lost a race.
+     */
     public TemplateSet update(String name, TemplateSetChanges changes) {
         try {
             return tx.execute(status -> {
@@ -106,7 +109,7 @@ public class TemplateStore {
                 return toView(sets.saveAndFlush(set));
             });
         } catch (ObjectOptimisticLockingFailureException concurrentWriter) {
-            throw new StaleTemplateSetException(name);
+            throw lostRace(name, changes.expectedVersion());
         }
     }
 
@@ -124,6 +127,8 @@ public class TemplateStore {
                 sets.delete(set);
                 sets.flush();
             });
+        } catch (ObjectOptimisticLockingFailureException concurrentWriter) {
+            throw lostRace(name, expectedVersion);
         } catch (DataIntegrityViolationException referenced) {
             throw TemplateInUseException.set(name);
         }
@@ -347,6 +352,14 @@ public class TemplateStore {
         } catch (IllegalArgumentException e) {
             throw new InvalidVersionNumberException(e.getMessage());
         }
+    }
+
+    /**
+     * Another writer changed the set between this request's read and its write: a stale If-Match when the
+     * caller named a version (412), otherwise a lost race (409).
+     */
+    private static RuntimeException lostRace(String name, Long expectedVersion) {
+        return expectedVersion != null ? new StaleTemplateSetException(name) : new ConcurrentTemplateSetChangeException(name);
     }
 
     private static void requireVersion(TemplateSetEntity set, Long expected) {

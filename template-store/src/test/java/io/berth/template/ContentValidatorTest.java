@@ -201,4 +201,43 @@ class ContentValidatorTest {
         assertThat(validate("# only a comment\n", "{}")).extracting(TemplateProblem::message)
                 .containsExactly("the content has no documents");
     }
+
+    @Test
+    void deeplyNestedYamlIsRefusedInBerthsWords() {
+        StringBuilder nested = new StringBuilder();
+        for (int level = 1; level <= 600; level++) {
+            nested.append("  ".repeat(level)).append("k:\n");
+        }
+
+        List<TemplateProblem> problems = validate(configMap("deep", nested.toString()), "{}");
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.documentIndex()).isZero();
+            assertThat(p.message()).endsWith("invalid YAML: nested deeper than 500 levels")
+                    .doesNotContain("StreamReadConstraints");
+        });
+    }
+
+    @Test
+    void everyYamlTagIsRefusedWithItsDocumentAndPath() {
+        String documents = configMap("ok", "  a: b\n") + "---\n"
+                + configMap("tagged", "  run: !!python/object:os.system echo\n  !custom key: v\n  list:\n  - !!binary aGk=\n"
+                        + "  - !!str 8080\n  obj: !local {x: 1}\n");
+
+        List<TemplateProblem> problems = validate(documents, "{}");
+
+        assertThat(problems).extracting(TemplateProblem::documentIndex, TemplateProblem::path).containsExactly(
+                tuple(1, "$.data.run"), tuple(1, "$.data.key"), tuple(1, "$.data.list[0]"), tuple(1, "$.data.list[1]"),
+                tuple(1, "$.data.obj"));
+        assertThat(problems.get(0).message()).isEqualTo("the YAML tag !!python/object:os.system is not allowed: Berth"
+                + " reads YAML without tags (quote a value to make it text)");
+        assertThat(problems).extracting(TemplateProblem::message).anySatisfy(m -> assertThat(m).contains("!custom"))
+                .anySatisfy(m -> assertThat(m).contains("!!str")).anySatisfy(m -> assertThat(m).contains("!local"));
+    }
+
+    @Test
+    void aTagOnTheDocumentItselfIsRefusedAtItsRoot() {
+        assertThat(validate("!!map\n" + configMap("root", "  a: b\n"), "{}"))
+                .extracting(TemplateProblem::documentIndex, TemplateProblem::path).containsExactly(tuple(0, "$"));
+    }
 }

@@ -221,13 +221,20 @@ public class ApplicationService {
         }
         try {
             return operation(action.get());
-        } catch (DuplicateKeyException raced) {
-            // the same key sent twice at once: the other request's operation is the answer to both
-            if (request.idempotencyKey() == null) {
-                throw raced;
+        } catch (ApiException | DuplicateKeyException lost) {
+            // The same key sent twice at once: both requests found no operation under the key, and the one that
+            // lost the race failed on what the winner wrote (the name taken, an operation under way, the key's
+            // unique constraint). The winner's operation, committed by then, is the answer to both.
+            if (request.idempotencyKey() == null || !mayHaveLostToARetry(lost)) {
+                throw lost;
             }
-            return earlier(request).orElseThrow(() -> raced);
+            return earlier(request).orElseThrow(() -> lost);
         }
+    }
+
+    private static boolean mayHaveLostToARetry(RuntimeException failure) {
+        return failure instanceof DuplicateKeyException || failure instanceof ApiException api
+                && (api.type() == ProblemType.CONFLICT || api.type() == ProblemType.ALREADY_EXISTS);
     }
 
     private Optional<Operation> earlier(RequestContext request) {

@@ -7,6 +7,8 @@ import io.berth.cluster.ClusterQuery;
 import io.berth.cluster.ClusterRegistration;
 import io.berth.cluster.ClusterRegistry;
 import io.berth.cluster.ClusterStatus;
+import io.berth.cluster.ClusterVersionMismatchException;
+import io.berth.cluster.ConcurrentClusterChangeException;
 import io.berth.cluster.CredentialRotation;
 import io.berth.cluster.Page;
 import io.berth.server.clusters.ClusterRequests.NamespaceItem;
@@ -113,23 +115,32 @@ class ClusterController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = UpdateCluster.class)),
             @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateCluster.class))})
-    @ApiErrorResponses({404, 412, 413, 422})
+    @ApiErrorResponses({404, 409, 412, 413, 422})
     ResponseEntity<Cluster> update(@PathVariable String name, @RequestBody JsonNode body,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         MergePatch<UpdateCluster> patch = patches.read(body, UpdateCluster.class, UpdateCluster.class);
         Cluster current = registry.get(name);
         UpdateCluster merged = patch.applyTo(UpdateCluster.of(current));
-        // the patch was merged into what was just read: a writer in between makes it fail (412), never lost
         Long asked = ETags.expectedVersion(ifMatch);
-        return withETag(registry.update(name, new ClusterChanges(merged.displayName(), merged.description(),
-                merged.labels(), asked != null ? asked : current.version())));
+        if (asked != null) {
+            return withETag(registry.update(name, new ClusterChanges(merged.displayName(), merged.description(),
+                    merged.labels(), asked)));
+        }
+        // the patch was merged into what was just read: a writer in between makes it fail, never lost; without
+        // If-Match that is a lost race (409), not a stale precondition the caller gave (412)
+        try {
+            return withETag(registry.update(name, new ClusterChanges(merged.displayName(), merged.description(),
+                    merged.labels(), current.version())));
+        } catch (ClusterVersionMismatchException raced) {
+            throw new ConcurrentClusterChangeException(name);
+        }
     }
 
     @PutMapping(path = "/{name}/credentials", consumes = "application/json")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "rotateClusterCredentials",
             summary = "Replace a cluster's kubeconfig; the cached client is replaced and the cluster probed again")
-    @ApiErrorResponses({404, 412, 413, 422})
+    @ApiErrorResponses({404, 409, 412, 413, 422})
     ResponseEntity<Cluster> rotateCredentials(@PathVariable String name, @Valid @RequestBody RotateCredentials request,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withETag(registry.rotateCredentials(name, new CredentialRotation(request.kubeconfig(), request.context(),

@@ -12,9 +12,11 @@ import io.berth.server.web.LabelSelectorParameter;
 import io.berth.server.web.ListResponse;
 import io.berth.server.web.MergePatch;
 import io.berth.server.web.MergePatches;
+import io.berth.template.ConcurrentTemplateSetChangeException;
 import io.berth.template.NewTemplateSet;
 import io.berth.template.Page;
 import io.berth.template.SeedReport;
+import io.berth.template.StaleTemplateSetException;
 import io.berth.template.TemplateSet;
 import io.berth.template.TemplateSetChanges;
 import io.berth.template.TemplateSetQuery;
@@ -115,17 +117,26 @@ class TemplateSetController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = UpdateTemplateSet.class)),
             @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateTemplateSet.class))})
-    @ApiErrorResponses({404, 412, 413, 422})
+    @ApiErrorResponses({404, 409, 412, 413, 422})
     ResponseEntity<TemplateSet> update(@PathVariable String name, @RequestBody JsonNode body,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                        @AuthenticationPrincipal TokenPrincipal caller) {
         MergePatch<UpdateTemplateSet> patch = patches.read(body, UpdateTemplateSet.class, UpdateTemplateSet.class);
         TemplateSet current = store.get(name);
         UpdateTemplateSet merged = patch.applyTo(UpdateTemplateSet.of(current));
-        // the patch was merged into what was just read: a writer in between makes it fail (412), never lost
         Long asked = ETags.expectedVersion(ifMatch);
-        return withETag(store.update(name, new TemplateSetChanges(merged.description(), Labels.requireValid(merged.labels()),
-                asked != null ? asked : current.version(), caller.tokenName())));
+        if (asked != null) {
+            return withETag(store.update(name, new TemplateSetChanges(merged.description(),
+                    Labels.requireValid(merged.labels()), asked, caller.tokenName())));
+        }
+        // the patch was merged into what was just read: a writer in between makes it fail, never lost; without
+        // If-Match that is a lost race (409), not a stale precondition the caller gave (412)
+        try {
+            return withETag(store.update(name, new TemplateSetChanges(merged.description(),
+                    Labels.requireValid(merged.labels()), current.version(), caller.tokenName())));
+        } catch (StaleTemplateSetException raced) {
+            throw new ConcurrentTemplateSetChangeException(name);
+        }
     }
 
     @DeleteMapping("/{name}")

@@ -78,6 +78,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(ProblemType.CONFLICT, e.getMessage(), request));
     }
 
+    /** A change without If-Match that lost a race against another writer: nothing was changed, send it again. */
+    @ExceptionHandler({io.berth.cluster.ConcurrentClusterChangeException.class,
+            io.berth.template.ConcurrentTemplateSetChangeException.class})
+    ResponseEntity<ProblemDetail> lostRace(RuntimeException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.CONFLICT, e.getMessage(), request));
+    }
+
     @ExceptionHandler({ClusterVersionMismatchException.class, StaleTemplateSetException.class})
     ResponseEntity<ProblemDetail> stale(RuntimeException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.PRECONDITION_FAILED, e.getMessage(), request));

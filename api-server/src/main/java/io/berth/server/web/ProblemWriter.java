@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a problem straight to the servlet response, for the places that run before Spring MVC
- * (security, the request size limit).
+ * Writes a problem straight to the servlet response, for the places that run before Spring MVC or
+ * outside it (security, the request size limit, the error page, Tomcat's own refusals). The request
+ * gets an id first when it has none yet.
  */
 @Component
 public class ProblemWriter {
@@ -25,6 +26,7 @@ public class ProblemWriter {
 
     public void write(ProblemType type, String detail, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        RequestIdFilter.ensure(request, response);
         ProblemDetail problem = Problems.of(type, detail, request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());

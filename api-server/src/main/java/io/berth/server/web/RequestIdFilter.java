@@ -30,15 +30,28 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        request.setAttribute(ATTRIBUTE, id);
-        response.setHeader(HEADER, id);
+        String id = ensure(request, response);
         MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * The request's id, given one first when it has none: for answers written where this filter did
+     * not run (a request Tomcat refused before any filter, an error dispatch).
+     */
+    public static String ensure(HttpServletRequest request, HttpServletResponse response) {
+        Object known = request.getAttribute(ATTRIBUTE);
+        if (known != null) {
+            return known.toString();
+        }
+        String given = request.getHeader(HEADER);
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setAttribute(ATTRIBUTE, id);
+        response.setHeader(HEADER, id);
+        return id;
     }
 }

@@ -16,6 +16,7 @@ import io.berth.template.RenderedManifests;
 import io.berth.template.TemplateProblem;
 import io.berth.template.internal.json.CanonicalJson;
 import io.berth.template.internal.json.Mappers;
+import io.berth.template.internal.json.ParserMessages;
 import io.berth.template.internal.render.ManifestRules;
 import io.berth.template.internal.render.YamlOutput;
 import tools.jackson.core.JacksonException;
@@ -107,7 +108,7 @@ public final class HelmCharts {
             tree = Mappers.yaml().readTree(valuesYaml);
         } catch (JacksonException e) {
             throw new RenderException(List.of(TemplateProblem.at(VALUES_FILE,
-                    HelmMessages.cap("invalid YAML: " + e.getOriginalMessage()))));
+                    HelmMessages.cap("invalid YAML: " + ParserMessages.describe(e)))));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return Map.of();
@@ -139,7 +140,7 @@ public final class HelmCharts {
             }
             problems.add(TemplateProblem.at(CHART_FILE, "Chart.yaml must be a mapping"));
         } catch (JacksonException e) {
-            problems.add(TemplateProblem.at(CHART_FILE, HelmMessages.cap("invalid YAML: " + e.getOriginalMessage())));
+            problems.add(TemplateProblem.at(CHART_FILE, HelmMessages.cap("invalid YAML: " + ParserMessages.describe(e))));
         }
         return Optional.empty();
     }

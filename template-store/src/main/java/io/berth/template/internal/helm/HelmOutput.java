@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import io.berth.template.TemplateProblem;
 import io.berth.template.internal.json.Mappers;
+import io.berth.template.internal.json.ParserMessages;
 import io.berth.template.internal.parse.DocumentChunk;
 import io.berth.template.internal.parse.DocumentSplitter;
 import io.berth.template.internal.render.ManifestIdentity;
@@ -86,9 +87,8 @@ final class HelmOutput {
         try {
             return Mappers.yaml().readTree(chunk.text());
         } catch (JacksonException e) {
-            String message = e.getOriginalMessage() == null ? "unreadable document" : e.getOriginalMessage();
             problems.add(TemplateProblem.inDocument(documentIndex, null,
-                    HelmMessages.cap("Helm's output is not YAML this store reads: " + message.strip())));
+                    HelmMessages.cap("Helm's output is not YAML this store reads: " + ParserMessages.describe(e))));
             return null;
         }
     }

@@ -7,6 +7,7 @@ import com.networknt.schema.Schema;
 
 import io.berth.template.TemplateProblem;
 import io.berth.template.internal.json.Mappers;
+import io.berth.template.internal.json.ParserMessages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -45,7 +46,7 @@ public final class ParameterSchema {
         try {
             root = Mappers.json().readTree(json);
         } catch (JacksonException e) {
-            problems.add(TemplateProblem.at("$", "parameters schema is not valid JSON: " + e.getOriginalMessage()));
+            problems.add(TemplateProblem.at("$", "parameters schema is not valid JSON: " + ParserMessages.describe(e)));
             return unusable(problems);
         }
         checkShape(root, problems);

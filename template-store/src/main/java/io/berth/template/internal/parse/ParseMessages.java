@@ -1,12 +1,10 @@
 package io.berth.template.internal.parse;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
+import io.berth.template.internal.json.ParserMessages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
-/** Turns a YAML parser failure into one line for people: position, then what the parser said. */
+/** Turns a YAML parser failure into one line for people: position, then what was wrong ({@link ParserMessages}). */
 final class ParseMessages {
 
     private ParseMessages() {
@@ -28,20 +26,6 @@ final class ParseMessages {
             where = "line " + (chunk.firstLine() + index)
                     + (hasPlaceholder ? "" : ", column " + location.getColumnNr());
         }
-        return where + ": invalid YAML: " + markers.display(essence(e.getOriginalMessage()));
-    }
-
-    /** The parser's own words without the excerpts and caret lines SnakeYAML adds. */
-    private static String essence(String message) {
-        if (message == null) {
-            return "unreadable document";
-        }
-        return Arrays.stream(message.split("\n"))
-                .filter(l -> !l.startsWith("    "))
-                .map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("in reader") && !l.equals("^") && !l.startsWith("at [Source"))
-                .filter(l -> !l.matches("\\^+"))
-                .distinct()
-                .collect(Collectors.joining("; "));
+        return where + ": invalid YAML: " + markers.display(ParserMessages.describe(e));
     }
 }

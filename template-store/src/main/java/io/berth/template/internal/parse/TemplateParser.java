@@ -29,6 +29,13 @@ public final class TemplateParser {
             PlaceholderScanner.Scanned scanned = scanner.scan(chunk);
             int documentIndex = index++;
             scanned.malformed().forEach(m -> problems.add(TemplateProblem.inDocument(documentIndex, null, m)));
+            List<YamlTags.Tagged> tags = YamlTags.find(scanned.text());
+            if (!tags.isEmpty()) {
+                tags.forEach(t -> problems.add(TemplateProblem.inDocument(documentIndex, markers.display(t.path()),
+                        "the YAML tag " + t.shown() + " is not allowed: Berth reads YAML without tags (quote a value"
+                                + " to make it text)")));
+                continue;
+            }
             JsonNode tree = read(scanned.text(), chunk, documentIndex, markers, problems);
             if (tree instanceof ObjectNode mapping) {
                 documents.add(new ParsedDocument(documentIndex, chunk.firstLine(), mapping));
