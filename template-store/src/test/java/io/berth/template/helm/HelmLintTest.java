@@ -14,7 +14,7 @@ import io.berth.template.HelmRenderer;
 @EnabledIf("io.berth.template.HelmRenderer#isAvailable")
 class HelmLintTest {
 
-    private final HelmRenderer renderer = new HelmRenderer();
+    private final HelmRenderer renderer = TestHelm.renderer();
 
     @Test
     void theWebChartLintsClean() {
