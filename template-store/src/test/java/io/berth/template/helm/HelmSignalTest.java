@@ -47,8 +47,15 @@ class HelmSignalTest {
             await().atMost(Duration.ofSeconds(PATIENCE_SECONDS)).untilAsserted(() -> assertThat(workers)
                     .as("no worker outlives Berth").noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive)
                             .orElse(false)));
+            assertThat(workerDirectories(berth.pid())).as("the workers deleted their own directories").isEmpty();
         } finally {
             berth.destroyForcibly();
+        }
+    }
+
+    private static List<Path> workerDirectories(long berth) throws IOException {
+        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("berth-helm-worker-" + berth + "-")).toList();
         }
     }
 

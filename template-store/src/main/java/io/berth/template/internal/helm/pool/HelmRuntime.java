@@ -19,6 +19,8 @@ import java.util.jar.JarInputStream;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.berth.template.internal.helm.worker.HelmWorkerMain;
+
 /**
  * What a Helm worker is started with, taken from Berth's own class path without loading any of it:
  * the worker's class path (this module, helm-java, its lib-api and JNA) and Helm's native library
@@ -30,7 +32,11 @@ import java.util.stream.Stream;
  */
 public final class HelmRuntime {
 
+    /** A name, not a class literal: Berth's JVM never loads the worker's classes (a test keeps it right). */
     static final String WORKER_MAIN = "io.berth.template.internal.helm.worker.HelmWorkerMain";
+    static final String RUNTIME_PREFIX = "berth-helm-runtime-";
+    /** A constant of the worker's, inlined by the compiler. */
+    static final String WORKER_PREFIX = HelmWorkerMain.DIRECTORY_PREFIX;
 
     /** One class of each jar (or directory) the worker needs, found as resources: nothing is loaded. */
     static final List<String> CLASS_PATH_RESOURCES = List.of(
@@ -109,7 +115,9 @@ public final class HelmRuntime {
     }
 
     private static HelmRuntime prepare(ClassLoader loader) throws IOException {
-        Path directory = PrivateDirectories.create("berth-helm-runtime-");
+        Path directory = PrivateDirectories.create(RUNTIME_PREFIX);
+        PrivateDirectories.removeOrphans(RUNTIME_PREFIX, directory);
+        PrivateDirectories.removeOrphans(WORKER_PREFIX, directory);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> PrivateDirectories.delete(directory),
                 "helm-runtime-cleanup"));
         LinkedHashSet<Path> classPath = new LinkedHashSet<>();

@@ -174,7 +174,7 @@ public final class HelmWorkerPool implements AutoCloseable {
         WorkerProcess worker;
         Path directory = null;
         try {
-            directory = PrivateDirectories.create("berth-helm-worker-");
+            directory = PrivateDirectories.create(HelmRuntime.WORKER_PREFIX);
             worker = WorkerProcess.launch(WorkerCommand.of(runtime, limits, directory, environment));
         } catch (IOException e) {
             if (directory != null) {

@@ -24,14 +24,18 @@ import com.sun.jna.Native;
  * bytes. On start the worker refuses an environment that names a cluster, points Helm at the
  * {@link NullCluster}, loads the library, puts {@link OwnLimits} on itself and answers
  * {@code ["ready", <helm version>]}.
- * Then it serves one request after another from stdin ({@link HelmCalls}) until stdin ends, which is
- * how Berth stops an idle worker. Berth enforces the limits and kills the worker when one is passed;
- * the {@link WorkerWatchdog} only covers the case where Berth itself has gone.
+ * Then it serves one request after another from stdin ({@link HelmCalls}) until stdin ends, which
+ * only happens when Berth is gone (Berth kills the workers it stops). Berth enforces the limits and
+ * kills the worker when one is passed; the {@link WorkerWatchdog} only covers the case where Berth
+ * itself has gone, and the worker then deletes its own directory ({@link OwnDirectory}).
  *
  * <p>Only the JDK, helm-java, JNA and this package may be used here (an architecture test holds it):
  * nothing else of Berth is on the worker's class path.
  */
 public final class HelmWorkerMain {
+
+    /** How Berth names a worker's directory; the worker deletes its own only when the name says so. */
+    public static final String DIRECTORY_PREFIX = "berth-helm-worker-";
 
     /** Requests are small: paths, names and an operation. */
     private static final long MAX_REQUEST = 64 * 1024;
@@ -69,6 +73,8 @@ public final class HelmWorkerMain {
             WorkerWire.write(answers, List.of(HelmCalls.READY, version));
             serve(requests, answers, helm, watchdog);
         }
+        // stdin ended: Berth is gone (it kills the workers it stops), so nobody else deletes this directory
+        OwnDirectory.remove();
         System.exit(0);
     }
 

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The worker's own last line against outliving Berth: it halts the worker when the process that
- * started it is gone, or when one call runs {@value #GRACE_MILLIS} ms past its time limit. Berth
+ * started it is gone (deleting the worker's directory first), or when one call runs
+ * {@value #GRACE_MILLIS} ms past its time limit. Berth
  * kills a worker at the limit itself; this only matters when Berth could not (it crashed, or was
  * killed), so that no orphaned worker loops on.
  */
@@ -45,6 +46,7 @@ final class WorkerWatchdog {
                 return;
             }
             if (parent.isEmpty() || !parent.get().isAlive()) {
+                OwnDirectory.remove();
                 Runtime.getRuntime().halt(70);
             }
             long due = deadline;

@@ -52,6 +52,12 @@ class CodeLocationTest {
     }
 
     @Test
+    void theWorkersMainClassIsNamedRight() {
+        assertThat(HelmRuntime.WORKER_MAIN)
+                .isEqualTo(io.berth.template.internal.helm.worker.HelmWorkerMain.class.getName());
+    }
+
+    @Test
     void otherLocationsCannotBeOnAClassPath() throws Exception {
         URL url = new URL(null, "jrt:/java.base/java/lang/String.class", new NoHandler());
 
