@@ -30,7 +30,7 @@ import io.berth.template.RenderException;
 import io.berth.template.RenderedManifest;
 import io.berth.template.RenderedManifests;
 
-/** Rendering charts with Helm. Skipped only where helm-java's native library does not load. */
+/** Rendering charts with Helm. Skipped only where helm-java has no native library for this platform on the class path. */
 @EnabledIf("io.berth.template.HelmRenderer#isAvailable")
 class HelmRendererTest {
 
