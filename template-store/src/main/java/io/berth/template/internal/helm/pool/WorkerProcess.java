@@ -167,6 +167,7 @@ final class WorkerProcess {
         }
     }
 
+    /** SIGKILL, never SIGTERM: helm-java's Go code takes SIGTERM for itself and only cancels the call. */
     private void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
