@@ -1,5 +1,6 @@
 package io.berth.server;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -57,6 +58,28 @@ class ArchitectureTest {
     void productionCodeNeverNeedsTheSimulator() {
         noClasses().that().resideInAnyPackage("io.berth.server..", "io.berth.cluster..", "io.berth.template..")
                 .should().dependOnClassesThat().resideInAPackage("io.berth.kubesim..")
+                .check(production);
+    }
+
+    @Test
+    void theHelmWorkerUsesOnlyWhatIsOnItsClassPath() {
+        // the worker runs in its own JVM with the JDK, helm-java, JNA and the template store's classes
+        // only: anything else (Spring, Jackson, other packages of Berth) would fail there at run time
+        classes().that().resideInAPackage("io.berth.template.internal.helm.worker..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.marcnuri.helm..",
+                        "com.sun.jna..", "io.berth.template.internal.helm.worker..")
+                .check(production);
+        noClasses().that().resideOutsideOfPackages("io.berth.template.internal.helm.worker..",
+                        "io.berth.template.internal.helm.pool..")
+                .should().dependOnClassesThat().resideInAPackage("io.berth.template.internal.helm.worker..")
+                .check(production);
+    }
+
+    @Test
+    void berthItselfNeverCallsHelmJava() {
+        // helm-java loads Helm's Go library into the JVM that calls it: only the worker may
+        noClasses().that().resideOutsideOfPackage("io.berth.template.internal.helm.worker..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.marcnuri.helm..")
                 .check(production);
     }
 

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.berth.template.internal.helm.HelmCharts;
-import io.berth.template.internal.helm.HelmSupport;
+import io.berth.template.internal.helm.pool.HelmRuntime;
 
 /**
- * Renders and lints {@link HelmContent} with Helm itself, in this process (helm-java, which loads
- * Helm's Go library; see {@link #isAvailable()}).
+ * Renders and lints {@link HelmContent} with Helm itself, in a worker process of {@link HelmWorkers}
+ * (helm-java, which loads Helm's Go library there, never in Berth's JVM; see {@link #isAvailable()}).
  *
  * <p>Before anything is written to disk the archive is checked in memory; refused with a problem:
  * over {@link ContentLimits#maxBytes()}, unpacking to more than ten times that, more than 1000
@@ -32,27 +32,33 @@ import io.berth.template.internal.helm.HelmSupport;
  *
  * <p>Known limit: Helm's YAML is read back as YAML 1.2, like all YAML in the template store; a plain
  * {@code yes} or {@code 0644} in a template stays a string where kubectl would read a boolean or
- * the number 420 (see DESIGN.md). A template cannot be stopped once Helm runs it.
+ * the number 420 (see DESIGN.md).
+ *
+ * <p>Helm runs as an offline {@code helm template} would: {@code lookup} finds nothing, whatever
+ * cluster Berth's environment names. A chart that makes Helm pass a limit of {@link HelmLimits}
+ * (time, memory, output) fails with one problem that names the limit and its setting.
  */
 public final class HelmRenderer {
 
     private final ContentLimits limits;
+    private final HelmWorkers workers;
 
-    public HelmRenderer() {
-        this(ContentLimits.DEFAULT);
+    public HelmRenderer(HelmWorkers workers) {
+        this(ContentLimits.DEFAULT, workers);
     }
 
     /** @param limits {@link ContentLimits#maxBytes()} bounds the archive; the document count is not used */
-    public HelmRenderer(ContentLimits limits) {
+    public HelmRenderer(ContentLimits limits, HelmWorkers workers) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.workers = Objects.requireNonNull(workers, "workers");
     }
 
     /**
-     * Whether Helm can run on this platform: helm-java's native library for this OS and
-     * architecture is on the class path and loads. Checked once; the first call takes about a second.
+     * Whether Helm can run on this platform: helm-java, JNA and helm-java's native library for this
+     * OS and architecture are on the class path. Nothing is loaded to tell.
      */
     public static boolean isAvailable() {
-        return HelmSupport.available();
+        return HelmRuntime.unavailable().isEmpty();
     }
 
     /**
@@ -62,25 +68,29 @@ public final class HelmRenderer {
      *                               {@code values.schema.json} (path {@code values}, one problem per
      *                               failure), a template error (path: the template file as Helm names
      *                               it, e.g. {@code web/templates/statefulset.yaml}), rendered objects
-     *                               that break the manifest rules, or no documents at all
-     * @throws IllegalStateException when Helm is not {@linkplain #isAvailable() available}
+     *                               that break the manifest rules, no documents at all, or a limit
+     *                               passed (one problem without a path)
+     * @throws IllegalStateException when Helm is not {@linkplain #isAvailable() available} or a
+     *                               worker fails for a reason of Berth's own (it cannot start)
      */
     public RenderedManifests render(HelmContent content, Map<String, Object> values, BuiltIns builtIns) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(builtIns, "builtIns");
-        return HelmCharts.render(content.chartArchive(), limits, values == null ? Map.of() : values, builtIns);
+        return HelmCharts.render(content.chartArchive(), limits, values == null ? Map.of() : values, builtIns,
+                workers.pool());
     }
 
     /**
      * {@code helm lint} with the chart's own values, after the archive checks: every error becomes a
      * problem (warnings and information, such as "icon is recommended", are left out). A library
      * chart is a problem too, since it cannot be rendered. An empty list means the chart lints clean.
+     * A limit passed while linting is a problem as well.
      *
      * @throws IllegalStateException when the archive passes its checks but Helm is not
-     *                               {@linkplain #isAvailable() available}
+     *                               {@linkplain #isAvailable() available}, or a worker cannot start
      */
     public List<TemplateProblem> lint(HelmContent content) {
         Objects.requireNonNull(content, "content");
-        return HelmCharts.lint(content.chartArchive(), limits);
+        return HelmCharts.lint(content.chartArchive(), limits, workers.pool());
     }
 }

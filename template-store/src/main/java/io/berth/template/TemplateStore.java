@@ -41,13 +41,13 @@ public class TemplateStore {
     private final Clock clock;
 
     public TemplateStore(TemplateSetRepository sets, TemplateVersionRepository versions, TransactionTemplate tx,
-                         TemplateStoreSettings settings, ObjectProvider<Clock> clock) {
+                         TemplateStoreSettings settings, HelmWorkers helmWorkers, ObjectProvider<Clock> clock) {
         this.sets = sets;
         this.versions = versions;
         this.tx = tx;
         this.validator = new ContentValidator(settings.limits());
         this.limits = settings.limits();
-        this.helm = new HelmRenderer(settings.limits());
+        this.helm = new HelmRenderer(settings.limits(), helmWorkers);
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 

@@ -71,6 +71,38 @@ class TemplateSetHelmIT extends TemplateTestBase {
     }
 
     @Test
+    void aRenderThatMakesHelmPassItsMemoryLimitIsA422ThatNamesTheLimit() {
+        String set = createSet("helm-grow");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("Chart.yaml", "apiVersion: v2\nname: grow\nversion: 0.1.0\n");
+        files.put("values.yaml", "rows: 0\n");
+        // keeps 10 KB per entry, as many entries as the values ask for: a viewer's values drive the growth
+        files.put("templates/configmap.yaml", """
+                {{- $kept := dict }}
+                {{- range $i := until (int .Values.rows) }}{{ range $j := until 100000 }}
+                {{- $_ := set $kept (printf "%d-%d" $i $j) (repeat 10000 "x") }}{{ end }}{{ end }}
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: grow
+                data:
+                  entries: "{{ len $kept }}"
+                """);
+        published(set, "1.0.0", helm(TestCharts.chart(files).chartArchive()));
+
+        Reply grown = api.post(SETS + "/" + set + "/versions/1.0.0/render", tokenWithRole("viewer"),
+                Map.of("values", Map.of("rows", 100_000)));
+
+        assertProblem(grown, 422, "render-failed");
+        assertThat(grown.json().get("errors").get(0).get("field").asString()).isEqualTo("chart");
+        assertThat(grown.json().get("errors").get(0).get("message").asString())
+                .startsWith("Helm needed more than 256 MB of memory rendering the chart (berth.templates.helm.memory)");
+        Reply none = api.post(SETS + "/" + set + "/versions/1.0.0/render", ADMIN_TOKEN, Map.of("values", Map.of()));
+        assertThat(none.status()).as("the next render gets a new worker: " + none).isEqualTo(200);
+        assertThat(manifest(none, "ConfigMap").get("object").get("data").get("entries").asString()).isEqualTo("0");
+    }
+
+    @Test
     void diffWithoutValuesComparesTheChartsFilesAndWithValuesTheRenderedOutputs() {
         String set = createSet("helm-diff");
         published(set, "1.0.0", helm(TestCharts.web().chartArchive()));

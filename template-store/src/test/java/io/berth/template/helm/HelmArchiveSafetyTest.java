@@ -30,7 +30,7 @@ import io.berth.template.TemplateProblem;
  */
 class HelmArchiveSafetyTest {
 
-    private final HelmRenderer renderer = new HelmRenderer();
+    private final HelmRenderer renderer = TestHelm.renderer();
 
     @Test
     void refusesAZipSlipEntry() {
@@ -76,7 +76,7 @@ class HelmArchiveSafetyTest {
 
     @Test
     void refusesAnArchiveOverTheContentLimit() {
-        HelmRenderer small = new HelmRenderer(new ContentLimits(512, 100));
+        HelmRenderer small = TestHelm.renderer(new ContentLimits(512, 100));
         HelmContent content = TestCharts.web();
         assertThat(content.size()).isGreaterThan(512);
 
@@ -95,7 +95,7 @@ class HelmArchiveSafetyTest {
 
     @Test
     void refusesAnArchiveThatUnpacksToMoreThanTenTimesTheLimit() {
-        HelmRenderer renderer = new HelmRenderer(new ContentLimits(64 * 1024, 100));
+        HelmRenderer renderer = TestHelm.renderer(new ContentLimits(64 * 1024, 100));
         HelmContent bomb = webWith(new TestCharts.Tar().file("web/files/zeros.bin", new byte[700 * 1024]));
         assertThat(bomb.size()).isLessThan(64 * 1024);
 

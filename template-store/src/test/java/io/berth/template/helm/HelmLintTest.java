@@ -10,11 +10,11 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 import io.berth.template.HelmRenderer;
 
-/** {@code helm lint} as a publish rule. Skipped only where helm-java's native library does not load. */
+/** {@code helm lint} as a publish rule. Skipped only where helm-java has no native library for this platform on the class path. */
 @EnabledIf("io.berth.template.HelmRenderer#isAvailable")
 class HelmLintTest {
 
-    private final HelmRenderer renderer = new HelmRenderer();
+    private final HelmRenderer renderer = TestHelm.renderer();
 
     @Test
     void theWebChartLintsClean() {

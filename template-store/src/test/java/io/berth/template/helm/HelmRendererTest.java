@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,22 +20,21 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.marcnuri.helm.Helm;
 
 import io.berth.template.BuiltIns;
 import io.berth.template.HelmContent;
+import io.berth.template.HelmLimits;
 import io.berth.template.HelmRenderer;
+import io.berth.template.HelmWorkers;
 import io.berth.template.RenderException;
 import io.berth.template.RenderedManifest;
 import io.berth.template.RenderedManifests;
 
-/** Rendering charts with Helm. Skipped only where helm-java's native library does not load. */
+/** Rendering charts with Helm. Skipped only where helm-java has no native library for this platform on the class path. */
 @EnabledIf("io.berth.template.HelmRenderer#isAvailable")
 class HelmRendererTest {
 
-    private final HelmRenderer renderer = new HelmRenderer();
+    private final HelmRenderer renderer = TestHelm.renderer();
 
     @Test
     void rendersWithTheChartsDefaults() {
@@ -199,10 +199,12 @@ class HelmRendererTest {
     }
 
     @Test
-    void rendersAChartPackagedByHelm(@TempDir Path dir) throws IOException {
-        Helm created = Helm.create().withName("demo").withDir(dir).call();
-        created.packageIt().withDestination(dir).call();
-        HelmContent content = new HelmContent(Files.readAllBytes(dir.resolve("demo-0.1.0.tgz")));
+    void rendersAChartPackagedByHelm() throws IOException {
+        // written by `helm create demo` and `helm package demo` of Helm 3.16 (helm-java 0.0.15)
+        HelmContent content;
+        try (InputStream in = HelmRendererTest.class.getResourceAsStream("/charts/demo-0.1.0.tgz")) {
+            content = new HelmContent(in.readAllBytes());
+        }
 
         assertThat(content.chart().name()).isEqualTo("demo");
         assertThat(content.chart().valuesSchemaJson()).isNull();
@@ -238,19 +240,30 @@ class HelmRendererTest {
 
     @Test
     void deletesItsTemporaryFiles() throws IOException {
-        List<Path> before = workspaces();
+        List<Path> before = temporaryDirectories();
 
-        renderer.render(TestCharts.web(), Map.of(), TestCharts.BUILT_INS);
-        assertThatThrownBy(() -> renderer.render(TestCharts.web(), Map.of("replicas", "x"), TestCharts.BUILT_INS))
-                .isInstanceOf(RenderException.class);
-        renderer.lint(TestCharts.web());
+        try (HelmWorkers workers = new HelmWorkers(HelmLimits.DEFAULT)) {
+            HelmRenderer own = new HelmRenderer(workers);
+            own.render(TestCharts.web(), Map.of(), TestCharts.BUILT_INS);
+            assertThatThrownBy(() -> own.render(TestCharts.web(), Map.of("replicas", "x"), TestCharts.BUILT_INS))
+                    .isInstanceOf(RenderException.class);
+            own.lint(TestCharts.web());
 
-        assertThat(workspaces()).isEqualTo(before);
+            assertThat(temporaryDirectories()).as("no chart workspace is left, only the worker's own directory")
+                    .filteredOn(p -> !before.contains(p))
+                    .singleElement().satisfies(p -> assertThat(p.getFileName().toString()).startsWith("berth-helm-worker-"));
+        }
+
+        assertThat(temporaryDirectories()).as("the worker's home and temporary files are gone with it")
+                .isSubsetOf(before);
     }
 
-    private static List<Path> workspaces() throws IOException {
+    /** Chart workspaces and workers' directories; the runtime's copy of Helm's library stays for the JVM. */
+    private static List<Path> temporaryDirectories() throws IOException {
         try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("berth-helm-")).sorted().toList();
+            return entries.map(Path::getFileName).map(Path::toString)
+                    .filter(name -> name.startsWith("berth-helm-") && !name.startsWith("berth-helm-runtime-"))
+                    .map(name -> Path.of(System.getProperty("java.io.tmpdir"), name)).sorted().toList();
         }
     }
 

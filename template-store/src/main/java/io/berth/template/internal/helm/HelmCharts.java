@@ -14,6 +14,9 @@ import io.berth.template.HelmContent;
 import io.berth.template.RenderException;
 import io.berth.template.RenderedManifests;
 import io.berth.template.TemplateProblem;
+import io.berth.template.internal.helm.pool.HelmRefused;
+import io.berth.template.internal.helm.pool.HelmStopped;
+import io.berth.template.internal.helm.pool.HelmWorkerPool;
 import io.berth.template.internal.json.CanonicalJson;
 import io.berth.template.internal.json.Mappers;
 import io.berth.template.internal.json.ParserMessages;
@@ -36,20 +39,21 @@ public final class HelmCharts {
     }
 
     public static RenderedManifests render(byte[] archive, ContentLimits limits, Map<String, Object> values,
-                                           BuiltIns builtIns) {
+                                           BuiltIns builtIns, HelmWorkerPool workers) {
         List<TemplateProblem> problems = new ArrayList<>();
         ChartArchive chart = checked(archive, limits, problems);
-        HelmSupport.require();
         String valuesJson = CanonicalJson.write(CanonicalJson.sortedTree(values));
         String output;
         try (ChartWorkspace workspace = ChartWorkspace.unpack(chart)) {
             Path valuesFile = workspace.writeValues(valuesJson);
             try {
-                output = HelmSupport.template(workspace.chartDirectory(), builtIns.application(),
+                output = workers.template(workspace.chartDirectory(), builtIns.application(),
                         builtIns.namespace(), valuesFile);
-            } catch (HelmSupport.HelmFailure e) {
+            } catch (HelmRefused e) {
                 throw new RenderException(HelmMessages.renderProblems(e.getMessage(), chartName(chart),
                         workspace.root().toString()));
+            } catch (HelmStopped e) {
+                throw new RenderException(List.of(TemplateProblem.at(null, e.problem(workers.limits(), "rendering"))));
             }
         }
         List<YamlOutput.Document> documents = HelmOutput.documents(output, builtIns.namespace(), problems);
@@ -63,21 +67,23 @@ public final class HelmCharts {
         return YamlOutput.write(documents);
     }
 
-    public static List<TemplateProblem> lint(byte[] archive, ContentLimits limits) {
+    public static List<TemplateProblem> lint(byte[] archive, ContentLimits limits, HelmWorkerPool workers) {
         List<TemplateProblem> problems = new ArrayList<>();
         Optional<ChartArchive> read = ChartArchive.read(archive, limits, problems);
         if (read.isEmpty()) {
             return List.copyOf(problems);
         }
         ChartArchive chart = read.get();
-        HelmSupport.require();
-        HelmSupport.LintReport report;
+        HelmWorkerPool.LintReport report;
         try (ChartWorkspace workspace = ChartWorkspace.unpack(chart)) {
             try {
-                report = HelmSupport.lint(workspace.chartDirectory());
-            } catch (HelmSupport.HelmFailure e) {
+                report = workers.lint(workspace.chartDirectory());
+            } catch (HelmRefused e) {
                 problems.add(TemplateProblem.at(null, HelmMessages.cap("helm lint failed: "
                         + HelmMessages.scrub(e.getMessage(), workspace.root().toString()))));
+                return List.copyOf(problems);
+            } catch (HelmStopped e) {
+                problems.add(TemplateProblem.at(null, e.problem(workers.limits(), "linting")));
                 return List.copyOf(problems);
             }
             problems.addAll(HelmMessages.lintProblems(report.lines(), report.failed(), workspace.root().toString()));
