@@ -1,0 +1,100 @@
+package io.berth.server.reliability;
+
+import io.berth.server.BerthApplication;
+import io.berth.server.testsupport.Api;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * Berth as a separate operating-system process, started from the test's classpath, so that it can be
+ * killed with SIGKILL or stopped with SIGTERM exactly as an orchestrator would. Its output goes to a
+ * log file of its own, which tests read.
+ */
+final class BerthProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private BerthProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts Berth on the data directory with the settings given (as {@code --name=value}), and waits until it is ready. */
+    static BerthProcess start(Path dataDir, String name, Map<String, String> settings) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                BerthApplication.class.getName(), "--server.port=" + port, "--berth.data-dir=" + dataDir));
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Path log = dataDir.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        BerthProcess berth = new BerthProcess(process, log, port);
+        berth.awaitReady();
+        return berth;
+    }
+
+    Api api() {
+        return new Api(port);
+    }
+
+    Process process() {
+        return process;
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is closed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as {@code docker stop} or a pod termination sends; returns whether it exited within the patience. */
+    boolean terminate(Duration patience) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void awaitReady() {
+        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Berth exited at start (" + process.exitValue() + "):\n" + tail());
+            }
+            try {
+                return api().get("/actuator/health/readiness", null).status() == 200;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
