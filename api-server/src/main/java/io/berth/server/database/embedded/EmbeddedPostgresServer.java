@@ -134,7 +134,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             log.warn("The embedded database runs with {}: a host crash can lose or corrupt data. Use this only for tests.",
                     settings.durability().settings());
         }
-        ProcessBuilder builder = new ProcessBuilder(PostgresCommands.underWatchdog(
+        ProcessBuilder builder = PostgresCommands.processBuilder(PostgresCommands.underWatchdog(
                 commands.of("postgres", arguments.toArray(String[]::new))));
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logFile().toFile()));
@@ -163,7 +163,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static void run(String what, List<String> command, String input) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = PostgresCommands.processBuilder(command).redirectErrorStream(true);
         if (input == null) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         }

@@ -108,6 +108,22 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void theServerSeesNoneOfBerthsEnvironment() throws Exception {
+        Path base = newBaseDirectory();
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(StartAndWait.class.getName(), base.toString()))
+                .redirectErrorStream(true).redirectOutput(base.resolve("owner.log").toFile());
+        builder.environment().put("BERTH_ENCRYPTION_KEY", "marker-of-a-secret-0123456789");
+        Process owner = builder.start();
+        try {
+            long pid = awaitPostmasterPid(base.resolve("postgres"));
+            String environment = Files.readString(Path.of("/proc", String.valueOf(pid), "environ"));
+            assertThat(environment).contains("PATH=").doesNotContain("marker-of-a-secret").doesNotContain("BERTH_");
+        } finally {
+            owner.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aDataDirectoryMadeWithoutAPasswordGetsOneAndLosesTrust() throws Exception {
         Path base = newBaseDirectory();
         EmbeddedServerSettings settings = settings(base, Durability.UNSAFE_FAST_FOR_TESTS);
