@@ -13,13 +13,21 @@ class TemplateSetSeedsIT extends TemplateTestBase {
     @Test
     void seedsLoadTheExamplesOnceAndLeaveExistingSetsAlone() {
         assertProblem(api.post(SETS + "/seeds", tokenWithRole("operator"), "{}"), 403, "forbidden");
+        // the API tests share one context: the application tests may have loaded the examples already
+        boolean loadedBefore = api.get(SETS + "/nginx-web", ADMIN_TOKEN).status() == 200;
 
         Reply first = api.post(SETS + "/seeds", ADMIN_TOKEN, "{}");
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
-        assertThat(first.json().get("created").valueStream().map(JsonNode::asString))
-                .containsExactly("nginx-web@1.0.0", "etcd-cluster@1.0.0", "etcd-operator@1.0.0");
-        assertThat(first.json().get("skipped")).isEmpty();
+        if (loadedBefore) {
+            assertThat(first.json().get("created")).isEmpty();
+            assertThat(first.json().get("skipped").valueStream().map(JsonNode::asString))
+                    .containsExactly("nginx-web", "etcd-cluster", "etcd-operator");
+        } else {
+            assertThat(first.json().get("created").valueStream().map(JsonNode::asString))
+                    .containsExactly("nginx-web@1.0.0", "etcd-cluster@1.0.0", "etcd-operator@1.0.0");
+            assertThat(first.json().get("skipped")).isEmpty();
+        }
         JsonNode nginx = api.get(SETS + "/nginx-web/versions/1.0.0", ADMIN_TOKEN).json();
         assertThat(nginx.get("digest").asString()).startsWith("sha256:");
         assertThat(api.get(SETS + "/etcd-cluster", ADMIN_TOKEN).json().get("labels").get("berth.io/example").asString()).isEqualTo("true");
