@@ -33,7 +33,12 @@ public final class DatabaseFaults {
                     || t instanceof TransactionSystemException) {
                 return true;
             }
-            if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+            if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedPoolConnection(sql))) {
+                return true;
+            }
+            if (t instanceof org.hibernate.TransactionException) {
+                // a commit or rollback that failed at the JDBC level: its connection broke under it. After a
+                // lost connection, Spring reports this one (the rollback's) instead of the first failure
                 return true;
             }
         }
@@ -49,6 +54,11 @@ public final class DatabaseFaults {
             }
         }
         return false;
+    }
+
+    /** Hikari's answer on a connection it has already closed (it gives no SQLSTATE). */
+    private static boolean isClosedPoolConnection(SQLException sql) {
+        return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
     }
 
     /** SQLSTATE class 08 (connection exception), 57P01..57P03 (shutting down, cannot connect now). */
