@@ -94,6 +94,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            stopServer();
+            log.info("Embedded PostgreSQL stopped");
+        } finally {
+            lock.close();
+        }
+    }
+
+    private void stopServer() {
+        try {
             List<ProcessHandle> server = watchdog.toHandle().descendants().toList();
             closeQuietly(watchdog.getOutputStream());
             if (!watchdog.waitFor(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -101,11 +110,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 server.forEach(ProcessHandle::destroyForcibly);
                 watchdog.destroyForcibly();
             }
-            log.info("Embedded PostgreSQL stopped");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            lock.close();
         }
     }
 
@@ -157,7 +163,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             sleep(Duration.ofMillis(100));
         }
-        close();
+        stopServer(); // the lock is released by start(), which sees this exception
         throw new IOException("The embedded PostgreSQL did not accept connections within " + settings.startupTimeout()
                 + " (" + (last == null ? "no attempt" : last.getMessage()) + "); see " + settings.logFile());
     }
