@@ -1,15 +1,13 @@
 package io.berth.template.internal.helm;
 
+import io.berth.template.internal.helm.pool.PrivateDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A temporary directory of its own for one Helm call: the checked chart unpacked under
@@ -80,19 +78,6 @@ public final class ChartWorkspace implements AutoCloseable {
     /** Deletes the workspace; what cannot be deleted now is deleted when the JVM exits. */
     @Override
     public void close() {
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        } catch (IOException e) {
-            root.toFile().deleteOnExit();
-            return;
-        }
-        for (Path path : paths) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                path.toFile().deleteOnExit();
-            }
-        }
+        PrivateDirectories.delete(root);
     }
 }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * them ({@code <prefix><pid>-<random>}), and their removal. A Berth that was killed cannot delete
  * its directories (Helm's library alone is 90 MB); the next one removes those whose process is gone.
  */
-final class PrivateDirectories {
+public final class PrivateDirectories {
 
     private static final Logger log = LoggerFactory.getLogger(PrivateDirectories.class);
 
@@ -61,7 +61,7 @@ final class PrivateDirectories {
     }
 
     /** Deletes the directory and all below it; what cannot be deleted now is left to the JVM's exit. */
-    static void delete(Path root) {
+    public static void delete(Path root) {
         if (!Files.exists(root)) {
             return;
         }
