@@ -96,7 +96,6 @@ class CrashAndSignalIT {
     }
 
     private static Map<String, String> settings(String lease) {
-        // (cluster-silence is long so that the unreachable cluster above does not end an attempt before the stop)
         Map<String, String> settings = new HashMap<>();
         settings.put("berth.bootstrap-token", TOKEN);
         settings.put("berth.encryption.key", KEY);
@@ -106,6 +105,7 @@ class CrashAndSignalIT {
         settings.put("berth.operations.readiness-poll", "100ms");
         settings.put("berth.operations.retry-initial-delay", "200ms");
         settings.put("berth.operations.lease-duration", lease);
+        // long, so that the cluster made unreachable before the SIGTERM does not end the attempt first
         settings.put("berth.operations.cluster-silence", "60s");
         return settings;
     }
