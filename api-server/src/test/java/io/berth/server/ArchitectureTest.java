@@ -2,6 +2,7 @@ package io.berth.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -31,11 +32,14 @@ class ArchitectureTest {
         org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.template.TemplateStore.class)).isTrue();
         org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.template.internal.store.TemplateSetEntity.class)).isTrue();
         org.assertj.core.api.Assertions.assertThat(production.contain(BerthApplication.class)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.engine.ManifestApplier.class)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.engine.health.HealthJudge.class)).isTrue();
     }
 
     @Test
     void modulesDoNotDependOnTheApplication() {
-        noClasses().that().resideInAnyPackage("io.berth.cluster..", "io.berth.template..", "io.berth.kubesim..")
+        noClasses().that().resideInAnyPackage("io.berth.cluster..", "io.berth.template..", "io.berth.kubesim..",
+                        "io.berth.engine..")
                 .should().dependOnClassesThat().resideInAPackage("io.berth.server..")
                 .check(production);
     }
@@ -59,7 +63,8 @@ class ArchitectureTest {
 
     @Test
     void productionCodeNeverNeedsTheSimulator() {
-        noClasses().that().resideInAnyPackage("io.berth.server..", "io.berth.cluster..", "io.berth.template..")
+        noClasses().that().resideInAnyPackage("io.berth.server..", "io.berth.cluster..", "io.berth.template..",
+                        "io.berth.engine..")
                 .should().dependOnClassesThat().resideInAPackage("io.berth.kubesim..")
                 .check(production);
     }
@@ -94,5 +99,25 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("io.berth.template..")
                 .should().dependOnClassesThat().resideInAPackage("io.berth.template.internal..")
                 .check(production);
+    }
+
+    @Test
+    void theEngineKnowsKubernetesAndNothingOfTheWebTheDatabaseOrTheOtherModules() {
+        // the engine is what Berth does to a cluster: it must be usable (and testable) without Spring,
+        // a database or the stores, so that every caller of it judges and applies alike
+        classes().that().resideInAPackage("io.berth.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.fabric8.kubernetes..",
+                        "org.slf4j..", "io.berth.engine..")
+                .check(production);
+    }
+
+    @Test
+    void theFeaturePackagesOfTheApplicationAreFreeOfCycles() {
+        slices().matching("io.berth.server.(*)..").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void theEnginesPackagesAreFreeOfCycles() {
+        slices().matching("io.berth.engine.(**)").should().beFreeOfCycles().check(production);
     }
 }

@@ -8,7 +8,7 @@ import io.berth.server.applications.ApplicationBodies.UpdateApplication;
 import io.berth.server.operations.Operation;
 import io.berth.server.operations.RequestContext;
 import io.berth.server.security.TokenPrincipal;
-import io.berth.server.status.Health;
+import io.berth.engine.health.Health;
 import io.berth.server.web.ApiErrorResponses;
 import io.berth.server.web.Cursors;
 import io.berth.server.web.ETags;

@@ -1,7 +1,8 @@
 package io.berth.server.applications;
 
 import io.berth.cluster.Cluster;
-import io.berth.server.deploy.Workloads;
+import io.berth.engine.Workloads;
+import io.berth.engine.health.CustomHealthRule;
 import io.berth.template.BuiltIns;
 import io.berth.template.ContentKind;
 import io.berth.template.HealthHint;
@@ -85,11 +86,16 @@ public class ApplicationRenderer {
                 ? templates.content(spec.templateSet(), spec.version()).hints() : List.of();
     }
 
-    /** The health hints among a version's hints, by kind, as the readiness and health rules take them. */
-    public static Map<String, HealthHint> healthByKind(List<WorkloadHint> hints) {
-        Map<String, HealthHint> byKind = new HashMap<>();
-        hints.stream().filter(h -> h.health() != null).forEach(h -> byKind.put(h.kind(), h.health()));
+    /** The health hints among a version's hints, by kind, as the engine's health judge takes them. */
+    public static Map<String, CustomHealthRule> healthByKind(List<WorkloadHint> hints) {
+        Map<String, CustomHealthRule> byKind = new HashMap<>();
+        hints.stream().filter(h -> h.health() != null).forEach(h -> byKind.put(h.kind(), rule(h.health())));
         return byKind;
+    }
+
+    private static CustomHealthRule rule(HealthHint hint) {
+        return new CustomHealthRule(hint.readyCondition(), hint.statusPath(), hint.healthy(), hint.progressing(),
+                hint.degraded());
     }
 
     /** sha256 over every target's objects as canonical JSON (sorted keys), in target order. */

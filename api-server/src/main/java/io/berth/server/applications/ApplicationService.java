@@ -15,7 +15,7 @@ import io.berth.server.operations.OperationStore.NewStep;
 import io.berth.server.operations.OperationType;
 import io.berth.server.operations.RequestContext;
 import io.berth.server.operations.StepAction;
-import io.berth.server.status.Health;
+import io.berth.engine.health.Health;
 import io.berth.server.web.ApiException;
 import io.berth.server.web.FieldProblem;
 import io.berth.server.web.MergePatch;

@@ -1,6 +1,6 @@
 package io.berth.server.applications;
 
-import io.berth.server.status.Health;
+import io.berth.engine.health.Health;
 import static io.berth.server.database.Columns.clip;
 import static io.berth.server.database.Columns.instant;
 

@@ -1,6 +1,6 @@
 package io.berth.server.applications;
 
-import io.berth.server.status.Health;
+import io.berth.engine.health.Health;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

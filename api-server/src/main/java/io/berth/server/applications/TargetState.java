@@ -1,7 +1,7 @@
 package io.berth.server.applications;
 
 import java.time.Instant;
-import io.berth.server.status.Health;
+import io.berth.engine.health.Health;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package io.berth.server.config;
 
-import io.berth.server.database.embedded.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +11,8 @@ import org.springframework.util.unit.DataSize;
  * Settings under {@code berth}. Environment variables with friendlier names are mapped onto them in
  * application.yml ({@code BERTH_DATA_DIR}, {@code BERTH_ENCRYPTION_KEY}, {@code BERTH_BOOTSTRAP_TOKEN}, ...).
  *
- * @param dataDir              where the embedded database and a generated encryption key live
- * @param embeddedDatabase     the embedded PostgreSQL (used when no database URL is configured)
+ * @param dataDir              where a generated encryption key lives (and the embedded database:
+ *                             {@link io.berth.server.database.EmbeddedDatabaseProperties})
  * @param encryption           the key that seals stored kubeconfigs
  * @param bootstrapToken       the first admin token, used only when no token exists yet
  * @param maxRequestSize       requests with a larger body are refused with 413
@@ -21,7 +20,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("berth")
 public record BerthProperties(
         @DefaultValue("./data") Path dataDir,
-        @DefaultValue EmbeddedDatabase embeddedDatabase,
         @DefaultValue Encryption encryption,
         String bootstrapToken,
         @DefaultValue("1MB") DataSize maxRequestSize) {
@@ -37,18 +35,6 @@ public record BerthProperties(
         public String toString() {
             return "Encryption[keyFile=" + keyFile + "]";
         }
-    }
-
-    /**
-     * @param port           TCP port on 127.0.0.1; 0 picks a free one
-     * @param durability     {@code durable}, or {@code unsafe-fast-for-tests} (fsync off) for throw-away test data only
-     * @param startupTimeout how long a start may take, crash recovery included
-     * @param stopTimeout    how long a stop may take before the server is killed
-     */
-    public record EmbeddedDatabase(@DefaultValue("0") int port,
-                                   @DefaultValue("durable") Durability durability,
-                                   @DefaultValue("120s") Duration startupTimeout,
-                                   @DefaultValue("20s") Duration stopTimeout) {
     }
 
     @Override

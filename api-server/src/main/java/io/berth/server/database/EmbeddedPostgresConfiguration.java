@@ -1,13 +1,13 @@
 package io.berth.server.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.berth.server.config.BerthProperties;
 import io.berth.server.database.embedded.EmbeddedPostgresServer;
 import io.berth.server.database.embedded.EmbeddedServerSettings;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -18,13 +18,14 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseCondition.class)
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgres(BerthProperties properties) throws IOException {
-        BerthProperties.EmbeddedDatabase embedded = properties.embeddedDatabase();
+    EmbeddedPostgresServer embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        EmbeddedDatabaseProperties.EmbeddedDatabase embedded = properties.embeddedDatabase();
         EmbeddedServerSettings settings = new EmbeddedServerSettings(properties.dataDir(), embedded.port(),
                 embedded.durability(), embedded.startupTimeout(), embedded.stopTimeout());
         log.info("No database configured (SPRING_DATASOURCE_URL or BERTH_DATABASE_URL): starting embedded PostgreSQL, data in {}",

@@ -6,9 +6,13 @@ import io.berth.server.applications.ApplicationRenderer;
 import io.berth.server.applications.ApplicationStore;
 import io.berth.server.applications.ApplicationStore.TrackedTarget;
 import io.berth.server.database.DatabaseFaults;
-import io.berth.server.deploy.ObjectRef;
-import io.berth.server.deploy.WorkloadObserver;
-import io.berth.template.HealthHint;
+import io.berth.engine.ObjectRef;
+import io.berth.engine.health.CustomHealthRule;
+import io.berth.engine.health.Health;
+import io.berth.engine.health.HealthJudge;
+import io.berth.engine.health.LiveReader;
+import io.berth.engine.health.Observation;
+import io.berth.engine.health.TargetHealth;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +38,7 @@ import org.springframework.stereotype.Component;
  * Follows the health of every deployed target by looking at its workloads at a fixed interval, one
  * task per cluster (a slow cluster delays only its own targets), and writes a target's health to
  * Postgres only when it changed. A cluster that cannot be read makes its targets {@code Stale}, the
- * last known health kept in the reason. Health judgements are pure ({@link HealthRules}).
+ * last known health kept in the reason. Health is judged by the engine's {@link HealthJudge}.
  */
 @Component
 public class StatusTracker implements DisposableBean {
@@ -46,7 +50,7 @@ public class StatusTracker implements DisposableBean {
     private final ClusterRegistry clusters;
     private final StatusSettings settings;
     private final Clock clock;
-    private final WorkloadObserver observer = new WorkloadObserver();
+    private final LiveReader reader = new LiveReader();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-status"));
     private final ExecutorService pool;
 
@@ -73,7 +77,7 @@ public class StatusTracker implements DisposableBean {
         try {
             Map<String, List<TrackedTarget>> byCluster = new LinkedHashMap<>();
             applications.trackedTargets().forEach(t -> byCluster.computeIfAbsent(t.state().cluster(), c -> new ArrayList<>()).add(t));
-            Map<String, Map<String, HealthHint>> hints = new ConcurrentHashMap<>();
+            Map<String, Map<String, CustomHealthRule>> hints = new ConcurrentHashMap<>();
             List<Future<?>> running = new ArrayList<>();
             byCluster.forEach((cluster, targets) -> running.add(pool.submit(() -> track(cluster, targets, hints))));
             for (Future<?> f : running) {
@@ -86,13 +90,17 @@ public class StatusTracker implements DisposableBean {
         }
     }
 
-    private void track(String cluster, List<TrackedTarget> targets, Map<String, Map<String, HealthHint>> hints) {
+    private void track(String cluster, List<TrackedTarget> targets, Map<String, Map<String, CustomHealthRule>> hints) {
         MDC.put("cluster", cluster);
         try {
             KubernetesClient client = clusters.client(cluster);
             for (TrackedTarget target : targets) {
-                List<ObjectRef> objects = target.state().objects().stream().map(StatusTracker::ref).toList();
-                TargetHealth health = HealthRules.judge(observer.observe(client, objects, hintsOf(target, hints)));
+                Map<String, CustomHealthRule> rules = hintsOf(target, hints);
+                List<Observation> seen = target.state().objects().stream().map(StatusTracker::ref)
+                        .filter(ref -> HealthJudge.carriesHealth(ref.apiVersion(), ref.kind(), rules.containsKey(ref.kind())))
+                        .map(ref -> reader.observe(client, ref, rules.get(ref.kind())))
+                        .toList();
+                TargetHealth health = TargetHealth.of(seen);
                 record(target, health.health(), health.reason());
             }
         } catch (RuntimeException e) {
@@ -126,7 +134,7 @@ public class StatusTracker implements DisposableBean {
         }
     }
 
-    private Map<String, HealthHint> hintsOf(TrackedTarget target, Map<String, Map<String, HealthHint>> cache) {
+    private Map<String, CustomHealthRule> hintsOf(TrackedTarget target, Map<String, Map<String, CustomHealthRule>> cache) {
         return cache.computeIfAbsent(target.applicationId() + "@" + target.revisionApplied(), key ->
                 applications.revision(target.applicationId(), target.revisionApplied())
                         .map(revision -> ApplicationRenderer.healthByKind(renderer.hints(revision.spec())))

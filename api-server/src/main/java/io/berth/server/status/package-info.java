@@ -1,6 +1,6 @@
 /**
- * Live health of deployed targets: the {@link io.berth.server.status.StatusTracker} looks at each
- * target's workloads at an interval and records its {@link io.berth.server.status.Health} when it
- * changes; {@link io.berth.server.status.HealthRules} are the pure judgements.
+ * Live health of deployed targets: the {@link io.berth.server.status.StatusTracker} follows each
+ * target's objects and records its health when it changes, as the engine's
+ * {@link io.berth.engine.health.HealthJudge} judges it.
  */
 package io.berth.server.status;

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.berth.cluster.ClusterRegistry;
+import io.berth.engine.health.Health;
 import io.berth.server.applications.AppliedObject;
 import io.berth.server.applications.ApplicationRenderer;
 import io.berth.server.applications.ApplicationStore;

@@ -62,7 +62,7 @@ class BootstrapTokenTest {
     }
 
     private static BerthProperties properties(String bootstrapToken) {
-        return new BerthProperties(Path.of("data"), null, new BerthProperties.Encryption(null, null, List.of()), bootstrapToken,
+        return new BerthProperties(Path.of("data"), new BerthProperties.Encryption(null, null, List.of()), bootstrapToken,
                 DataSize.ofMegabytes(1));
     }
 }

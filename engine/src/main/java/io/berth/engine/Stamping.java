@@ -1,0 +1,79 @@
+package io.berth.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Berth's labels and annotations, and deep copies of rendered object trees. Pure. */
+final class Stamping {
+
+    static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    static final String BERTH = "berth";
+    static final String APPLICATION = "berth.io/application";
+    static final String REVISION = "berth.io/revision";
+    static final String TEMPLATE = "berth.io/template";
+    static final String DIGEST = "berth.io/digest";
+
+    private Stamping() {
+    }
+
+    /**
+     * A copy of the object with Berth's labels and annotations in its own metadata. Pod templates
+     * inside it are left alone on purpose: a change of their labels would roll every pod.
+     */
+    static Map<String, Object> stamped(Map<String, Object> object, Stamp stamp) {
+        Map<String, Object> copy = deepCopy(object);
+        Map<String, Object> metadata = child(copy, "metadata");
+        Map<String, Object> labels = child(metadata, "labels");
+        labels.put(MANAGED_BY, BERTH);
+        labels.put(APPLICATION, stamp.application());
+        Map<String, Object> annotations = child(metadata, "annotations");
+        annotations.put(REVISION, Integer.toString(stamp.revision()));
+        annotations.put(TEMPLATE, stamp.templateSet() + "@" + stamp.templateVersion());
+        annotations.put(DIGEST, stamp.digest());
+        return copy;
+    }
+
+    /** Whether live labels still say the object belongs to the application. */
+    static boolean belongsTo(Map<String, String> liveLabels, String application) {
+        return liveLabels != null && application.equals(liveLabels.get(APPLICATION));
+    }
+
+    /** The map under {@code key}, created (or replaced by a mutable copy) as needed. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> child(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> mutable = new LinkedHashMap<>((Map<String, Object>) map);
+            parent.put(key, mutable);
+            return mutable;
+        }
+        Map<String, Object> created = new LinkedHashMap<>();
+        parent.put(key, created);
+        return created;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> deepCopy(Map<String, Object> tree) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        tree.forEach((key, value) -> copy.put(key, copyValue(value)));
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object copyValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return deepCopy((Map<String, Object>) map);
+        }
+        if (value instanceof List<?> list) {
+            return new ArrayList<>(list.stream().map(Stamping::copyValue).toList());
+        }
+        return value;
+    }
+
+    static String text(Map<String, Object> object, String key) {
+        Object value = object.get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,133 @@
+package io.berth.engine.health;
+
+import io.berth.engine.ClusterErrors;
+import io.berth.engine.ObjectRef;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The wait of a deploy with the option "wait": until every applied object that carries health is
+ * Healthy (or scaled to zero on purpose), judged by {@link HealthJudge} like everywhere else in Berth.
+ * A Degraded object (a crash loop, an image that cannot be pulled, a template's degraded value) ends
+ * the wait at once, naming the pod and its reason: waiting longer would not cure it.
+ */
+public final class WorkloadReadiness {
+
+    private final Duration pollInterval;
+    private final Duration silenceLimit;
+    private final LiveReader reader = new LiveReader();
+
+    /** Polls every two seconds: often enough for people, rare enough for a busy API server. */
+    public WorkloadReadiness() {
+        this(Duration.ofSeconds(2), Duration.ofSeconds(20));
+    }
+
+    /**
+     * @param pollInterval how often the objects are read
+     * @param silenceLimit how long the cluster may go without answering before the wait gives up on it
+     */
+    public WorkloadReadiness(Duration pollInterval, Duration silenceLimit) {
+        if (pollInterval.isNegative() || pollInterval.isZero() || silenceLimit.isNegative() || silenceLimit.isZero()) {
+            throw new IllegalArgumentException("pollInterval and silenceLimit must be positive");
+        }
+        this.pollInterval = pollInterval;
+        this.silenceLimit = silenceLimit;
+    }
+
+    /**
+     * Polls the objects among {@code applied} that carry health until all are settled.
+     *
+     * @param rules     the template's health rules by kind
+     * @param cancelled asked before each poll; when it says true the wait ends with a {@link CancellationException}
+     * @throws NotReadyException      when an object is Degraded, or when {@code timeout} passed with some not
+     *                                settled; it lists each such object and why
+     * @throws ClusterSilentException when the cluster gave no answer for the silence limit: a dead cluster
+     *                                ends the attempt soon, with its reason, instead of at the timeout
+     */
+    public void awaitReady(KubernetesClient client, List<ObjectRef> applied, Map<String, CustomHealthRule> rules,
+                           Duration timeout, BooleanSupplier cancelled) {
+        List<ObjectRef> judged = applied.stream()
+                .filter(ref -> HealthJudge.carriesHealth(ref.apiVersion(), ref.kind(), rules.containsKey(ref.kind())))
+                .toList();
+        Instant deadline = Instant.now().plus(timeout);
+        Instant silentSince = null;
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("The wait for " + judged.size() + " objects to be ready was cancelled");
+            }
+            Map<ObjectRef, Assessment> states;
+            try {
+                states = poll(client, judged, rules);
+                silentSince = null;
+            } catch (KubernetesClientException unanswered) {
+                silentSince = silentSince == null ? Instant.now() : silentSince;
+                if (!Instant.now().isBefore(silentSince.plus(silenceLimit)) || !Instant.now().plus(pollInterval).isBefore(deadline)) {
+                    throw new ClusterSilentException(Duration.between(silentSince, Instant.now()), judged.size(), unanswered);
+                }
+                pause();
+                continue;
+            }
+            List<String> degraded = describe(states, true);
+            if (!degraded.isEmpty()) {
+                throw new NotReadyException("Degraded, waiting longer will not help", degraded);
+            }
+            List<String> waiting = describe(states, false);
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (!Instant.now().plus(pollInterval).isBefore(deadline)) {
+                throw new NotReadyException("Not ready within " + timeout.toSeconds() + "s", waiting);
+            }
+            pause();
+        }
+    }
+
+    private Map<ObjectRef, Assessment> poll(KubernetesClient client, List<ObjectRef> objects, Map<String, CustomHealthRule> rules) {
+        Map<ObjectRef, Assessment> states = new LinkedHashMap<>();
+        for (ObjectRef ref : objects) {
+            states.put(ref, assessmentOf(client, ref, rules.get(ref.kind())));
+        }
+        return states;
+    }
+
+    private Assessment assessmentOf(KubernetesClient client, ObjectRef ref, CustomHealthRule rule) {
+        try {
+            return reader.observe(client, ref, rule).assessment();
+        } catch (KubernetesClientException e) {
+            if (ClusterErrors.isUnanswered(e)) {
+                throw e; // the cluster itself is silent: the wait counts how long (see awaitReady)
+            }
+            // a passing failure of one read (a 500, a 429) is one more reason to poll again, not the end of the wait
+            return Assessment.unknown("could not be read: " + ClusterErrors.explain(e));
+        }
+    }
+
+    /** The Degraded objects, or (with {@code degraded} false) all the unsettled ones, each with its reason. */
+    private static List<String> describe(Map<ObjectRef, Assessment> states, boolean degraded) {
+        List<String> out = new ArrayList<>();
+        states.forEach((ref, state) -> {
+            boolean wanted = degraded ? state.health() == Health.Degraded : !state.isSettled();
+            if (wanted) {
+                out.add(ref.describe() + ": " + state.health() + ", " + state.reason());
+            }
+        });
+        return out;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while waiting for workloads to be ready");
+        }
+    }
+}
