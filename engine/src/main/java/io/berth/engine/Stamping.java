@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Berth's labels and annotations, and deep copies of rendered object trees. Pure. */
-final class Stamping {
+public final class Stamping {
 
-    static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-    static final String BERTH = "berth";
-    static final String APPLICATION = "berth.io/application";
+    /** On every object Berth applies and on the pods of its workloads; watches select by it. */
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String BERTH = "berth";
+    /** The application an object (or pod) belongs to. */
+    public static final String APPLICATION = "berth.io/application";
     static final String REVISION = "berth.io/revision";
     static final String TEMPLATE = "berth.io/template";
     static final String DIGEST = "berth.io/digest";
@@ -19,8 +21,11 @@ final class Stamping {
     }
 
     /**
-     * A copy of the object with Berth's labels and annotations in its own metadata. Pod templates
-     * inside it are left alone on purpose: a change of their labels would roll every pod.
+     * A copy of the object with Berth's labels and annotations in its own metadata, and Berth's two
+     * labels (never the annotations) on the pod template of a built-in workload, so that its pods can
+     * be watched by label. Those labels are the same for every revision of an application: a new
+     * revision rolls no pod because of them. The pod template keeps its own managed-by label when the
+     * workload's selector names it, since a template must match its selector.
      */
     static Map<String, Object> stamped(Map<String, Object> object, Stamp stamp) {
         Map<String, Object> copy = deepCopy(object);
@@ -32,7 +37,30 @@ final class Stamping {
         annotations.put(REVISION, Integer.toString(stamp.revision()));
         annotations.put(TEMPLATE, stamp.templateSet() + "@" + stamp.templateVersion());
         annotations.put(DIGEST, stamp.digest());
+        if (hasPodTemplate(copy)) {
+            stampPodTemplate(copy, stamp);
+        }
         return copy;
+    }
+
+    private static boolean hasPodTemplate(Map<String, Object> object) {
+        String workload = object.get("apiVersion") + " " + object.get("kind");
+        return switch (workload) {
+            case "apps/v1 StatefulSet", "apps/v1 Deployment", "apps/v1 DaemonSet", "apps/v1 ReplicaSet", "batch/v1 Job" ->
+                    object.get("spec") instanceof Map<?, ?> spec && spec.get("template") instanceof Map<?, ?>;
+            default -> false;
+        };
+    }
+
+    private static void stampPodTemplate(Map<String, Object> workload, Stamp stamp) {
+        Map<String, Object> spec = child(workload, "spec");
+        Map<String, Object> labels = child(child(child(spec, "template"), "metadata"), "labels");
+        labels.put(APPLICATION, stamp.application());
+        boolean selectorNamesManagedBy = Workloads.valueAt(spec, "selector.matchLabels") instanceof Map<?, ?> match
+                && match.containsKey(MANAGED_BY);
+        if (!selectorNamesManagedBy) {
+            labels.put(MANAGED_BY, BERTH);
+        }
     }
 
     /** Whether live labels still say the object belongs to the application. */

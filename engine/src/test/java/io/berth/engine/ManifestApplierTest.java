@@ -41,7 +41,11 @@ class ManifestApplierTest extends OnSimulatedCluster {
                 .containsEntry("berth.io/template", "nginx-web@1.0.0")
                 .containsEntry("berth.io/digest", Seeds.stamp("shop", Seeds.NGINX_WEB, 1).digest());
         assertThat(web.getMetadata().getManagedFields()).extracting(f -> f.getManager()).contains("berth");
-        assertThat(web.getSpec().getTemplate().getMetadata().getLabels()).containsOnlyKeys("app");
+        // the pods carry the application's two constant labels, so that Berth can watch them by label
+        assertThat(web.getSpec().getTemplate().getMetadata().getLabels()).containsOnlyKeys("app",
+                "app.kubernetes.io/managed-by", "berth.io/application").containsEntry("berth.io/application", "shop");
+        await().atMost(WAIT).until(() -> cluster.client().pods().inNamespace("web1")
+                .withLabel("app.kubernetes.io/managed-by", "berth").withLabel("berth.io/application", "shop").list().getItems().size() == 3);
         Service nginx = cluster.client().services().inNamespace("web1").withName("nginx").get();
         assertThat(nginx.getMetadata().getLabels()).containsEntry("app", "nginx").containsEntry("berth.io/application", "shop");
         assertThat(cluster.client().namespaces().withName("web1").get().getMetadata().getLabels())
@@ -60,6 +64,35 @@ class ManifestApplierTest extends OnSimulatedCluster {
         assertThat(second).hasSize(2);
         assertThat(cluster.client().apps().statefulSets().inNamespace("again").withName("web").get().getMetadata().getGeneration())
                 .isEqualTo(generation);
+    }
+
+    @Test
+    void aNewRevisionChangesNoPodTemplateByItsStamps() {
+        List<Map<String, Object>> objects = Seeds.render(Seeds.NGINX_WEB, "revised", "revised", Map.of("replicas", 1));
+        applier.apply(berth, "revised", true, objects, Seeds.stamp("revised", Seeds.NGINX_WEB, 1));
+        var before = cluster.client().apps().statefulSets().inNamespace("revised").withName("web").get().getSpec().getTemplate();
+
+        applier.apply(berth, "revised", true, objects, Seeds.stamp("revised", Seeds.NGINX_WEB, 2));
+
+        var web = cluster.client().apps().statefulSets().inNamespace("revised").withName("web").get();
+        assertThat(web.getMetadata().getAnnotations()).containsEntry("berth.io/revision", "2");
+        assertThat(web.getSpec().getTemplate()).isEqualTo(before);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPodTemplateKeepsTheManagedByLabelItsSelectorNames() {
+        Map<String, Object> labels = Map.of("app", "api", "app.kubernetes.io/managed-by", "Helm");
+        Map<String, Object> deployment = object("apps/v1", "Deployment", "api", Map.of("spec", Map.of(
+                "selector", Map.of("matchLabels", labels),
+                "template", Map.of("metadata", Map.of("labels", labels),
+                        "spec", Map.of("containers", List.of(Map.of("name", "api", "image", "nginx:1.27")))))));
+
+        applier.apply(berth, "helmish", true, List.of(deployment), Seeds.stamp("helmish", "hand-made", 1));
+
+        var template = cluster.client().apps().deployments().inNamespace("helmish").withName("api").get().getSpec().getTemplate();
+        assertThat(template.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "Helm")
+                .containsEntry("berth.io/application", "helmish");
     }
 
     @Test

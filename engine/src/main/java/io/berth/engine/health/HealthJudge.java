@@ -55,7 +55,8 @@ public final class HealthJudge {
         return "apps/v1".equals(apiVersion) && ("StatefulSet".equals(kind) || "Deployment".equals(kind));
     }
 
-    static boolean isCustomResource(String apiVersion) {
+    /** Whether the API version is of a custom resource's group, not one of Kubernetes' own. */
+    public static boolean isCustomResource(String apiVersion) {
         int slash = apiVersion.indexOf('/');
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
         return !KUBERNETES_GROUPS.contains(group) && !group.endsWith(".k8s.io") && !group.equals("k8s.io");
