@@ -7,13 +7,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Tunables of the status tracker, under {@code berth.status}.
  *
- * @param interval    how often every deployed target is looked at
- * @param parallelism how many clusters are looked at the same time
- * @param enabled     whether this instance tracks health at all
+ * @param refreshInterval how often the list of deployed targets is read again from the database (a
+ *                        deploy's new objects are watched from then on); changes on the clusters are
+ *                        seen as they happen, not at this interval
+ * @param checkInterval   how often each cluster's watch is checked: lost, back, or newly listed
+ * @param staleAfter      how long a cluster's watch may be down before its targets are called Stale
+ * @param parallelism     how many targets are judged at the same time
+ * @param enabled         whether this instance tracks health at all
  */
 @ConfigurationProperties("berth.status")
 public record StatusSettings(
-        @DefaultValue("15s") Duration interval,
+        @DefaultValue("5s") Duration refreshInterval,
+        @DefaultValue("1s") Duration checkInterval,
+        @DefaultValue("10s") Duration staleAfter,
         @DefaultValue("4") int parallelism,
         @DefaultValue("true") boolean enabled) {
 }

@@ -1,148 +1,229 @@
 package io.berth.server.status;
 
 import io.berth.cluster.ClusterRegistry;
-import io.berth.server.applications.AppliedObject;
-import io.berth.server.applications.ApplicationRenderer;
-import io.berth.server.applications.ApplicationStore;
-import io.berth.server.applications.ApplicationStore.TrackedTarget;
-import io.berth.server.database.DatabaseFaults;
 import io.berth.engine.ObjectRef;
 import io.berth.engine.health.CustomHealthRule;
-import io.berth.engine.health.Health;
 import io.berth.engine.health.HealthJudge;
-import io.berth.engine.health.LiveReader;
 import io.berth.engine.health.Observation;
 import io.berth.engine.health.TargetHealth;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.berth.engine.watch.CachedReader;
+import io.berth.engine.watch.ClusterWatch;
+import io.berth.engine.watch.WatchedKind;
+import io.berth.server.database.DatabaseFaults;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the health of every deployed target by looking at its workloads at a fixed interval, one
- * task per cluster (a slow cluster delays only its own targets), and writes a target's health to
- * Postgres only when it changed. A cluster that cannot be read makes its targets {@code Stale}, the
- * last known health kept in the reason. Health is judged by the engine's {@link HealthJudge}.
+ * Follows the health of every deployed target as it changes on its cluster.
+ * <ul>
+ *   <li>Every {@code refresh-interval} the targets are read from Postgres, and each cluster with
+ *       targets is watched ({@link ClusterWatches}: one informer per kind the targets use, plus pods).</li>
+ *   <li>A watch handler only queues the target an object belongs to ({@link TargetQueue}); workers
+ *       judge it from the watch's caches with the engine's {@link HealthJudge} and write its health
+ *       only when it changed ({@link HealthRecorder}).</li>
+ *   <li>A cluster whose watch is down for {@code stale-after} turns its targets Stale (last known health
+ *       kept); when it is back its objects are listed again and every target judged afresh.</li>
+ *   <li>Berth's own failures (the database) leave health as it is and try again: they never mark a
+ *       cluster's targets Stale.</li>
+ * </ul>
  */
 @Component
 public class StatusTracker implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StatusTracker.class);
+    private static final long NOT_LISTED_YET_RETRY_MILLIS = 200;
+    private static final long DATABASE_RETRY_MILLIS = 2000;
 
-    private final ApplicationStore applications;
-    private final ApplicationRenderer renderer;
-    private final ClusterRegistry clusters;
+    private final TrackedTargets targets;
     private final StatusSettings settings;
-    private final Clock clock;
-    private final LiveReader reader = new LiveReader();
+    private final TargetQueue queue = new TargetQueue();
+    private final ClusterWatches watches;
+    private final HealthRecorder recorder;
+    private final Map<String, Map<String, CustomHealthRule>> rules = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-status"));
-    private final ExecutorService pool;
+    private final ExecutorService workers;
+    private volatile Map<TargetKey, TrackedTarget> index = Map.of();
 
-    public StatusTracker(ApplicationStore applications, ApplicationRenderer renderer, ClusterRegistry clusters,
-                         StatusSettings settings, Clock clock) {
-        this.applications = applications;
-        this.renderer = renderer;
-        this.clusters = clusters;
+    public StatusTracker(TrackedTargets targets, ClusterRegistry clusters, StatusSettings settings, Clock clock) {
+        this.targets = targets;
         this.settings = settings;
-        this.clock = clock;
-        this.pool = Executors.newFixedThreadPool(settings.parallelism(), r -> daemon(r, "berth-status-cluster"));
+        this.recorder = new HealthRecorder(targets, clock);
+        this.watches = new ClusterWatches(clusters::client, this::changed);
+        this.workers = Executors.newFixedThreadPool(settings.parallelism(), r -> daemon(r, "berth-status-worker"));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        if (settings.enabled()) {
-            long every = settings.interval().toMillis();
-            scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        if (!settings.enabled()) {
+            return;
+        }
+        scheduler.scheduleWithFixedDelay(this::refresh, 0, settings.refreshInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::check, settings.checkInterval().toMillis(), settings.checkInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        for (int i = 0; i < settings.parallelism(); i++) {
+            workers.submit(this::work);
         }
     }
 
-    /** Looks at every tracked target once. */
-    public void round() {
+    /**
+     * Reads the targets again, watches what they use, and queues every target: a judgement from the
+     * caches is cheap, and writes nothing when nothing changed.
+     */
+    public void refresh() {
+        List<TrackedTarget> all;
         try {
-            Map<String, List<TrackedTarget>> byCluster = new LinkedHashMap<>();
-            applications.trackedTargets().forEach(t -> byCluster.computeIfAbsent(t.state().cluster(), c -> new ArrayList<>()).add(t));
-            Map<String, Map<String, CustomHealthRule>> hints = new ConcurrentHashMap<>();
-            List<Future<?>> running = new ArrayList<>();
-            byCluster.forEach((cluster, targets) -> running.add(pool.submit(() -> track(cluster, targets, hints))));
-            for (Future<?> f : running) {
-                f.get();
+            all = targets.all();
+        } catch (RuntimeException e) {
+            if (!DatabaseFaults.isDatabaseError(e)) {
+                log.warn("Could not read the tracked targets", e);
+            } else {
+                log.warn("Could not read the tracked targets: the database failed ({})", e.getClass().getSimpleName());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            log.warn("A status round failed: {}", e.toString());
+            return;
         }
+        Map<TargetKey, TrackedTarget> next = new LinkedHashMap<>();
+        Map<String, Set<WatchedKind>> kinds = new HashMap<>();
+        for (TrackedTarget target : all) {
+            next.put(target.key(), target);
+            recorder.known(target);
+            kinds.computeIfAbsent(target.cluster(), c -> new HashSet<>()).addAll(kindsOf(target));
+        }
+        index.keySet().stream().filter(key -> !next.containsKey(key)).forEach(recorder::forget);
+        Set<String> revisions = new HashSet<>();
+        next.values().forEach(t -> revisions.add(rulesKey(t.applicationId(), t.revision())));
+        rules.keySet().retainAll(revisions);
+        index = Map.copyOf(next);
+        watches.sync(kinds);
+        next.keySet().forEach(queue::add);
     }
 
-    private void track(String cluster, List<TrackedTarget> targets, Map<String, Map<String, CustomHealthRule>> hints) {
-        MDC.put("cluster", cluster);
+    /** Looks at each cluster's watch: Stale targets for a cluster that is away, a fresh look when it is back. */
+    public void check() {
         try {
-            KubernetesClient client = clusters.client(cluster);
-            for (TrackedTarget target : targets) {
-                Map<String, CustomHealthRule> rules = hintsOf(target, hints);
-                List<Observation> seen = target.state().objects().stream().map(StatusTracker::ref)
-                        .filter(ref -> HealthJudge.carriesHealth(ref.apiVersion(), ref.kind(), rules.containsKey(ref.kind())))
-                        .map(ref -> reader.observe(client, ref, rules.get(ref.kind())))
-                        .toList();
-                TargetHealth health = TargetHealth.of(seen);
-                record(target, health.health(), health.reason());
+            ClusterWatches.Connections connections = watches.check(Instant.now(), settings.staleAfter());
+            for (TrackedTarget target : index.values()) {
+                ClusterWatches.Down down = connections.down().get(target.cluster());
+                if (down != null) {
+                    recorder.markStale(target, "cluster " + target.cluster() + " cannot be watched since " + down.since()
+                            + ": " + down.why());
+                } else if (connections.back().contains(target.cluster())) {
+                    queue.add(target.key());
+                }
             }
         } catch (RuntimeException e) {
-            if (DatabaseFaults.isDatabaseError(e)) {
-                // Berth's own trouble says nothing about the cluster: its targets keep their health
-                log.warn("Status of {} target(s) on {} not updated this round: the database failed ({})", targets.size(),
-                        cluster, e.getClass().getSimpleName());
-                return;
+            log.warn("Checking the cluster watches failed: {}", e.toString());
+        }
+    }
+
+    /** Judges one target from its cluster's watch and records its health if it changed. */
+    void judge(TargetKey key) {
+        TrackedTarget target = index.get(key);
+        Optional<ClusterWatch> watch = watches.get(key.cluster());
+        if (target == null || watch.isEmpty() || !watch.get().isConnected()) {
+            return; // gone, not watched yet, or away: check() says Stale, and queues it again when it is back
+        }
+        try {
+            Map<String, CustomHealthRule> kindRules = rules.computeIfAbsent(rulesKey(target.applicationId(), target.revision()),
+                    k -> targets.rules(target.applicationId(), target.revision()));
+            CachedReader reader = new CachedReader(watch.get());
+            List<Observation> seen = new ArrayList<>();
+            for (ObjectRef ref : target.objects()) {
+                if (!HealthJudge.carriesHealth(ref.apiVersion(), ref.kind(), kindRules.containsKey(ref.kind()))) {
+                    continue;
+                }
+                Optional<Observation> observation = reader.observe(ref, kindRules.get(ref.kind()));
+                if (observation.isEmpty()) {
+                    queue.later(key, NOT_LISTED_YET_RETRY_MILLIS); // its kind is being listed: nothing to say yet
+                    return;
+                }
+                seen.add(observation.get());
             }
-            String why = clusters.explainFailure(cluster, e);
-            targets.forEach(t -> markStale(t, why));
-        } finally {
-            MDC.remove("cluster");
+            recorder.record(target, TargetHealth.of(seen));
+        } catch (RuntimeException e) {
+            // Berth's own failure: the target keeps its recorded health and is looked at again soon
+            if (DatabaseFaults.isDatabaseError(e)) {
+                log.warn("Health of {} not recorded: the database failed ({})", key, e.getClass().getSimpleName());
+            } else {
+                log.warn("Health of {} not judged", key, e);
+            }
+            queue.later(key, DATABASE_RETRY_MILLIS);
         }
     }
 
-    private void markStale(TrackedTarget target, String why) {
-        Health last = target.state().health();
-        if (last == Health.Stale) {
-            return; // keep the first reason and the time it went stale
+    /** A watch saw a change of an application's object: queue the target(s) it belongs to. */
+    private void changed(String cluster, String namespace, String application) {
+        if (namespace != null) {
+            TargetKey key = new TargetKey(cluster, namespace, application);
+            if (index.containsKey(key)) {
+                queue.add(key);
+            }
+            return;
         }
-        Instant since = target.state().healthSince();
-        record(target, Health.Stale, why + "; last known: " + last + (since == null ? "" : " since " + since));
+        // a cluster-scoped object belongs to every target of the application on that cluster
+        index.keySet().stream().filter(k -> k.cluster().equals(cluster) && k.application().equals(application))
+                .forEach(queue::add);
     }
 
-    private void record(TrackedTarget target, Health health, String reason) {
-        if (applications.updateHealth(target.applicationId(), target.state().cluster(), target.state().namespace(),
-                health, reason, Instant.now(clock))) {
-            log.info("{} on {}/{} is {}{}", target.application(), target.state().cluster(), target.state().namespace(),
-                    health, reason == null ? "" : ": " + reason);
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                judge(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.error("A status worker failed", e);
+            }
         }
     }
 
-    private Map<String, CustomHealthRule> hintsOf(TrackedTarget target, Map<String, Map<String, CustomHealthRule>> cache) {
-        return cache.computeIfAbsent(target.applicationId() + "@" + target.revisionApplied(), key ->
-                applications.revision(target.applicationId(), target.revisionApplied())
-                        .map(revision -> ApplicationRenderer.healthByKind(renderer.hints(revision.spec())))
-                        .orElse(Map.of()));
+    /** Every kind the target's objects are of, and pods when a workload is among them. */
+    private static Set<WatchedKind> kindsOf(TrackedTarget target) {
+        Set<WatchedKind> kinds = new HashSet<>();
+        for (ObjectRef ref : target.objects()) {
+            kinds.add(new WatchedKind(ref.apiVersion(), ref.kind()));
+            if (HealthJudge.judgesPods(ref.apiVersion(), ref.kind())) {
+                kinds.add(WatchedKind.POD);
+            }
+        }
+        return kinds;
     }
 
-    private static ObjectRef ref(AppliedObject o) {
-        return new ObjectRef(o.apiVersion(), o.kind(), o.namespace(), o.name());
+    private static String rulesKey(UUID applicationId, int revision) {
+        return applicationId + "@" + revision;
+    }
+
+    /** Health writes sent to the database since start (unchanged judgements send none). */
+    public long healthWrites() {
+        return recorder.writes();
+    }
+
+    /** Clusters watched, and the objects their caches hold. */
+    public int watchedClusters() {
+        return watches.all().size();
+    }
+
+    public int cachedObjects() {
+        return watches.all().stream().mapToInt(ClusterWatch::cachedObjects).sum();
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -154,6 +235,7 @@ public class StatusTracker implements DisposableBean {
     @Override
     public void destroy() {
         scheduler.shutdownNow();
-        pool.shutdownNow();
+        workers.shutdownNow();
+        watches.close();
     }
 }

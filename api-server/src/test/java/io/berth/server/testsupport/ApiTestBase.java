@@ -32,7 +32,9 @@ import tools.jackson.databind.JsonNode;
         "berth.operations.retry-max-delay=1s",
         "berth.operations.readiness-poll=100ms",
         "berth.operations.crd-timeout=10s",
-        "berth.status.interval=300ms",
+        "berth.status.refresh-interval=300ms",
+        "berth.status.check-interval=200ms",
+        "berth.status.stale-after=2s",
 })
 public abstract class ApiTestBase {
 

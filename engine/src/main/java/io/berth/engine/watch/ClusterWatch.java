@@ -1,5 +1,6 @@
 package io.berth.engine.watch;
 
+import io.berth.engine.ClusterErrors;
 import io.berth.engine.ObjectRef;
 import io.berth.engine.ResourceTypes;
 import io.berth.engine.Stamping;
@@ -44,6 +45,7 @@ public final class ClusterWatch implements AutoCloseable {
     private final Map<WatchedKind, KindWatch> watches = new ConcurrentHashMap<>();
     private final Set<WatchedKind> wanted = ConcurrentHashMap.newKeySet();
     private final Set<WatchedKind> unserved = ConcurrentHashMap.newKeySet();
+    private volatile String lastFailure;
 
     /** One kind's informer, with where a custom resource keeps its replica counts (or null). */
     private record KindWatch(ResourceDefinitionContext type, SharedIndexInformer<GenericKubernetesResource> informer,
@@ -111,6 +113,11 @@ public final class ClusterWatch implements AutoCloseable {
         return true;
     }
 
+    /** Why the last attempt to list or watch failed, in the cluster's or the network's words; empty if none did. */
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
     /** Whether the kind's objects are all known: its first list has been read (or the cluster does not serve it). */
     public boolean isSynced(WatchedKind kind) {
         KindWatch watch = watches.get(kind);
@@ -171,12 +178,16 @@ public final class ClusterWatch implements AutoCloseable {
                     : operation.withLabel(Stamping.MANAGED_BY, Stamping.BERTH);
             SharedIndexInformer<GenericKubernetesResource> informer = selected.runnableInformer(0);
             // keep trying while the cluster is away: an outage must not end the watch for good
-            informer.exceptionHandler((started, failure) -> true);
+            informer.exceptionHandler((started, failure) -> {
+                lastFailure = ClusterErrors.explain(failure);
+                return true;
+            });
             informer.addEventHandler(new Forwarder());
             watches.put(kind, new KindWatch(type.get(), informer, scalePathsOf(type.get())));
             informer.start();
         } catch (KubernetesClientException e) {
-            log.debug("Could not watch {} on {} yet: {}", kind, cluster, e.getMessage());
+            lastFailure = ClusterErrors.explain(e);
+            log.debug("Could not watch {} on {} yet: {}", kind, cluster, lastFailure);
         }
     }
 

@@ -1,0 +1,128 @@
+package io.berth.server.status;
+
+import io.berth.engine.watch.ChangeListener;
+import io.berth.engine.watch.ClusterWatch;
+import io.berth.engine.watch.WatchedKind;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@link ClusterWatch} per cluster that has deployed targets, watching the kinds those targets
+ * use, and the state of each watch's connection: since when it is down, and whether it came back.
+ * Not thread-safe: the tracker's one scheduler thread calls it; workers only read the watches.
+ */
+final class ClusterWatches implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterWatches.class);
+
+    private final Map<String, ClusterWatch> watches = new ConcurrentHashMap<>();
+    private final Map<String, Instant> downSince = new ConcurrentHashMap<>();
+    private final Map<String, Instant> relistedAt = new ConcurrentHashMap<>();
+    private final Function<String, KubernetesClient> clients;
+    private final ChangeListener listener;
+
+    /** What {@link #check} found about each cluster's connection. */
+    record Connections(Map<String, Down> down, Set<String> back) {
+    }
+
+    /** A cluster whose watch has been down since a moment, and why. */
+    record Down(Instant since, String why) {
+    }
+
+    ClusterWatches(Function<String, KubernetesClient> clients, ChangeListener listener) {
+        this.clients = clients;
+        this.listener = listener;
+    }
+
+    /**
+     * Watches these kinds on these clusters, and no others: watches of clusters without targets are
+     * closed, and a cluster whose client was replaced (new credentials) gets a new watch.
+     */
+    void sync(Map<String, Set<WatchedKind>> kindsByCluster) {
+        for (String gone : new HashSet<>(watches.keySet())) {
+            if (!kindsByCluster.containsKey(gone)) {
+                watches.remove(gone).close();
+                downSince.remove(gone);
+                relistedAt.remove(gone);
+            }
+        }
+        kindsByCluster.forEach((cluster, kinds) -> {
+            try {
+                KubernetesClient client = clients.apply(cluster);
+                ClusterWatch watch = watches.get(cluster);
+                if (watch != null && watch.client() != client) {
+                    watch.close(); // the registry replaced the client: the old one may be closed already
+                    watch = null;
+                }
+                if (watch == null) {
+                    watch = new ClusterWatch(cluster, client, listener);
+                    watches.put(cluster, watch);
+                }
+                watch.watch(kinds);
+            } catch (RuntimeException e) {
+                // the cluster was unregistered meanwhile, or the registry could not be read: try at the next refresh
+                log.debug("Cannot watch cluster {} now: {}", cluster, e.toString());
+            }
+        });
+    }
+
+    Optional<ClusterWatch> get(String cluster) {
+        return Optional.ofNullable(watches.get(cluster));
+    }
+
+    /**
+     * Looks at every watch's connection: a cluster down for {@code staleAfter} is reported down; one
+     * that was down and is connected again is relisted (so that nothing that changed meanwhile is
+     * missed) and reported back.
+     */
+    Connections check(Instant now, Duration staleAfter) {
+        Map<String, Down> down = new ConcurrentHashMap<>();
+        Set<String> back = new HashSet<>();
+        watches.forEach((cluster, watch) -> {
+            boolean connected = watch.isConnected();
+            Instant relisted = relistedAt.get(cluster);
+            if (relisted != null) {
+                // a relist opens every watch again: not connected for a moment is no new outage
+                if (connected || !now.isBefore(relisted.plus(staleAfter))) {
+                    relistedAt.remove(cluster);
+                    if (!connected) {
+                        downSince.put(cluster, relisted);
+                    }
+                }
+                return;
+            }
+            if (!connected) {
+                Instant since = downSince.computeIfAbsent(cluster, c -> now);
+                if (!now.isBefore(since.plus(staleAfter))) {
+                    down.put(cluster, new Down(since, watch.lastFailure().orElse("the cluster does not answer")));
+                }
+            } else if (downSince.remove(cluster) != null) {
+                log.info("The watch of cluster {} is back: listing its objects again", cluster);
+                watch.relist();
+                relistedAt.put(cluster, now);
+                back.add(cluster);
+            }
+        });
+        return new Connections(down, back);
+    }
+
+    List<ClusterWatch> all() {
+        return List.copyOf(watches.values());
+    }
+
+    @Override
+    public void close() {
+        watches.values().forEach(ClusterWatch::close);
+        watches.clear();
+    }
+}

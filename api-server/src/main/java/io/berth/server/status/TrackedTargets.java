@@ -1,0 +1,28 @@
+package io.berth.server.status;
+
+import io.berth.engine.health.CustomHealthRule;
+import io.berth.engine.health.Health;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the tracker needs of the applications, and nothing more: the targets to follow, the health
+ * rules of a revision, and a place to record a target's health. Implemented by the applications
+ * feature, so that this package never reaches into its store.
+ */
+public interface TrackedTargets {
+
+    List<TrackedTarget> all();
+
+    /** The template's health rules by kind for a revision of an application (empty when it gives none). */
+    Map<String, CustomHealthRule> rules(UUID applicationId, int revision);
+
+    /**
+     * Records a target's health; {@code since} moves only when the health itself changes.
+     *
+     * @return whether a row was written
+     */
+    boolean record(TrackedTarget target, Health health, String reason, Instant now);
+}
