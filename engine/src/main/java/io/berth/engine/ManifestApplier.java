@@ -62,6 +62,14 @@ public final class ManifestApplier {
     }
 
     /**
+     * The object exactly as {@link #apply} sends it, Berth's stamps included (without the namespace it
+     * may be placed in): what drift is measured against.
+     */
+    public static Map<String, Object> asApplied(Map<String, Object> rendered, Stamp stamp) {
+        return Stamping.stamped(rendered, stamp);
+    }
+
+    /**
      * Deletes the objects of {@code previous} that {@code current} no longer has (the same object
      * being the same API group, kind, namespace and name), last applied first. PersistentVolumeClaims
      * and Namespaces are never pruned, and neither is an object whose live {@code berth.io/application}
