@@ -1,10 +1,10 @@
 package io.berth.server.applications;
 
 import io.berth.cluster.Cluster;
+import io.berth.server.domain.TemplateProblemFields;
 import io.berth.server.web.ApiException;
 import io.berth.server.web.FieldProblem;
 import io.berth.server.web.ProblemType;
-import io.berth.server.web.TemplateProblemFields;
 import io.berth.template.ContentKind;
 import io.berth.template.VersionRenderException;
 import io.berth.template.WorkloadHint;
@@ -65,7 +65,7 @@ class ApplicationPlanner {
                     rendered.add(renderer.render(application, spec, target,
                             name -> clusters.computeIfAbsent(name, resolver::cluster), hints));
                 } catch (VersionRenderException e) {
-                    List<FieldProblem> fields = e.kind() == ContentKind.Helm
+                    List<io.berth.server.domain.Violation> fields = e.kind() == ContentKind.Helm
                             ? TemplateProblemFields.ofHelmRender(e.problems()) : TemplateProblemFields.ofRender(e.problems());
                     fields.forEach(f -> problems.add(new FieldProblem(
                             "targets[" + target.key() + "]." + f.field(), f.message())));
