@@ -1,14 +1,33 @@
 package io.berth.server;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.berth.server.applications.ApplicationService;
+import io.berth.server.operations.OperationService;
+import io.berth.server.tokens.TokenService;
+import io.berth.server.web.ApiException;
+import io.berth.server.web.FieldProblem;
+import io.berth.server.web.ProblemType;
+import io.berth.server.web.ProblemWriter;
+import io.berth.server.web.Problems;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The module rules of the engineering guide, held by the build. */
 class ArchitectureTest {
@@ -27,13 +46,13 @@ class ArchitectureTest {
 
     @Test
     void theRulesSeeTheModulesTheyGuard() {
-        org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.cluster.ClusterRegistry.class)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.cluster.internal.ClusterEntity.class)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.template.TemplateStore.class)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.template.internal.store.TemplateSetEntity.class)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(production.contain(BerthApplication.class)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.engine.ManifestApplier.class)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(production.contain(io.berth.engine.health.HealthJudge.class)).isTrue();
+        assertThat(production.contain(io.berth.cluster.ClusterRegistry.class)).isTrue();
+        assertThat(production.contain(io.berth.cluster.internal.ClusterEntity.class)).isTrue();
+        assertThat(production.contain(io.berth.template.TemplateStore.class)).isTrue();
+        assertThat(production.contain(io.berth.template.internal.store.TemplateSetEntity.class)).isTrue();
+        assertThat(production.contain(BerthApplication.class)).isTrue();
+        assertThat(production.contain(io.berth.engine.ManifestApplier.class)).isTrue();
+        assertThat(production.contain(io.berth.engine.health.HealthJudge.class)).isTrue();
     }
 
     @Test
@@ -109,6 +128,57 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.fabric8.kubernetes..",
                         "org.slf4j..", "io.berth.engine..")
                 .check(production);
+    }
+
+    /** What a problem response is made of: only the web layer chooses a problem's type, status and errors. */
+    private static final DescribedPredicate<JavaClass> WEB_PROBLEM_TYPES = assignableTo(ApiException.class)
+            .or(describe("", c -> Set.of(ProblemType.class.getName(), FieldProblem.class.getName(),
+                    Problems.class.getName(), ProblemWriter.class.getName()).contains(c.getName())))
+            .as("are the web layer's problem types (ApiException and any subclass, ProblemType, FieldProblem, "
+                    + "Problems, ProblemWriter)");
+
+    /** The application's code but the web layer, security's filters, the OpenAPI document and the controllers. */
+    private static final DescribedPredicate<JavaClass> BEYOND_THE_WEB_LAYER = resideInAnyPackage("io.berth.server..")
+            .and(not(resideInAnyPackage("io.berth.server.web..", "io.berth.server.security..",
+                    "io.berth.server.openapi..")))
+            .and(describe("", c -> !c.isAnnotatedWith(RestController.class)
+                    && !c.isMetaAnnotatedWith(ControllerAdvice.class)))
+            .as("reside in io.berth.server outside its web, security and openapi packages and are no "
+                    + "@RestController or @ControllerAdvice");
+
+    private static final ArchRule SERVICES_THROW_DOMAIN_EXCEPTIONS = noClasses().that(BEYOND_THE_WEB_LAYER)
+            .should().dependOnClassesThat(WEB_PROBLEM_TYPES)
+            .because("services throw domain exceptions and the web layer maps them to problems");
+
+    @Test
+    void servicesThrowDomainExceptionsNotTheWebLayersProblems() {
+        SERVICES_THROW_DOMAIN_EXCEPTIONS.check(production);
+    }
+
+    @Test
+    void theProblemRuleSeesServicesAndTheProblemTypesItForbids() {
+        // a rule whose class sets are empty, or whose predicate matches nothing, would pass on anything
+        assertThat(production.that(BEYOND_THE_WEB_LAYER).contain(ApplicationService.class)).isTrue();
+        assertThat(production.that(BEYOND_THE_WEB_LAYER).contain(OperationService.class)).isTrue();
+        assertThat(production.that(BEYOND_THE_WEB_LAYER).contain(TokenService.class)).isTrue();
+        assertThat(production.that(WEB_PROBLEM_TYPES).contain(ApiException.class)).isTrue();
+        assertThat(production.that(WEB_PROBLEM_TYPES).contain(ProblemType.class)).isTrue();
+        assertThat(production.that(WEB_PROBLEM_TYPES).contain(FieldProblem.class)).isTrue();
+        assertThat(production.that(WEB_PROBLEM_TYPES).contain(Problems.class)).isTrue();
+        assertThat(production.that(WEB_PROBLEM_TYPES).contain(ProblemWriter.class)).isTrue();
+    }
+
+    @Test
+    void theProblemRuleCatchesAServiceThatThrowsAProblem() {
+        JavaClasses offender = new ClassFileImporter().importClasses(ServiceThatSpeaksHttp.class);
+        assertThat(SERVICES_THROW_DOMAIN_EXCEPTIONS.evaluate(offender).hasViolation()).isTrue();
+    }
+
+    /** What the rule exists to refuse; test code, so never part of {@code production}. */
+    static final class ServiceThatSpeaksHttp {
+        void refuse() {
+            throw new ApiException(ProblemType.CONFLICT, "busy");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.berth.engine.health.Health;
 import io.berth.server.web.ApiErrorResponses;
 import io.berth.server.web.Cursors;
 import io.berth.server.web.ETags;
+import io.berth.server.web.IdempotencyKeyHeader;
 import io.berth.server.web.LabelSelectorParameter;
 import io.berth.server.web.ListResponse;
 import io.berth.server.web.MergePatch;
@@ -76,7 +77,7 @@ class ApplicationController {
             content = @Content(schema = @Schema(implementation = Operation.class)))
     @ApiErrorResponses({404, 409, 413, 422})
     ResponseEntity<Operation> deploy(@Valid @RequestBody CreateApplication body,
-                                     @IdempotencyKey @RequestHeader(name = RequestContexts.IDEMPOTENCY_KEY, required = false) String key,
+                                     @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
                                      @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
         return accepted(applications.deploy(body, context(caller, key, request, body)));
     }
@@ -155,7 +156,7 @@ class ApplicationController {
             content = @Content(schema = @Schema(implementation = Operation.class)))
     @ApiErrorResponses({404, 409, 413, 422})
     ResponseEntity<Operation> scale(@PathVariable String name, @Valid @RequestBody ScaleApplication body,
-                                    @IdempotencyKey @RequestHeader(name = RequestContexts.IDEMPOTENCY_KEY, required = false) String key,
+                                    @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
                                     @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
         return accepted(applications.scale(name, body, context(caller, key, request, body)));
     }
@@ -168,7 +169,7 @@ class ApplicationController {
             content = @Content(schema = @Schema(implementation = Operation.class)))
     @ApiErrorResponses({404, 409, 413, 422})
     ResponseEntity<Operation> rollback(@PathVariable String name, @Valid @RequestBody RollbackApplication body,
-                                       @IdempotencyKey @RequestHeader(name = RequestContexts.IDEMPOTENCY_KEY, required = false) String key,
+                                       @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
                                        @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
         return accepted(applications.rollback(name, body, context(caller, key, request, body)));
     }
@@ -215,7 +216,7 @@ class ApplicationController {
     }
 
     private RequestContext context(TokenPrincipal caller, String key, HttpServletRequest request, Object body) {
-        return RequestContexts.of(caller, key, request, body, json);
+        return RequestContexts.of(caller, IdempotencyKeyHeader.parse(key), request, body, json);
     }
 
     private ResponseEntity<Operation> accepted(Operation operation) {

@@ -2,8 +2,6 @@ package io.berth.server.applications;
 
 import io.berth.server.audit.AuditLog;
 import io.berth.server.operations.OperationStore;
-import io.berth.server.web.ApiException;
-import io.berth.server.web.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +35,11 @@ class ApplicationLedger {
         this.clock = clock;
     }
 
-    /** Records a first deploy; 409 when the name was taken meanwhile. */
+    /** Records a first deploy; {@link ApplicationAlreadyExistsException} when the name was taken meanwhile. */
     UUID recordNew(ApplicationChange change) {
         return tx.execute(status -> {
             if (applications.lock(change.application()).isPresent()) {
-                throw nameTaken(change.application());
+                throw new ApplicationAlreadyExistsException(change.application());
             }
             Instant now = Instant.now(clock);
             UUID operationId = UUID.randomUUID();
@@ -50,8 +48,8 @@ class ApplicationLedger {
                     now, change.request().actor(), now, change.request().actor());
             try {
                 applications.insert(app);
-            } catch (DuplicateKeyException sameNameAtOnce) {
-                throw nameTaken(change.application()); // another deploy of this name committed first
+            } catch (DuplicateKeyException sameNameAtOnce) { // another deploy of this name committed first
+                throw new ApplicationAlreadyExistsException(change.application());
             }
             write(app, 1, operationId, change, now);
             return operationId;
@@ -62,7 +60,7 @@ class ApplicationLedger {
     UUID recordChange(ApplicationChange change) {
         return tx.execute(status -> {
             ApplicationRecord app = applications.lock(change.application())
-                    .orElseThrow(() -> ApplicationService.notFound(change.application()));
+                    .orElseThrow(() -> new ApplicationNotFoundException(change.application()));
             checkMayChange(app, change);
             Instant now = Instant.now(clock);
             UUID operationId = UUID.randomUUID();
@@ -74,30 +72,21 @@ class ApplicationLedger {
         });
     }
 
-    static ApiException nameTaken(String name) {
-        return new ApiException(ProblemType.ALREADY_EXISTS, "An application named '" + name
-                + "' exists (a deleted one keeps its name until purged with DELETE ?purge=true)");
-    }
-
     private void checkMayChange(ApplicationRecord app, ApplicationChange change) {
         if (change.expectedVersion() != null && change.expectedVersion() != app.version()) {
-            throw new ApiException(ProblemType.PRECONDITION_FAILED, "Application '" + app.name()
-                    + "' has changed since you read it (ETag \"" + app.version() + "\"); read it again");
+            throw ApplicationChangedException.beforeChange(app.name(), app.version());
         }
         if (app.activeOperationId() != null) {
-            throw ApplicationService.busy(app);
+            throw new ApplicationBusyException(app.name(), app.activeOperationId());
         }
         if (change.expectedRevision() != null && change.expectedRevision() != app.currentRevision()) {
-            throw new ApiException(ProblemType.CONFLICT, "Application '" + app.name() + "' got revision "
-                    + app.currentRevision() + " while this change was being checked; send it again");
+            throw ApplicationConflictException.revisionMovedOn(app.name(), app.currentRevision());
         }
         if (app.state() == ApplicationState.Deleted) {
-            throw new ApiException(ProblemType.CONFLICT, "Application '" + app.name()
-                    + "' is deleted; purge it (DELETE ?purge=true) and deploy it anew");
+            throw ApplicationConflictException.deleted(app.name());
         }
         if (app.state() == ApplicationState.Deleting && change.newState() != ApplicationState.Deleting) {
-            throw new ApiException(ProblemType.CONFLICT, "Application '" + app.name()
-                    + "' is being deleted; only another DELETE may follow a failed uninstall");
+            throw ApplicationConflictException.beingDeleted(app.name());
         }
     }
 
@@ -105,8 +94,7 @@ class ApplicationLedger {
         if (change.plan() != null) {
             ApplicationSpec spec = change.plan().spec();
             UUID versionId = applications.templateVersionId(spec.templateSet(), spec.version())
-                    .orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "Version " + spec.version()
-                            + " of template set '" + spec.templateSet() + "' does not exist (any more)"));
+                    .orElseThrow(() -> new TemplateVersionGoneException(spec.templateSet(), spec.version()));
             applications.insertRevision(app.id(), versionId, new Revision(revision, spec, change.plan().digest(),
                     change.cause(), change.rolledBackTo(), operationId, now, change.request().actor()));
             Set<String> stepped = change.steps().stream().map(st -> st.cluster() + "/" + st.namespace())
@@ -133,9 +121,9 @@ class ApplicationLedger {
     /** Forgets a deleted application at once (nothing is left on any cluster). */
     void purgeDeleted(String name, Long expectedVersion, String actor, String requestId) {
         tx.executeWithoutResult(status -> {
-            ApplicationRecord app = applications.lock(name).orElseThrow(() -> ApplicationService.notFound(name));
+            ApplicationRecord app = applications.lock(name).orElseThrow(() -> new ApplicationNotFoundException(name));
             if (expectedVersion != null && expectedVersion != app.version()) {
-                throw new ApiException(ProblemType.PRECONDITION_FAILED, "Application '" + name + "' has changed since you read it");
+                throw ApplicationChangedException.beforePurge(name);
             }
             applications.purge(app.id());
             audit.record(actor, "Purge", name, List.of(), "Succeeded", requestId, null, null);

@@ -1,10 +1,8 @@
 package io.berth.server.applications;
 
 import io.berth.cluster.Cluster;
-import io.berth.server.web.ApiException;
-import io.berth.server.web.FieldProblem;
-import io.berth.server.web.ProblemType;
-import io.berth.server.web.TemplateProblemFields;
+import io.berth.server.domain.TemplateProblemFields;
+import io.berth.server.domain.Violation;
 import io.berth.template.ContentKind;
 import io.berth.template.VersionRenderException;
 import io.berth.template.WorkloadHint;
@@ -15,9 +13,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a desired spec before anything is written: the template version exists (404 otherwise),
- * every target's cluster exists and accepts Berth, and the version renders with every target's
- * values. All problems come back at once in one 422.
+ * Checks a desired spec before anything is written: the template version exists (the template
+ * store's not-found otherwise), every target's cluster exists and accepts Berth, and the version
+ * renders with every target's values. All violations come back at once in one
+ * {@link InvalidApplicationRequestException}.
  */
 @Component
 class ApplicationPlanner {
@@ -36,18 +35,18 @@ class ApplicationPlanner {
 
     /** Resolves the spec's targets (explicit ones given separately from the selector) and renders them all. */
     Plan plan(String application, ApplicationSpec spec, List<Target> explicitTargets) {
-        List<WorkloadHint> hints = renderer.hints(spec); // fails with 404 first when the version does not exist
-        List<FieldProblem> problems = new ArrayList<>();
-        List<Target> targets = resolver.resolve(explicitTargets, spec.clusterSelector(), problems);
-        return renderAll(application, spec.withTargets(targets), hints, problems);
+        List<WorkloadHint> hints = renderer.hints(spec); // fails first when the version does not exist
+        List<Violation> violations = new ArrayList<>();
+        List<Target> targets = resolver.resolve(explicitTargets, spec.clusterSelector(), violations);
+        return renderAll(application, spec.withTargets(targets), hints, violations);
     }
 
     /** Renders an already resolved spec again (rollback, scale): its targets are checked, not re-resolved. */
     Plan replan(String application, ApplicationSpec spec) {
         List<WorkloadHint> hints = renderer.hints(spec);
-        List<FieldProblem> problems = new ArrayList<>();
-        List<Target> checked = resolver.resolve(spec.targets(), null, problems);
-        return renderAll(application, spec.withTargets(checked), hints, problems);
+        List<Violation> violations = new ArrayList<>();
+        List<Target> checked = resolver.resolve(spec.targets(), null, violations);
+        return renderAll(application, spec.withTargets(checked), hints, violations);
     }
 
     /** A plan with a spec that differs from the plan's only in its replica overrides (a scale): not rendered again. */
@@ -56,26 +55,24 @@ class ApplicationPlanner {
         return new Plan(spec, rendered, renderer.digest(rendered));
     }
 
-    private Plan renderAll(String application, ApplicationSpec spec, List<WorkloadHint> hints, List<FieldProblem> problems) {
+    private Plan renderAll(String application, ApplicationSpec spec, List<WorkloadHint> hints, List<Violation> violations) {
         List<RenderedTarget> rendered = new ArrayList<>();
         Map<String, Cluster> clusters = new HashMap<>();
-        if (problems.isEmpty()) {
+        if (violations.isEmpty()) {
             for (Target target : spec.targets()) {
                 try {
                     rendered.add(renderer.render(application, spec, target,
                             name -> clusters.computeIfAbsent(name, resolver::cluster), hints));
                 } catch (VersionRenderException e) {
-                    List<FieldProblem> fields = e.kind() == ContentKind.Helm
+                    List<Violation> fields = e.kind() == ContentKind.Helm
                             ? TemplateProblemFields.ofHelmRender(e.problems()) : TemplateProblemFields.ofRender(e.problems());
-                    fields.forEach(f -> problems.add(new FieldProblem(
+                    fields.forEach(f -> violations.add(new Violation(
                             "targets[" + target.key() + "]." + f.field(), f.message())));
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, "The application cannot be deployed as asked: "
-                    + problems.get(0).field() + " " + problems.get(0).message()
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more, see errors)" : ""), problems);
+        if (!violations.isEmpty()) {
+            throw InvalidApplicationRequestException.cannotDeploy(violations);
         }
         return new Plan(spec, List.copyOf(rendered), renderer.digest(rendered));
     }

@@ -16,10 +16,9 @@ import io.berth.server.operations.OperationType;
 import io.berth.server.operations.RequestContext;
 import io.berth.server.operations.StepAction;
 import io.berth.engine.health.Health;
-import io.berth.server.web.ApiException;
-import io.berth.server.web.FieldProblem;
+import io.berth.server.domain.ConflictException;
+import io.berth.server.domain.Violation;
 import io.berth.server.web.MergePatch;
-import io.berth.server.web.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ public class ApplicationService {
     public Operation deploy(CreateApplication body, RequestContext request) {
         return idempotent(request, () -> {
             if (applications.find(body.name()).isPresent()) {
-                throw ApplicationLedger.nameTaken(body.name());
+                throw new ApplicationAlreadyExistsException(body.name());
             }
             Map<String, String> labels = Labels.requireValid(body.labels() == null ? Map.of() : body.labels());
             ApplicationSpec spec = new ApplicationSpec(body.templateSet(), body.version(), body.values(), List.of(),
@@ -108,8 +107,8 @@ public class ApplicationService {
     public Operation rollback(String name, RollbackApplication body, RequestContext request) {
         return idempotent(request, () -> {
             ApplicationRecord app = requireChangeable(name);
-            Revision target = applications.revision(app.id(), body.revision()).orElseThrow(() -> new ApiException(
-                    ProblemType.NOT_FOUND, "Application '" + name + "' has no revision " + body.revision()));
+            Revision target = applications.revision(app.id(), body.revision())
+                    .orElseThrow(() -> new RevisionNotFoundException(name, body.revision()));
             ApplicationPlanner.Plan plan = planner.replan(name, target.spec());
             return ledger.recordChange(new ApplicationChange(name, OperationType.Rollback, RevisionCause.Rollback, plan,
                     target.number(), applySteps(plan.spec(), recordedTargets(app)),
@@ -138,11 +137,10 @@ public class ApplicationService {
     /** Starts the uninstall; empty when a deleted application was purged at once. */
     public Optional<Operation> delete(String name, boolean deletePvcs, boolean purge, Long expectedVersion,
                                       RequestContext request) {
-        ApplicationRecord app = applications.find(name).orElseThrow(() -> notFound(name));
+        ApplicationRecord app = find(name);
         if (app.state() == ApplicationState.Deleted) {
             if (!purge) {
-                throw new ApiException(ProblemType.CONFLICT, "Application '" + name
-                        + "' is deleted already; DELETE ?purge=true forgets it and its history");
+                throw ApplicationConflictException.deletedAlready(name);
             }
             ledger.purgeDeleted(name, expectedVersion, request.actor(), request.requestId());
             return Optional.empty();
@@ -184,31 +182,20 @@ public class ApplicationService {
     }
 
     public ApplicationView get(String name) {
-        ApplicationRecord app = applications.find(name).orElseThrow(() -> notFound(name));
+        ApplicationRecord app = find(name);
         return ApplicationView.of(app, currentRevision(app), applications.targets(app.id()));
     }
 
     public List<RevisionView> revisions(String name, Integer before, int limit) {
-        ApplicationRecord app = applications.find(name).orElseThrow(() -> notFound(name));
+        ApplicationRecord app = find(name);
         return applications.revisions(app.id(), before == null ? Integer.MAX_VALUE : before, limit).stream()
                 .map(RevisionView::of).toList();
     }
 
     public RevisionView revision(String name, int number) {
-        ApplicationRecord app = applications.find(name).orElseThrow(() -> notFound(name));
-        return applications.revision(app.id(), number).map(RevisionView::of).orElseThrow(() -> new ApiException(
-                ProblemType.NOT_FOUND, "Application '" + name + "' has no revision " + number));
-    }
-
-    static ApiException notFound(String name) {
-        return new ApiException(ProblemType.NOT_FOUND, "No application named '" + name + "'");
-    }
-
-    static ApiException busy(ApplicationRecord app) {
-        return new ApiException(ProblemType.CONFLICT, "Application '" + app.name() + "' has operation "
-                + app.activeOperationId() + " under way; wait for it to end (GET /api/v1/operations/"
-                + app.activeOperationId() + ") or cancel it",
-                List.of(new FieldProblem("activeOperationId", app.activeOperationId().toString())));
+        ApplicationRecord app = find(name);
+        return applications.revision(app.id(), number).map(RevisionView::of)
+                .orElseThrow(() -> new RevisionNotFoundException(name, number));
     }
 
     /** Runs a POST once per Idempotency-Key: a retry gets the first request's operation back. */
@@ -221,28 +208,22 @@ public class ApplicationService {
         }
         try {
             return operation(action.get());
-        } catch (ApiException | DuplicateKeyException lost) {
+        } catch (ConflictException | DuplicateKeyException lost) {
             // The same key sent twice at once: both requests found no operation under the key, and the one that
-            // lost the race failed on what the winner wrote (the name taken, an operation under way, the key's
-            // unique constraint). The winner's operation, committed by then, is the answer to both.
-            if (request.idempotencyKey() == null || !mayHaveLostToARetry(lost)) {
+            // lost the race failed on what the winner wrote (the name taken, an operation under way, a revision
+            // recorded meanwhile: conflicts all; or the key's unique constraint). The winner's operation,
+            // committed by then, is the answer to both. Without a key, or without a winner, the failure stands.
+            if (request.idempotencyKey() == null) {
                 throw lost;
             }
             return earlier(request).orElseThrow(() -> lost);
         }
     }
 
-    private static boolean mayHaveLostToARetry(RuntimeException failure) {
-        return failure instanceof DuplicateKeyException || failure instanceof ApiException api
-                && (api.type() == ProblemType.CONFLICT || api.type() == ProblemType.ALREADY_EXISTS);
-    }
-
     private Optional<Operation> earlier(RequestContext request) {
         return operations.findByIdempotencyKey(request.actor(), request.idempotencyKey()).map(keyed -> {
             if (!keyed.fingerprint().equals(request.fingerprint())) {
-                throw new ApiException(ProblemType.VALIDATION_FAILED, "This Idempotency-Key was used for another "
-                        + "request; use a new key for a new request",
-                        List.of(new FieldProblem("Idempotency-Key", "already used for a different request")));
+                throw new IdempotencyKeyReusedException();
             }
             return operations.find(keyed.id()).orElseThrow();
         });
@@ -253,14 +234,17 @@ public class ApplicationService {
         return operations.find(id).orElseThrow();
     }
 
+    private ApplicationRecord find(String name) {
+        return applications.find(name).orElseThrow(() -> new ApplicationNotFoundException(name));
+    }
+
     private ApplicationRecord requireChangeable(String name) {
-        ApplicationRecord app = applications.find(name).orElseThrow(() -> notFound(name));
+        ApplicationRecord app = find(name);
         if (app.state() != ApplicationState.Active) {
-            throw new ApiException(ProblemType.CONFLICT, "Application '" + name + "' is " + app.state()
-                    + "; it cannot be changed");
+            throw ApplicationConflictException.notActive(name, app.state());
         }
         if (app.activeOperationId() != null) {
-            throw busy(app);
+            throw new ApplicationBusyException(name, app.activeOperationId());
         }
         return app;
     }
@@ -293,34 +277,30 @@ public class ApplicationService {
         List<Workload> scalable = plan.rendered().stream().flatMap(r -> r.workloads().stream()).distinct().toList();
         List<String> keys = scalable.stream().map(Workload::key).distinct().toList();
         if (scalable.isEmpty()) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, "The application has no scalable workload "
-                    + "(StatefulSets, Deployments, or custom resources whose template version declares how to scale them)",
-                    List.of(new FieldProblem("workload", "nothing to scale")));
+            throw InvalidApplicationRequestException.noScalableWorkload();
         }
         if (asked == null && keys.size() > 1) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, "The application has several scalable workloads; "
-                    + "name one", List.of(new FieldProblem("workload", "one of " + keys)));
+            throw InvalidApplicationRequestException.severalScalableWorkloads(keys);
         }
         String key = asked == null ? keys.get(0) : asked;
-        return scalable.stream().filter(w -> w.key().equals(key)).findFirst().orElseThrow(() -> new ApiException(
-                ProblemType.VALIDATION_FAILED, "Workload '" + asked + "' cannot be scaled in this application",
-                List.of(new FieldProblem("workload", "one of " + keys))));
+        return scalable.stream().filter(w -> w.key().equals(key)).findFirst()
+                .orElseThrow(() -> InvalidApplicationRequestException.notScalable(asked, keys));
     }
 
     private static List<Target> scaledTargets(ApplicationSpec spec, List<String> clusters) {
         if (clusters == null) {
             return spec.targets();
         }
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
             String cluster = clusters.get(i);
             if (spec.targets().stream().noneMatch(t -> t.cluster().equals(cluster))) {
-                problems.add(new FieldProblem("clusters[" + i + "]", "the application has no target on cluster '" + cluster + "'"));
+                violations.add(new Violation("clusters[" + i + "]", "the application has no target on cluster '" + cluster + "'"));
             }
         }
-        if (!problems.isEmpty() || clusters.isEmpty()) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, "Scale only clusters the application runs on",
-                    problems.isEmpty() ? List.of(new FieldProblem("clusters", "must not be empty")) : problems);
+        if (!violations.isEmpty() || clusters.isEmpty()) {
+            throw InvalidApplicationRequestException.scaleOutsideTargets(
+                    violations.isEmpty() ? List.of(new Violation("clusters", "must not be empty")) : violations);
         }
         return spec.targets().stream().filter(t -> clusters.contains(t.cluster())).toList();
     }

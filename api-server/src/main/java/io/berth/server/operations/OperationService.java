@@ -1,8 +1,6 @@
 package io.berth.server.operations;
 
 import io.berth.server.audit.AuditLog;
-import io.berth.server.web.ApiException;
-import io.berth.server.web.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +27,7 @@ public class OperationService {
     }
 
     public Operation get(UUID id) {
-        return store.find(id).orElseThrow(() -> notFound(id));
+        return store.find(id).orElseThrow(() -> new OperationNotFoundException(id));
     }
 
     public List<Operation> list(String application, OperationState state, Instant beforeCreatedAt, UUID beforeId,
@@ -40,13 +38,14 @@ public class OperationService {
     /**
      * Cancels an operation. One that has not started ends at once; a running one stops starting new
      * attempts, lets the calls in flight finish, and ends {@code Cancelled} (targets it did not reach
-     * stay as they were). Cancelling twice is harmless; cancelling a finished operation is 409.
+     * stay as they were). Cancelling twice is harmless; cancelling a finished operation is refused
+     * ({@link OperationEndedException}).
      */
     public Operation cancel(UUID id, String actor, String requestId) {
         tx.executeWithoutResult(status -> {
-            OperationState state = store.lockState(id).orElseThrow(() -> notFound(id));
+            OperationState state = store.lockState(id).orElseThrow(() -> new OperationNotFoundException(id));
             if (state.isFinished()) {
-                throw new ApiException(ProblemType.CONFLICT, "Operation " + id + " has ended (" + state + "); nothing to cancel");
+                throw new OperationEndedException(id, state);
             }
             Operation operation = store.find(id).orElseThrow();
             if (store.cancelPending(id, Instant.now(clock))) {
@@ -57,9 +56,5 @@ public class OperationService {
             audit.record(actor, "Cancel", operation.application(), List.of(), "Accepted", requestId, id, null);
         });
         return get(id);
-    }
-
-    private static ApiException notFound(UUID id) {
-        return new ApiException(ProblemType.NOT_FOUND, "No operation with id " + id);
     }
 }

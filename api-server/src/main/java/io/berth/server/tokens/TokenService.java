@@ -3,9 +3,6 @@ package io.berth.server.tokens;
 import io.berth.server.security.Role;
 import io.berth.server.security.TokenAuthenticator;
 import io.berth.server.security.TokenPrincipal;
-import io.berth.server.web.ApiException;
-import io.berth.server.web.FieldProblem;
-import io.berth.server.web.ProblemType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,11 +40,10 @@ public class TokenService implements TokenAuthenticator {
     public CreatedToken create(String name, Role role, Instant expiresAt, String createdBy) {
         Instant now = Instant.now(clock);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new ApiException(ProblemType.VALIDATION_FAILED, "expiresAt must be in the future",
-                    List.of(new FieldProblem("expiresAt", "must be in the future")));
+            throw InvalidTokenRequestException.expiryNotInTheFuture();
         }
         if (tokens.existsByName(name)) {
-            throw new ApiException(ProblemType.ALREADY_EXISTS, "A token named '" + name + "' already exists");
+            throw new TokenAlreadyExistsException(name);
         }
         String secret = TokenSecrets.generate();
         ApiTokenEntity saved = save(new ApiTokenEntity(name, role, TokenSecrets.hash(secret), now, createdBy, expiresAt));
@@ -64,7 +60,7 @@ public class TokenService implements TokenAuthenticator {
     @Transactional
     public void delete(String name) {
         ApiTokenEntity token = tokens.findByName(name)
-                .orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND, "No token named '" + name + "'"));
+                .orElseThrow(() -> new TokenNotFoundException(name));
         tokens.delete(token);
     }
 
@@ -82,7 +78,7 @@ public class TokenService implements TokenAuthenticator {
         try {
             return tokens.saveAndFlush(token);
         } catch (DataIntegrityViolationException raceOnName) {
-            throw new ApiException(ProblemType.ALREADY_EXISTS, "A token named '" + token.getName() + "' already exists");
+            throw new TokenAlreadyExistsException(token.getName());
         }
     }
 }

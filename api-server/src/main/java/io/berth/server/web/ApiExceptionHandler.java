@@ -20,6 +20,14 @@ import io.berth.template.TemplateVersionAlreadyExistsException;
 import io.berth.template.TemplateVersionNotFoundException;
 import io.berth.template.VersionRenderException;
 import io.berth.server.database.DatabaseFaults;
+import io.berth.server.domain.AlreadyExistsException;
+import io.berth.server.domain.ChangedSinceReadException;
+import io.berth.server.domain.ConflictException;
+import io.berth.server.domain.InvalidRequestException;
+import io.berth.server.domain.NotFoundException;
+import io.berth.server.domain.OperationUnderWayException;
+import io.berth.server.domain.TemplateProblemFields;
+import io.berth.server.domain.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -44,8 +52,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every error into a problem response. Domain exceptions map to fixed types here, not in the
- * controllers. Details are written by Berth: parser and client messages are never passed through,
- * because they can quote the request body (a kubeconfig) or a cluster's answer.
+ * controllers: the cluster registry's and the template store's one by one, the application's own by
+ * their kind ({@link io.berth.server.domain}); their message is the detail. When an exception is of two
+ * mapped kinds (an {@link AlreadyExistsException} is a {@link ConflictException}), Spring picks the
+ * handler of the nearer one. Details are written by Berth: parser and client messages are never passed
+ * through, because they can quote the request body (a kubeconfig) or a cluster's answer.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -62,20 +73,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ClusterNotFoundException.class, TemplateSetNotFoundException.class,
-            TemplateVersionNotFoundException.class})
+            TemplateVersionNotFoundException.class, NotFoundException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.NOT_FOUND, e.getMessage(), request));
     }
 
     @ExceptionHandler({ClusterAlreadyExistsException.class, TemplateSetAlreadyExistsException.class,
-            TemplateVersionAlreadyExistsException.class})
+            TemplateVersionAlreadyExistsException.class, AlreadyExistsException.class})
     ResponseEntity<ProblemDetail> exists(RuntimeException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.ALREADY_EXISTS, e.getMessage(), request));
     }
 
-    @ExceptionHandler({ClusterInUseException.class, TemplateInUseException.class})
-    ResponseEntity<ProblemDetail> inUse(RuntimeException e, HttpServletRequest request) {
+    @ExceptionHandler({ClusterInUseException.class, TemplateInUseException.class, ConflictException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.CONFLICT, e.getMessage(), request));
+    }
+
+    /** A busy resource: {@code errors} names the operation to wait for, so a client need not parse the detail. */
+    @ExceptionHandler(OperationUnderWayException.class)
+    ResponseEntity<ProblemDetail> busy(OperationUnderWayException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.CONFLICT, e.getMessage(),
+                List.of(new FieldProblem("activeOperationId", e.activeOperationId().toString())), request));
     }
 
     /** A change without If-Match that lost a race against another writer: nothing was changed, send it again. */
@@ -85,9 +103,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(ProblemType.CONFLICT, e.getMessage(), request));
     }
 
-    @ExceptionHandler({ClusterVersionMismatchException.class, StaleTemplateSetException.class})
+    @ExceptionHandler({ClusterVersionMismatchException.class, StaleTemplateSetException.class,
+            ChangedSinceReadException.class})
     ResponseEntity<ProblemDetail> stale(RuntimeException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.PRECONDITION_FAILED, e.getMessage(), request));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.VALIDATION_FAILED, e.getMessage(), fields(e.violations()), request));
     }
 
     @ExceptionHandler(InvalidVersionNumberException.class)
@@ -98,16 +122,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidTemplateException.class)
     ResponseEntity<ProblemDetail> invalidTemplate(InvalidTemplateException e, HttpServletRequest request) {
-        List<FieldProblem> errors = e.kind() == ContentKind.Helm
-                ? TemplateProblemFields.ofHelmPublish(e.problems()) : TemplateProblemFields.ofPublish(e.problems());
+        List<FieldProblem> errors = fields(e.kind() == ContentKind.Helm
+                ? TemplateProblemFields.ofHelmPublish(e.problems()) : TemplateProblemFields.ofPublish(e.problems()));
         return respond(Problems.of(ProblemType.INVALID_TEMPLATE, "The content cannot be published: "
                 + summary(errors), errors, request));
     }
 
     @ExceptionHandler(RenderException.class)
     ResponseEntity<ProblemDetail> renderFailed(RenderException e, HttpServletRequest request) {
-        List<FieldProblem> errors = e instanceof VersionRenderException v && v.kind() == ContentKind.Helm
-                ? TemplateProblemFields.ofHelmRender(e.problems()) : TemplateProblemFields.ofRender(e.problems());
+        List<FieldProblem> errors = fields(e instanceof VersionRenderException v && v.kind() == ContentKind.Helm
+                ? TemplateProblemFields.ofHelmRender(e.problems()) : TemplateProblemFields.ofRender(e.problems()));
         String what = e instanceof VersionRenderException v
                 ? "Version " + v.version() + " of template set '" + v.templateSet() + "'" : "The template";
         return respond(Problems.of(ProblemType.RENDER_FAILED, what + " cannot be rendered with these values: "
@@ -229,6 +253,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         FieldProblem first = errors.get(0);
         return first.field() + ": " + first.message()
                 + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : "");
+    }
+
+    private static List<FieldProblem> fields(List<Violation> violations) {
+        return violations.stream().map(FieldProblem::of).toList();
     }
 
     private static FieldProblem fieldProblem(FieldError error) {
