@@ -37,6 +37,7 @@ public final class ApplicationBodies {
 
     /**
      * @param createNamespace create the target namespaces when missing (default true)
+     * @param selfHeal        re-apply the current revision by itself whenever a target drifts (default false)
      * @param waitForReady    (JSON {@code wait}) wait for the workloads to become ready before a target counts as done
      * @param timeoutSeconds  how long to wait per target (default 300)
      */
@@ -49,13 +50,14 @@ public final class ApplicationBodies {
             @Valid ClusterSelectorBody clusterSelector,
             Map<String, String> labels,
             Boolean createNamespace,
+            Boolean selfHeal,
             @JsonProperty("wait") Boolean waitForReady,
             @Min(1) @Max(3600) Integer timeoutSeconds) {
     }
 
     /**
      * An upgrade by PATCH: a JSON Merge Patch (RFC 7386) of the application's spec, which is a
-     * {@link ReplaceApplication} with the current version, values, targets, selector, labels and
+     * {@link ReplaceApplication} with the current version, values, targets, selector, labels, {@code selfHeal} and
      * {@code createNamespace}. Fields left out stay; {@code null} removes a field (a value, a label, the
      * selector, the targets); objects ({@code values}, {@code labels}, {@code clusterSelector} and the
      * objects inside values) merge key by key at every depth; arrays ({@code targets}, lists inside
@@ -73,6 +75,7 @@ public final class ApplicationBodies {
             @Valid ClusterSelectorBody clusterSelector,
             Map<String, String> labels,
             Boolean createNamespace,
+            Boolean selfHeal,
             @JsonProperty("wait") Boolean waitForReady,
             @Min(1) @Max(3600) Integer timeoutSeconds) {
     }
@@ -89,17 +92,18 @@ public final class ApplicationBodies {
             @Valid ClusterSelectorBody clusterSelector,
             Map<String, String> labels,
             Boolean createNamespace,
+            Boolean selfHeal,
             @JsonProperty("wait") Boolean waitForReady,
             @Min(1) @Max(3600) Integer timeoutSeconds) {
 
         /** The current spec as a document a merge patch applies to: explicit targets only, no wait or timeout. */
-        static ReplaceApplication of(ApplicationSpec spec, Map<String, String> labels) {
+        static ReplaceApplication of(ApplicationSpec spec, Map<String, String> labels, boolean selfHeal) {
             List<TargetBody> explicit = spec.targets().stream().filter(t -> !t.fromSelector())
                     .map(t -> new TargetBody(t.cluster(), t.namespace(), t.values())).toList();
             ClusterSelectorSpec selector = spec.clusterSelector();
             return new ReplaceApplication(spec.version(), spec.values(), explicit, selector == null ? null
                     : new ClusterSelectorBody(selector.labelSelector(), selector.namespace(), selector.values()),
-                    labels, spec.createNamespace(), null, null);
+                    labels, spec.createNamespace(), selfHeal, null, null);
         }
     }
 
@@ -110,6 +114,15 @@ public final class ApplicationBodies {
     public record ScaleApplication(
             @NotNull @Min(0) @Max(10000) Integer replicas,
             @Size(max = 317) String workload,
+            @Size(max = 200) List<@NotBlank String> clusters,
+            @JsonProperty("wait") Boolean waitForReady,
+            @Min(1) @Max(3600) Integer timeoutSeconds) {
+    }
+
+    /**
+     * @param clusters only these targets' clusters (default: all targets)
+     */
+    public record SyncApplication(
             @Size(max = 200) List<@NotBlank String> clusters,
             @JsonProperty("wait") Boolean waitForReady,
             @Min(1) @Max(3600) Integer timeoutSeconds) {

@@ -4,6 +4,7 @@ import io.berth.server.applications.ApplicationBodies.CreateApplication;
 import io.berth.server.applications.ApplicationBodies.ReplaceApplication;
 import io.berth.server.applications.ApplicationBodies.RollbackApplication;
 import io.berth.server.applications.ApplicationBodies.ScaleApplication;
+import io.berth.server.applications.ApplicationBodies.SyncApplication;
 import io.berth.server.applications.ApplicationBodies.UpdateApplication;
 import io.berth.server.operations.Operation;
 import io.berth.server.operations.RequestContext;
@@ -148,6 +149,26 @@ class ApplicationController {
         return accepted(applications.replace(name, body, ETags.expectedVersion(ifMatch), context(caller, null, request, body)));
     }
 
+    @PostMapping(path = "/{name}/sync")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "syncApplication",
+            summary = "Re-apply the current revision, putting back what drifted",
+            description = "Applies the application's current revision again, as it is, to its targets (all of them, or "
+                    + "those on the clusters given): fields changed by someone else get Berth's values back, objects "
+                    + "deleted behind Berth's back are created again, and a replica count changed outside Berth "
+                    + "returns to the recorded one. No new revision is made. The body is optional. Accepts an "
+                    + "Idempotency-Key like the other actions.")
+    @ApiResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(schema = @Schema(implementation = Operation.class)))
+    @ApiErrorResponses({404, 409, 413, 422})
+    ResponseEntity<Operation> sync(@PathVariable String name, @Valid @RequestBody(required = false) SyncApplication body,
+                                   @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
+                                   @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+        SyncApplication sync = body == null ? new SyncApplication(null, null, null) : body;
+        return accepted(applications.sync(name, sync.clusters(), Boolean.TRUE.equals(sync.waitForReady()),
+                sync.timeoutSeconds(), context(caller, key, request, sync)));
+    }
+
     @PostMapping(path = "/{name}/scale", consumes = "application/json")
     @PreAuthorize("hasRole('OPERATOR')")
     @io.swagger.v3.oas.annotations.Operation(operationId = "scaleApplication",
@@ -193,6 +214,22 @@ class ApplicationController {
         Optional<Operation> operation = applications.delete(name, deletePvcs, purge, ETags.expectedVersion(ifMatch),
                 context(caller, null, request, null));
         return operation.map(this::accepted).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/{name}/diff")
+    @PreAuthorize("hasRole('VIEWER')")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "getApplicationDiff",
+            summary = "What runs that is no longer as Berth applied it, per target",
+            description = "Compares, on every target, the objects Berth applied with what is live, for the fields Berth "
+                    + "applied only (the fields server-side apply gives to Berth's field manager): status, defaults and "
+                    + "other managers' fields never count. A changed field lists Berth's value and the live one; a "
+                    + "deleted object is `missing`; a Secret's values are never shown. A target that drifts is "
+                    + "`OutOfSync`; `POST .../sync` puts it back. Kept up to date by the status tracker as the "
+                    + "clusters change; a scale done outside Berth is drift like any other.")
+    @ApiErrorResponses({404})
+    DriftView diff(@PathVariable String name,
+                   @Parameter(description = "Only the targets on this cluster") @RequestParam(required = false) String cluster) {
+        return applications.drift(name, cluster);
     }
 
     @GetMapping("/{name}/revisions")

@@ -2,9 +2,11 @@ package io.berth.server.applications;
 
 import io.berth.server.audit.AuditLog;
 import io.berth.server.operations.OperationStore;
+import io.berth.server.operations.OperationType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.UUID;
@@ -44,7 +46,8 @@ class ApplicationLedger {
             Instant now = Instant.now(clock);
             UUID operationId = UUID.randomUUID();
             ApplicationRecord app = new ApplicationRecord(UUID.randomUUID(), change.application(),
-                    change.plan().spec().templateSet(), change.labels(), ApplicationState.Active, 1, operationId, 0,
+                    change.plan().spec().templateSet(), change.settings().labelsOr(Map.of()), ApplicationState.Active,
+                    change.settings().selfHealOr(false), 1, operationId, 0,
                     now, change.request().actor(), now, change.request().actor());
             try {
                 applications.insert(app);
@@ -66,7 +69,7 @@ class ApplicationLedger {
             UUID operationId = UUID.randomUUID();
             int revision = change.plan() == null ? app.currentRevision() : app.currentRevision() + 1;
             applications.update(app.id(), change.newState(), revision, operationId,
-                    change.labels() == null ? app.labels() : change.labels(), change.request().actor(), now);
+                    change.settings().labelsOr(app.labels()), change.settings().selfHealOr(app.selfHeal()), change.request().actor(), now);
             write(app, revision, operationId, change, now);
             return operationId;
         });
@@ -109,7 +112,7 @@ class ApplicationLedger {
             }
         }
         operations.insert(new OperationStore.NewOperation(operationId, app.id(), app.name(), change.type(),
-                change.plan() == null ? null : revision, change.options(), change.request().actor(),
+                change.plan() == null && change.type() != OperationType.Sync ? null : revision, change.options(), change.request().actor(),
                 change.request().requestId(), change.request().idempotencyKey(), change.request().fingerprint(), now),
                 change.steps());
         List<String> clusters = change.steps().stream().map(OperationStore.NewStep::cluster).distinct().toList();

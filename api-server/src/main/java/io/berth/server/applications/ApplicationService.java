@@ -66,7 +66,8 @@ public class ApplicationService {
             ApplicationPlanner.Plan plan = planner.plan(body.name(), spec, targets(body.targets()));
             return ledger.recordNew(new ApplicationChange(body.name(), OperationType.Deploy, RevisionCause.Deploy, plan,
                     null, applySteps(plan.spec(), List.of()), OperationOptions.apply(isTrue(body.waitForReady()),
-                    body.timeoutSeconds()), ApplicationState.Active, labels, null, null, request));
+                    body.timeoutSeconds()), ApplicationState.Active, new ApplicationSettings(labels, isTrue(body.selfHeal())),
+                    null, null, request));
         });
     }
 
@@ -83,7 +84,7 @@ public class ApplicationService {
     public Operation patch(String name, MergePatch<ReplaceApplication> patch, Long expectedVersion, RequestContext request) {
         ApplicationRecord app = requireChangeable(name);
         Revision current = currentRevision(app);
-        ReplaceApplication merged = patch.applyTo(ReplaceApplication.of(current.spec(), app.labels()));
+        ReplaceApplication merged = patch.applyTo(ReplaceApplication.of(current.spec(), app.labels(), app.selfHeal()));
         return upgrade(app, current, merged, expectedVersion, request);
     }
 
@@ -101,7 +102,8 @@ public class ApplicationService {
         Map<String, String> labels = Labels.requireValid(body.labels());
         return operation(ledger.recordChange(new ApplicationChange(app.name(), OperationType.Upgrade, RevisionCause.Upgrade,
                 plan, null, applySteps(plan.spec(), recordedTargets(app)), OperationOptions.apply(isTrue(body.waitForReady()),
-                body.timeoutSeconds()), ApplicationState.Active, labels, app.currentRevision(), expectedVersion, request)));
+                body.timeoutSeconds()), ApplicationState.Active, new ApplicationSettings(labels, isTrue(body.selfHeal())),
+                app.currentRevision(), expectedVersion, request)));
     }
 
     public Operation rollback(String name, RollbackApplication body, RequestContext request) {
@@ -112,8 +114,8 @@ public class ApplicationService {
             ApplicationPlanner.Plan plan = planner.replan(name, target.spec());
             return ledger.recordChange(new ApplicationChange(name, OperationType.Rollback, RevisionCause.Rollback, plan,
                     target.number(), applySteps(plan.spec(), recordedTargets(app)),
-                    OperationOptions.apply(isTrue(body.waitForReady()), body.timeoutSeconds()), ApplicationState.Active, null,
-                    app.currentRevision(), null, request));
+                    OperationOptions.apply(isTrue(body.waitForReady()), body.timeoutSeconds()), ApplicationState.Active,
+                    ApplicationSettings.UNCHANGED, app.currentRevision(), null, request));
         });
     }
 
@@ -123,14 +125,31 @@ public class ApplicationService {
             ApplicationSpec spec = currentRevision(app).spec();
             ApplicationPlanner.Plan current = planner.replan(name, spec);
             Workload workload = pickWorkload(current, body.workload());
-            List<Target> where = scaledTargets(spec, body.clusters());
+            List<Target> where = targetsOn(spec, body.clusters(), "Scale");
             ApplicationPlanner.Plan plan = planner.rescaled(current,
                     current.spec().withReplicas(workload.key(), body.clusters(), body.replicas()));
             List<NewStep> steps = where.stream().map(t -> new NewStep(t.cluster(), t.namespace(), StepAction.Scale)).toList();
             OperationOptions options = OperationOptions.scale(new OperationOptions.ScaleTarget(workload.key(),
                     body.replicas(), workload.replicasPath()), isTrue(body.waitForReady()), body.timeoutSeconds());
             return ledger.recordChange(new ApplicationChange(name, OperationType.Scale, RevisionCause.Scale, plan, null,
-                    steps, options, ApplicationState.Active, null, app.currentRevision(), null, request));
+                    steps, options, ApplicationState.Active, ApplicationSettings.UNCHANGED, app.currentRevision(), null, request));
+        });
+    }
+
+    /**
+     * Re-applies the current revision as it is on the targets of the given clusters (all targets when
+     * none are given): what drifted is put back, what was deleted is created again. No new revision.
+     */
+    public Operation sync(String name, List<String> clusters, boolean waitForReady, Integer timeoutSeconds,
+                          RequestContext request) {
+        return idempotent(request, () -> {
+            ApplicationRecord app = requireChangeable(name);
+            ApplicationSpec spec = currentRevision(app).spec();
+            List<NewStep> steps = targetsOn(spec, clusters, "Sync").stream()
+                    .map(t -> new NewStep(t.cluster(), t.namespace(), StepAction.Apply)).toList();
+            return ledger.recordChange(new ApplicationChange(name, OperationType.Sync, null, null, null, steps,
+                    OperationOptions.apply(waitForReady, timeoutSeconds), ApplicationState.Active,
+                    ApplicationSettings.UNCHANGED, app.currentRevision(), null, request));
         });
     }
 
@@ -148,7 +167,7 @@ public class ApplicationService {
         List<NewStep> steps = applications.targets(app.id()).stream()
                 .map(t -> new NewStep(t.cluster(), t.namespace(), StepAction.Uninstall)).toList();
         return Optional.of(operation(ledger.recordChange(new ApplicationChange(name, OperationType.Delete, null, null,
-                null, steps, OperationOptions.delete(deletePvcs, purge), ApplicationState.Deleting, null, null,
+                null, steps, OperationOptions.delete(deletePvcs, purge), ApplicationState.Deleting, ApplicationSettings.UNCHANGED, null,
                 expectedVersion, request))));
     }
 
@@ -190,6 +209,13 @@ public class ApplicationService {
         ApplicationRecord app = find(name);
         return applications.revisions(app.id(), before == null ? Integer.MAX_VALUE : before, limit).stream()
                 .map(RevisionView::of).toList();
+    }
+
+    /** Per target, what is no longer as Berth applied it (see {@link DriftView}). */
+    public DriftView drift(String name, String cluster) {
+        ApplicationRecord app = applications.find(name).orElseThrow(() -> new ApplicationNotFoundException(name));
+        return DriftView.of(app, applications.targets(app.id()).stream()
+                .filter(t -> cluster == null || t.cluster().equals(cluster)).toList());
     }
 
     public RevisionView revision(String name, int number) {
@@ -287,7 +313,8 @@ public class ApplicationService {
                 .orElseThrow(() -> InvalidApplicationRequestException.notScalable(asked, keys));
     }
 
-    private static List<Target> scaledTargets(ApplicationSpec spec, List<String> clusters) {
+    /** The targets on these clusters (all of them when null); every cluster named must have one. */
+    private static List<Target> targetsOn(ApplicationSpec spec, List<String> clusters, String action) {
         if (clusters == null) {
             return spec.targets();
         }
@@ -299,7 +326,7 @@ public class ApplicationService {
             }
         }
         if (!violations.isEmpty() || clusters.isEmpty()) {
-            throw InvalidApplicationRequestException.scaleOutsideTargets(
+            throw InvalidApplicationRequestException.outsideTargets(action,
                     violations.isEmpty() ? List.of(new Violation("clusters", "must not be empty")) : violations);
         }
         return spec.targets().stream().filter(t -> clusters.contains(t.cluster())).toList();

@@ -1,5 +1,6 @@
 package io.berth.server.applications;
 
+import io.berth.engine.drift.ObjectDrift;
 import io.berth.engine.health.Health;
 import static io.berth.server.database.Columns.clip;
 import static io.berth.server.database.Columns.instant;
@@ -26,6 +27,8 @@ public class ApplicationStore {
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
     };
     private static final TypeReference<List<AppliedObject>> OBJECTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ObjectDrift>> DRIFT = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -75,23 +78,24 @@ public class ApplicationStore {
 
     public void insert(ApplicationRecord app) {
         jdbc.sql("""
-                insert into application (id, name, template_set, labels, state, current_revision, active_operation_id,
-                                         version, created_at, created_by, updated_at, updated_by)
-                values (:id, :name, :set, :labels, :state, :revision, :op, 0, :now, :by, :now, :by)""")
-                .param("id", app.id()).param("name", app.name()).param("set", app.templateSet())
+                insert into application (id, name, template_set, labels, state, self_heal, current_revision,
+                                         active_operation_id, version, created_at, created_by, updated_at, updated_by)
+                values (:id, :name, :set, :labels, :state, :selfHeal, :revision, :op, 0, :now, :by, :now, :by)""")
+                .param("id", app.id()).param("name", app.name()).param("set", app.templateSet()).param("selfHeal", app.selfHeal())
                 .param("labels", json.writeValueAsString(app.labels())).param("state", app.state().name())
                 .param("revision", app.currentRevision()).param("op", app.activeOperationId())
                 .param("now", Timestamp.from(app.createdAt())).param("by", app.createdBy())
                 .update();
     }
 
-    /** Records a change of the application: its state, newest revision and running operation. */
+    /** Records a change of the application: its state, newest revision, running operation and settings. */
     public void update(UUID id, ApplicationState state, int currentRevision, UUID activeOperationId,
-                       Map<String, String> labels, String by, Instant now) {
+                       Map<String, String> labels, boolean selfHeal, String by, Instant now) {
         jdbc.sql("""
                 update application set state = :state, current_revision = :revision, active_operation_id = :op,
-                       labels = :labels, version = version + 1, updated_at = :now, updated_by = :by
+                       labels = :labels, self_heal = :selfHeal, version = version + 1, updated_at = :now, updated_by = :by
                 where id = :id""")
+                .param("selfHeal", selfHeal)
                 .param("state", state.name()).param("revision", currentRevision).param("op", activeOperationId)
                 .param("labels", json.writeValueAsString(labels)).param("now", Timestamp.from(now)).param("by", by)
                 .param("id", id).update();
@@ -209,7 +213,7 @@ public class ApplicationStore {
                             List<AppliedObject> objects, Instant now) {
         jdbc.sql("""
                 update application_target set revision_applied = :revision, sync_status = 'Synced', last_error = null,
-                       last_applied_at = :now, applied_objects = :objects
+                       last_applied_at = :now, applied_objects = :objects, drift = null, drift_since = null
                 where application_id = :app and cluster_name = :cluster and namespace = :namespace""")
                 .param("revision", revision).param("now", Timestamp.from(now))
                 .param("objects", json.writeValueAsString(objects)).param("app", applicationId)
@@ -248,19 +252,58 @@ public class ApplicationStore {
                 .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update();
     }
 
-    /** A target whose health the status tracker follows: applied at least once, application not deleted. */
-    public record TrackedTarget(UUID applicationId, String application, int revisionApplied, TargetState state) {
+    /**
+     * A target whose health the status tracker follows: applied at least once, application not deleted.
+     *
+     * @param driftJudged whether what runs there can be compared with what Berth applied: no operation is
+     *                    under way and the revision applied there is the current one (in sync, or drifted)
+     * @param selfHeal    whether the application re-applies itself when it drifts
+     */
+    public record TrackedTarget(UUID applicationId, String application, int revisionApplied, TargetState state,
+                                boolean driftJudged, boolean selfHeal) {
     }
 
     public List<TrackedTarget> trackedTargets() {
         return jdbc.sql("""
-                select t.*, a.name as application_name from application_target t
+                select t.*, a.name as application_name, a.self_heal,
+                       (a.active_operation_id is null and t.revision_applied = a.current_revision
+                        and (t.sync_status = 'Synced' or t.drift is not null)) as drift_judged
+                from application_target t
                 join application a on a.id = t.application_id
                 where a.state = 'Active' and t.revision_applied is not null
                 order by t.cluster_name, a.name, t.namespace""")
                 .query((rs, n) -> new TrackedTarget(rs.getObject("application_id", UUID.class),
-                        rs.getString("application_name"), rs.getInt("revision_applied"), targetRow(rs, n)))
+                        rs.getString("application_name"), rs.getInt("revision_applied"), targetRow(rs, n),
+                        rs.getBoolean("drift_judged"), rs.getBoolean("self_heal")))
                 .list();
+    }
+
+    /**
+     * Records a target's drift (null: none) when it differs from what is stored, for the revision it was
+     * judged against only while that is still the applied and current one. A drift makes a synced target
+     * OutOfSync; its end makes a target that drift put out of sync Synced again.
+     *
+     * @return whether anything was written
+     */
+    public boolean updateDrift(UUID applicationId, String cluster, String namespace, int revision, List<ObjectDrift> drift,
+                               Instant now) {
+        String driftJson = drift == null || drift.isEmpty() ? null : json.writeValueAsString(drift);
+        return jdbc.sql("""
+                update application_target t
+                set sync_status = case when cast(:drift as jsonb) is not null and t.sync_status = 'Synced' then 'OutOfSync'
+                                       when cast(:drift as jsonb) is null and t.drift is not null and t.sync_status = 'OutOfSync'
+                                            then 'Synced'
+                                       else t.sync_status end,
+                    drift_since = case when cast(:drift as jsonb) is null then null
+                                       when t.drift is null then :now else t.drift_since end,
+                    drift = cast(:drift as jsonb)
+                from application a
+                where a.id = t.application_id and t.application_id = :app and t.cluster_name = :cluster
+                  and t.namespace = :namespace and t.revision_applied = :revision and a.current_revision = :revision
+                  and a.active_operation_id is null
+                  and t.drift is distinct from cast(:drift as jsonb)""")
+                .param("drift", driftJson).param("now", Timestamp.from(now)).param("app", applicationId)
+                .param("cluster", cluster).param("namespace", namespace).param("revision", revision).update() > 0;
     }
 
     /**
@@ -283,6 +326,7 @@ public class ApplicationStore {
     private ApplicationRecord applicationRow(ResultSet rs, int row) throws SQLException {
         return new ApplicationRecord(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("template_set"),
                 json.readValue(rs.getString("labels"), LABELS), ApplicationState.valueOf(rs.getString("state")),
+                rs.getBoolean("self_heal"),
                 rs.getInt("current_revision"), rs.getObject("active_operation_id", UUID.class), rs.getLong("version"),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
                 rs.getString("updated_by"));
@@ -300,7 +344,9 @@ public class ApplicationStore {
                 (Integer) rs.getObject("revision_applied"), SyncStatus.valueOf(rs.getString("sync_status")),
                 rs.getString("last_error"), instant(rs, "last_applied_at"),
                 json.readValue(rs.getString("applied_objects"), OBJECTS), Health.valueOf(rs.getString("health")),
-                rs.getString("health_reason"), instant(rs, "health_since"));
+                rs.getString("health_reason"), instant(rs, "health_since"),
+                rs.getString("drift") == null ? List.of() : json.readValue(rs.getString("drift"), DRIFT),
+                instant(rs, "drift_since"));
     }
 
 }

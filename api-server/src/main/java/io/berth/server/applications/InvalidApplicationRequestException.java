@@ -36,8 +36,8 @@ public class InvalidApplicationRequestException extends InvalidRequestException 
                 List.of(new Violation("workload", "one of " + scalable)));
     }
 
-    /** A scale of clusters the application has no target on, or of an empty list of clusters. */
-    public static InvalidApplicationRequestException scaleOutsideTargets(List<Violation> violations) {
-        return new InvalidApplicationRequestException("Scale only clusters the application runs on", violations);
+    /** A scale or sync of clusters the application has no target on, or of an empty list of clusters. */
+    public static InvalidApplicationRequestException outsideTargets(String action, List<Violation> violations) {
+        return new InvalidApplicationRequestException(action + " only clusters the application runs on", violations);
     }
 }

@@ -26,8 +26,7 @@ final class ClusterWatches implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterWatches.class);
 
     private final Map<String, ClusterWatch> watches = new ConcurrentHashMap<>();
-    private final Map<String, Instant> downSince = new ConcurrentHashMap<>();
-    private final Map<String, Instant> relistedAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> closedSince = new ConcurrentHashMap<>();
     private final Function<String, KubernetesClient> clients;
     private final ChangeListener listener;
 
@@ -52,8 +51,7 @@ final class ClusterWatches implements AutoCloseable {
         for (String gone : new HashSet<>(watches.keySet())) {
             if (!kindsByCluster.containsKey(gone)) {
                 watches.remove(gone).close();
-                downSince.remove(gone);
-                relistedAt.remove(gone);
+                closedSince.remove(gone);
             }
         }
         kindsByCluster.forEach((cluster, kinds) -> {
@@ -65,6 +63,7 @@ final class ClusterWatches implements AutoCloseable {
                     watch = null;
                 }
                 if (watch == null) {
+                    closedSince.remove(cluster);
                     watch = new ClusterWatch(cluster, client, listener);
                     watches.put(cluster, watch);
                 }
@@ -81,36 +80,38 @@ final class ClusterWatches implements AutoCloseable {
     }
 
     /**
-     * Looks at every watch's connection: a cluster down for {@code staleAfter} is reported down; one
-     * that was down and is connected again is relisted (so that nothing that changed meanwhile is
-     * missed) and reported back.
+     * Looks at every watch's connection. A cluster is down when its watch, fully listed before, stays
+     * closed for {@code staleAfter} (or, never listed, keeps failing that long); it is back once its watch
+     * is open again, and then listed afresh (so that nothing that changed meanwhile is missed, whatever
+     * the API server kept of its watch history). A watch that is only starting, or adding a kind, is
+     * neither: being set up is no outage.
      */
     Connections check(Instant now, Duration staleAfter) {
         Map<String, Down> down = new ConcurrentHashMap<>();
         Set<String> back = new HashSet<>();
         watches.forEach((cluster, watch) -> {
             boolean connected = watch.isConnected();
-            Instant relisted = relistedAt.get(cluster);
-            if (relisted != null) {
-                // a relist opens every watch again: not connected for a moment is no new outage
-                if (connected || !now.isBefore(relisted.plus(staleAfter))) {
-                    relistedAt.remove(cluster);
-                    if (!connected) {
-                        downSince.put(cluster, relisted);
-                    }
+            if (watch.hasLostAWatch()) {
+                closedSince.putIfAbsent(cluster, now); // a watch that was open is closed
+            }
+            Instant since = closedSince.get(cluster);
+            if (since == null && !connected && watch.isStarting()) {
+                since = watch.failingSince().orElse(null); // never listed: failing from the start
+            }
+            if (since == null) {
+                if (connected) {
+                    watch.connectedAgain(); // a passing failure (a watch restarted by the server) is no outage
                 }
                 return;
             }
-            if (!connected) {
-                Instant since = downSince.computeIfAbsent(cluster, c -> now);
-                if (!now.isBefore(since.plus(staleAfter))) {
-                    down.put(cluster, new Down(since, watch.lastFailure().orElse("the cluster does not answer")));
-                }
-            } else if (downSince.remove(cluster) != null) {
+            if (connected) {
                 log.info("The watch of cluster {} is back: listing its objects again", cluster);
+                closedSince.remove(cluster);
+                watch.connectedAgain();
                 watch.relist();
-                relistedAt.put(cluster, now);
                 back.add(cluster);
+            } else if (!now.isBefore(since.plus(staleAfter))) {
+                down.put(cluster, new Down(since, watch.lastFailure().orElse("its watch was closed and cannot be opened again")));
             }
         });
         return new Connections(down, back);

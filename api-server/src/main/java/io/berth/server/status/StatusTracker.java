@@ -2,8 +2,11 @@ package io.berth.server.status;
 
 import io.berth.cluster.ClusterRegistry;
 import io.berth.engine.ObjectRef;
+import io.berth.engine.drift.DriftDetector;
+import io.berth.engine.drift.ObjectDrift;
 import io.berth.engine.health.CustomHealthRule;
 import io.berth.engine.health.HealthJudge;
+import io.berth.engine.health.LiveReader;
 import io.berth.engine.health.Observation;
 import io.berth.engine.health.TargetHealth;
 import io.berth.engine.watch.CachedReader;
@@ -40,7 +43,7 @@ import org.springframework.stereotype.Component;
  *       targets is watched ({@link ClusterWatches}: one informer per kind the targets use, plus pods).</li>
  *   <li>A watch handler only queues the target an object belongs to ({@link TargetQueue}); workers
  *       judge it from the watch's caches with the engine's {@link HealthJudge} and write its health
- *       only when it changed ({@link HealthRecorder}).</li>
+ *       only when it changed ({@link TargetRecorder}).</li>
  *   <li>A cluster whose watch is down for {@code stale-after} turns its targets Stale (last known health
  *       kept); when it is back its objects are listed again and every target judged afresh.</li>
  *   <li>Berth's own failures (the database) leave health as it is and try again: they never mark a
@@ -58,8 +61,9 @@ public class StatusTracker implements DisposableBean {
     private final StatusSettings settings;
     private final TargetQueue queue = new TargetQueue();
     private final ClusterWatches watches;
-    private final HealthRecorder recorder;
+    private final TargetRecorder recorder;
     private final Map<String, Map<String, CustomHealthRule>> rules = new ConcurrentHashMap<>();
+    private final Map<String, List<DesiredObject>> desired = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-status"));
     private final ExecutorService workers;
     private volatile Map<TargetKey, TrackedTarget> index = Map.of();
@@ -67,7 +71,7 @@ public class StatusTracker implements DisposableBean {
     public StatusTracker(TrackedTargets targets, ClusterRegistry clusters, StatusSettings settings, Clock clock) {
         this.targets = targets;
         this.settings = settings;
-        this.recorder = new HealthRecorder(targets, clock);
+        this.recorder = new TargetRecorder(targets, clock);
         this.watches = new ClusterWatches(clusters::client, this::changed);
         this.workers = Executors.newFixedThreadPool(settings.parallelism(), r -> daemon(r, "berth-status-worker"));
     }
@@ -112,6 +116,7 @@ public class StatusTracker implements DisposableBean {
         Set<String> revisions = new HashSet<>();
         next.values().forEach(t -> revisions.add(rulesKey(t.applicationId(), t.revision())));
         rules.keySet().retainAll(revisions);
+        desired.keySet().retainAll(next.values().stream().map(StatusTracker::desiredKey).collect(java.util.stream.Collectors.toSet()));
         index = Map.copyOf(next);
         watches.sync(kinds);
         next.keySet().forEach(queue::add);
@@ -143,6 +148,10 @@ public class StatusTracker implements DisposableBean {
             return; // gone, not watched yet, or away: check() says Stale, and queues it again when it is back
         }
         try {
+            if (!listed(target, watch.get())) {
+                queue.later(key, NOT_LISTED_YET_RETRY_MILLIS); // its kinds are being listed: nothing to say yet
+                return;
+            }
             Map<String, CustomHealthRule> kindRules = rules.computeIfAbsent(rulesKey(target.applicationId(), target.revision()),
                     k -> targets.rules(target.applicationId(), target.revision()));
             CachedReader reader = new CachedReader(watch.get());
@@ -153,12 +162,17 @@ public class StatusTracker implements DisposableBean {
                 }
                 Optional<Observation> observation = reader.observe(ref, kindRules.get(ref.kind()));
                 if (observation.isEmpty()) {
-                    queue.later(key, NOT_LISTED_YET_RETRY_MILLIS); // its kind is being listed: nothing to say yet
+                    queue.later(key, NOT_LISTED_YET_RETRY_MILLIS); // listed again since the check above
                     return;
                 }
                 seen.add(observation.get());
             }
             recorder.record(target, TargetHealth.of(seen));
+            if (target.driftJudged()) {
+                judgeDrift(target, watch.get());
+            }
+        } catch (IllegalStateException relisting) {
+            queue.later(key, NOT_LISTED_YET_RETRY_MILLIS); // the watch is being listed again right now
         } catch (RuntimeException e) {
             // Berth's own failure: the target keeps its recorded health and is looked at again soon
             if (DatabaseFaults.isDatabaseError(e)) {
@@ -167,6 +181,22 @@ public class StatusTracker implements DisposableBean {
                 log.warn("Health of {} not judged", key, e);
             }
             queue.later(key, DATABASE_RETRY_MILLIS);
+        }
+    }
+
+    /**
+     * Compares the target's objects with what Berth applied, and records the drift when it changed; a
+     * drift found (again) is reported, for an application that heals itself.
+     */
+    private void judgeDrift(TrackedTarget target, ClusterWatch watch) {
+        List<DesiredObject> applied = desired.computeIfAbsent(desiredKey(target), k -> targets.desired(target));
+        List<ObjectDrift> drift = new ArrayList<>();
+        for (DesiredObject object : applied) {
+            Map<String, Object> live = watch.find(object.ref()).map(LiveReader::tree).orElse(null);
+            DriftDetector.compare(object.ref(), object.applied(), live).ifPresent(drift::add);
+        }
+        if (recorder.recordDrift(target, drift) && !drift.isEmpty()) {
+            targets.drifted(target);
         }
     }
 
@@ -196,6 +226,11 @@ public class StatusTracker implements DisposableBean {
         }
     }
 
+    /** Whether every kind the target's judgement needs has been listed. */
+    private static boolean listed(TrackedTarget target, ClusterWatch watch) {
+        return kindsOf(target).stream().allMatch(watch::isSynced);
+    }
+
     /** Every kind the target's objects are of, and pods when a workload is among them. */
     private static Set<WatchedKind> kindsOf(TrackedTarget target) {
         Set<WatchedKind> kinds = new HashSet<>();
@@ -206,6 +241,10 @@ public class StatusTracker implements DisposableBean {
             }
         }
         return kinds;
+    }
+
+    private static String desiredKey(TrackedTarget target) {
+        return target.applicationId() + "@" + target.revision() + "@" + target.cluster() + "/" + target.namespace();
     }
 
     private static String rulesKey(UUID applicationId, int revision) {

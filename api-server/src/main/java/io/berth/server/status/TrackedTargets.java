@@ -1,5 +1,6 @@
 package io.berth.server.status;
 
+import io.berth.engine.drift.ObjectDrift;
 import io.berth.engine.health.CustomHealthRule;
 import io.berth.engine.health.Health;
 import java.time.Instant;
@@ -9,8 +10,8 @@ import java.util.UUID;
 
 /**
  * What the tracker needs of the applications, and nothing more: the targets to follow, the health
- * rules of a revision, and a place to record a target's health. Implemented by the applications
- * feature, so that this package never reaches into its store.
+ * rules of a revision, the objects as Berth applied them, and places to record a target's health and
+ * drift. Implemented by the applications feature, so that this package never reaches into its store.
  */
 public interface TrackedTargets {
 
@@ -25,4 +26,17 @@ public interface TrackedTargets {
      * @return whether a row was written
      */
     boolean record(TrackedTarget target, Health health, String reason, Instant now);
+
+    /** The objects of the target's revision exactly as Berth applied them there (rendered and stamped). */
+    List<DesiredObject> desired(TrackedTarget target);
+
+    /**
+     * Records the target's drift (empty: none) while its revision is still the applied and current one.
+     *
+     * @return whether a row was written
+     */
+    boolean recordDrift(TrackedTarget target, List<ObjectDrift> drift, Instant now);
+
+    /** The target was found drifted (again): an application that heals itself re-applies its revision. */
+    void drifted(TrackedTarget target);
 }

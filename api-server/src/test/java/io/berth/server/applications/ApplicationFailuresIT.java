@@ -185,16 +185,32 @@ class ApplicationFailuresIT extends ApplicationTestBase {
     }
 
     @Test
-    void waitingEndsFailedWhenAWorkloadNeverBecomesReady() {
-        String cluster = newCluster("slow");
+    void aWaitEndsAtOnceWhenAPodCrashLoopsNamingThePod() {
+        String cluster = newCluster("crash");
         String app = unique("web");
+        // a wait of ten minutes that ends within the test's minute: only a fail-fast judgement does that
         JsonNode ended = awaitEnd(deploy(Map.of("name", app, "templateSet", "nginx-web", "version", "1.0.0",
                 "values", Map.of("image", "nginx:crashloop"), "targets", List.of(target(cluster, "web")),
-                "wait", true, "timeoutSeconds", 2)));
+                "wait", true, "timeoutSeconds", 600)));
+        assertThat(ended.get("state").asString()).isEqualTo("Failed");
+        JsonNode step = ended.get("steps").get(0);
+        assertThat(step.get("attempts").asInt()).as("a Degraded workload is not retried").isEqualTo(1);
+        assertThat(step.get("lastError").asString()).contains("StatefulSet/web: Degraded, pod web-0: CrashLoopBackOff");
+    }
+
+    @Test
+    void waitingEndsFailedWhenAWorkloadNeverBecomesReady() {
+        String cluster = newCluster("slow");
+        for (int node = 1; node <= 3; node++) {
+            simulated(cluster).faults().nodeReady("sim-node-" + node, false); // pods never ready, never failed
+        }
+        String app = unique("web");
+        JsonNode ended = awaitEnd(deploy(Map.of("name", app, "templateSet", "nginx-web", "version", "1.0.0",
+                "targets", List.of(target(cluster, "web")), "wait", true, "timeoutSeconds", 2)));
         assertThat(ended.get("state").asString()).isEqualTo("Failed");
         JsonNode step = ended.get("steps").get(0);
         assertThat(step.get("attempts").asInt()).as("a readiness time-out is not retried").isEqualTo(1);
-        assertThat(step.get("lastError").asString()).contains("StatefulSet/web");
+        assertThat(step.get("lastError").asString()).contains("Not ready within 2s", "StatefulSet/web: Progressing");
         JsonNode target = application(app).get("targets").get(0);
         assertThat(target.get("syncStatus").asString()).isEqualTo("Failed");
         assertThat(target.get("revisionApplied").asInt()).as("the objects were applied").isEqualTo(1);
@@ -204,10 +220,14 @@ class ApplicationFailuresIT extends ApplicationTestBase {
     @Test
     void cancellingARunningOperationStopsIt() {
         String cluster = newCluster("cancel");
+        // every node NotReady: the pods never become ready, and nothing says they failed (a crash loop
+        // would end the wait at once, before the cancel)
+        for (int node = 1; node <= 3; node++) {
+            simulated(cluster).faults().nodeReady("sim-node-" + node, false);
+        }
         String app = unique("web");
         JsonNode op = deploy(Map.of("name", app, "templateSet", "nginx-web", "version", "1.0.0",
-                "values", Map.of("image", "nginx:crashloop"), "targets", List.of(target(cluster, "web")),
-                "wait", true, "timeoutSeconds", 600));
+                "targets", List.of(target(cluster, "web")), "wait", true, "timeoutSeconds", 600));
         Api.Reply cancel = api.post("/api/v1/operations/" + op.get("id").asString() + "/cancel", ADMIN_TOKEN, Map.of());
         assertThat(cancel.status()).as(cancel.toString()).isEqualTo(202);
         JsonNode ended = awaitEnd(op);

@@ -91,11 +91,11 @@ class IdempotentRetriesTest {
 
     private static ApplicationRecord application(UUID activeOperationId) {
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
-        return new ApplicationRecord(UUID.randomUUID(), "web", "nginx", Map.of(), ApplicationState.Active, 1,
+        return new ApplicationRecord(UUID.randomUUID(), "web", "nginx", Map.of(), ApplicationState.Active, false, 1,
                 activeOperationId, 1, now, "ops", now, "ops");
     }
 
     private static CreateApplication deploy(String name) {
-        return new CreateApplication(name, "nginx", "1.0.0", Map.of(), null, null, null, null, null, null);
+        return new CreateApplication(name, "nginx", "1.0.0", Map.of(), null, null, null, null, null, null, null);
     }
 }

@@ -38,7 +38,8 @@ class StatusTrackerDatabaseFaultTest {
 
     private final UUID app = UUID.randomUUID();
     private final TrackedTarget web = new TrackedTarget(app, "web", "sim-1", "shop", 1,
-            List.of(new ObjectRef("apps/v1", "StatefulSet", "shop", "web")), Health.Healthy, null, Instant.now());
+            List.of(new ObjectRef("apps/v1", "StatefulSet", "shop", "web")), Health.Healthy, null, Instant.now(), true,
+            List.of(), false);
 
     @AfterEach
     void stop() {

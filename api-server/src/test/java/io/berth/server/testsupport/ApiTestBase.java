@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
         "berth.operations.crd-timeout=10s",
         "berth.status.refresh-interval=300ms",
         "berth.status.check-interval=200ms",
-        "berth.status.stale-after=2s",
+        "berth.status.stale-after=5s",
 })
 public abstract class ApiTestBase {
 

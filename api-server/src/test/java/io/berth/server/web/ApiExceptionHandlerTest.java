@@ -122,7 +122,7 @@ class ApiExceptionHandlerTest {
                 "workload", "one of [StatefulSet/db, Deployment/web]");
         invalid(InvalidApplicationRequestException.notScalable("Service/web", List.of("StatefulSet/db")),
                 "Workload 'Service/web' cannot be scaled in this application", "workload", "one of [StatefulSet/db]");
-        invalid(InvalidApplicationRequestException.scaleOutsideTargets(List.of(new Violation("clusters", "must not be empty"))),
+        invalid(InvalidApplicationRequestException.outsideTargets("Scale", List.of(new Violation("clusters", "must not be empty"))),
                 "Scale only clusters the application runs on", "clusters", "must not be empty");
     }
 

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +48,26 @@ public final class ClusterWatch implements AutoCloseable {
     private final Set<WatchedKind> wanted = ConcurrentHashMap.newKeySet();
     private final Set<WatchedKind> unserved = ConcurrentHashMap.newKeySet();
     private volatile String lastFailure;
+    private volatile Instant failingSince;
 
-    /** One kind's informer, with where a custom resource keeps its replica counts (or null). */
+    /**
+     * One kind's informer, with where a custom resource keeps its replica counts (or null), and whether
+     * its watch has been open at least once (a watch that was open and is closed means an outage).
+     */
     private record KindWatch(ResourceDefinitionContext type, SharedIndexInformer<GenericKubernetesResource> informer,
-                             ScalePaths scale) {
+                             ScalePaths scale, AtomicBoolean everWatched) {
+
+        boolean watching() {
+            try {
+                boolean open = informer.isWatching();
+                if (open) {
+                    everWatched.set(true);
+                }
+                return open;
+            } catch (NullPointerException stopping) {
+                return false; // the client's informer reads its watch while it is being stopped
+            }
+        }
     }
 
     public ClusterWatch(String cluster, KubernetesClient client, ChangeListener listener) {
@@ -106,7 +124,7 @@ public final class ClusterWatch implements AutoCloseable {
     public boolean isConnected() {
         for (WatchedKind kind : wanted) {
             KindWatch watch = watches.get(kind);
-            if (watch == null ? !unserved.contains(kind) : !watch.informer().isWatching()) {
+            if (watch == null ? !unserved.contains(kind) : !watch.watching()) {
                 return false;
             }
         }
@@ -116,6 +134,43 @@ public final class ClusterWatch implements AutoCloseable {
     /** Why the last attempt to list or watch failed, in the cluster's or the network's words; empty if none did. */
     public Optional<String> lastFailure() {
         return Optional.ofNullable(lastFailure);
+    }
+
+    /**
+     * Since when listing or watching keeps failing: the first failure after the watch was last
+     * {@link #isConnected() connected} (reset by {@link #connectedAgain()}). Empty while nothing failed: a
+     * watch that is only starting, or adding a kind, is not failing.
+     */
+    public Optional<Instant> failingSince() {
+        return Optional.ofNullable(failingSince);
+    }
+
+    /** Called once the watch is seen connected after failures: the next failure starts a new count. */
+    public void connectedAgain() {
+        failingSince = null;
+    }
+
+    private void failed(Throwable failure) {
+        lastFailure = ClusterErrors.explain(failure);
+        if (failingSince == null) {
+            failingSince = Instant.now();
+        }
+    }
+
+    /**
+     * Whether the watch of some kind, open before, is closed now: the cluster went away or closed it.
+     * (A watch that is still being set up, or listed again, has not been open yet and does not count.)
+     */
+    public boolean hasLostAWatch() {
+        return watches.values().stream().anyMatch(w -> !w.watching() && w.everWatched().get());
+    }
+
+    /**
+     * Whether some wanted kind has not been listed even once yet (its watch is being set up): not being
+     * connected then is no sign of an outage.
+     */
+    public boolean isStarting() {
+        return !wanted.stream().allMatch(this::isSynced);
     }
 
     /** Whether the kind's objects are all known: its first list has been read (or the cluster does not serve it). */
@@ -179,14 +234,14 @@ public final class ClusterWatch implements AutoCloseable {
             SharedIndexInformer<GenericKubernetesResource> informer = selected.runnableInformer(0);
             // keep trying while the cluster is away: an outage must not end the watch for good
             informer.exceptionHandler((started, failure) -> {
-                lastFailure = ClusterErrors.explain(failure);
+                failed(failure);
                 return true;
             });
             informer.addEventHandler(new Forwarder());
-            watches.put(kind, new KindWatch(type.get(), informer, scalePathsOf(type.get())));
+            watches.put(kind, new KindWatch(type.get(), informer, scalePathsOf(type.get()), new AtomicBoolean()));
             informer.start();
         } catch (KubernetesClientException e) {
-            lastFailure = ClusterErrors.explain(e);
+            failed(e);
             log.debug("Could not watch {} on {} yet: {}", kind, cluster, lastFailure);
         }
     }

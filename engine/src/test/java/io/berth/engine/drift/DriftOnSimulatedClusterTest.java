@@ -8,6 +8,8 @@ import io.berth.engine.OnSimulatedCluster;
 import io.berth.engine.Seeds;
 import io.berth.engine.Stamp;
 import io.berth.engine.health.LiveReader;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,8 @@ class DriftOnSimulatedClusterTest extends OnSimulatedCluster {
 
         cluster.client().apps().statefulSets().inNamespace("handmade").withName("web").scale(1);
         cluster.client().apps().statefulSets().inNamespace("handmade").withName("web")
-                .edit(s -> { s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil:latest"); return s; });
+                // as kubectl set image does: a patch, not a read-modify-write that races the controller
+                .patch(PatchContext.of(PatchType.JSON), "[{\"op\": \"replace\", \"path\": \"/spec/template/spec/containers/0/image\", \"value\": \"evil:latest\"}]");
 
         ObjectDrift drift = DriftDetector.compare(web, ManifestApplier.asApplied(rendered.get(1), stamp), live(web)).orElseThrow();
         assertThat(drift.fields()).extracting(FieldDrift::path)

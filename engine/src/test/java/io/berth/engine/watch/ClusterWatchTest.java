@@ -35,6 +35,7 @@ class ClusterWatchTest extends OnSimulatedCluster {
                 changes.add(cluster + "/" + namespace + "/" + application));
         watch.watch(Set.of(STATEFUL_SET, WatchedKind.POD));
         await().atMost(WAIT).until(() -> watch.isConnected() && watch.isSynced(STATEFUL_SET) && watch.isSynced(WatchedKind.POD));
+        assertThat(watch.hasLostAWatch()).as("a watch that only started has lost nothing").isFalse();
     }
 
     @AfterEach
@@ -99,12 +100,14 @@ class ClusterWatchTest extends OnSimulatedCluster {
         await().atMost(WAIT).until(() -> watch.find(applied.get(1)).isPresent());
 
         cluster.faults().unreachable();
-        await().atMost(WAIT).until(() -> !watch.isConnected());
+        await().atMost(WAIT).until(() -> !watch.isConnected() && watch.hasLostAWatch());
         // a change the watch cannot see while the cluster is away from Berth
         cluster.client().apps().statefulSets().inNamespace("away").withName("web").scale(2);
         cluster.faults().reachable();
         await().atMost(WAIT).until(watch::isConnected);
+        watch.connectedAgain();
         watch.relist();
+        assertThat(watch.hasLostAWatch()).as("a watch being listed again has lost nothing yet").isFalse();
 
         await().atMost(WAIT).until(() -> watch.isSynced(STATEFUL_SET) && watch.find(applied.get(1))
                 .map(s -> ((Map<?, ?>) s.getAdditionalProperties().get("spec")).get("replicas")).orElse(null)
@@ -116,5 +119,6 @@ class ClusterWatchTest extends OnSimulatedCluster {
         watch.watch(Set.of(WatchedKind.POD));
 
         assertThat(watch.watchedKinds()).containsExactly(WatchedKind.POD);
+        assertThat(watch.hasLostAWatch()).isFalse();
     }
 }

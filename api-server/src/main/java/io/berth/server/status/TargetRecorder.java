@@ -1,9 +1,11 @@
 package io.berth.server.status;
 
+import io.berth.engine.drift.ObjectDrift;
 import io.berth.engine.health.Health;
 import io.berth.engine.health.TargetHealth;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,24 +14,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a target's health to Postgres only when it differs from what is recorded: judging the same
- * state again costs no database write. Remembers what is recorded per target (as read at each
- * refresh, and as written since).
+ * Writes a target's health and drift to Postgres only when they differ from what is recorded: judging
+ * the same state again costs no database write. Remembers what is recorded per target (as read at
+ * each refresh, and as written since).
  */
-final class HealthRecorder {
+final class TargetRecorder {
 
-    private static final Logger log = LoggerFactory.getLogger(HealthRecorder.class);
+    private static final Logger log = LoggerFactory.getLogger(TargetRecorder.class);
 
     private final TrackedTargets targets;
     private final Clock clock;
     private final Map<TargetKey, Recorded> recorded = new ConcurrentHashMap<>();
+    private final Map<TargetKey, List<ObjectDrift>> drifts = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
 
     /** A target's recorded health, its reason, and since when it has that health. */
     record Recorded(Health health, String reason, Instant since) {
     }
 
-    HealthRecorder(TrackedTargets targets, Clock clock) {
+    TargetRecorder(TrackedTargets targets, Clock clock) {
         this.targets = targets;
         this.clock = clock;
     }
@@ -37,10 +40,33 @@ final class HealthRecorder {
     /** What the database says now (read at a refresh): the base against which changes are told. */
     void known(TrackedTarget target) {
         recorded.put(target.key(), new Recorded(target.health(), target.reason(), target.healthSince()));
+        drifts.put(target.key(), target.drift());
     }
 
     void forget(TargetKey key) {
         recorded.remove(key);
+        drifts.remove(key);
+    }
+
+    /**
+     * Records the target's drift when it changed. The database has the last word: a drift judged against
+     * a revision that is no longer the applied and current one, or while an operation is under way, is
+     * not recorded (the tracker's view of the target is a refresh old; the next refresh brings it up to date).
+     *
+     * @return whether it was recorded
+     */
+    boolean recordDrift(TrackedTarget target, List<ObjectDrift> drift) {
+        if (drift.equals(drifts.getOrDefault(target.key(), List.of()))) {
+            return false;
+        }
+        boolean written = targets.recordDrift(target, drift, Instant.now(clock));
+        writes.incrementAndGet();
+        if (written) {
+            drifts.put(target.key(), List.copyOf(drift));
+            log.info("{} {}", target.key(), drift.isEmpty() ? "no longer drifts"
+                    : "drifted: " + String.join("; ", drift.stream().map(ObjectDrift::describe).toList()));
+        }
+        return written;
     }
 
     /** Records the health when it changed; returns whether it did. */
@@ -78,7 +104,7 @@ final class HealthRecorder {
         return written;
     }
 
-    /** Health writes sent to the database since start. */
+    /** Health and drift writes sent to the database since start. */
     long writes() {
         return writes.get();
     }
