@@ -14,6 +14,9 @@ import java.util.List;
 public final class EventReader {
 
     public List<EventNode> read(KubernetesClient client, String namespace, List<ObjectNode> tree) {
+        if (tree.isEmpty()) {
+            return List.of(); // nothing applied there yet: no event can be about it
+        }
         List<Event> events = client.v1().events().inNamespace(namespace).list().getItems();
         return EventNodes.about(events, InvolvedObject.of(tree));
     }
