@@ -13,4 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("berth.resources")
 public record ResourceSettings(@DefaultValue("5s") Duration deadline, @DefaultValue("16") int parallelism) {
+
+    public ResourceSettings {
+        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("berth.resources.deadline must be positive, not " + deadline);
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("berth.resources.parallelism must be at least 1, not " + parallelism);
+        }
+    }
 }

@@ -101,6 +101,12 @@ class ClusterFanOutTest {
                 .isInstanceOf(CannotGetJdbcConnectionException.class);
     }
 
+    @Test
+    void theSettingsRefuseADeadlineThatIsNoneAndAPoolWithoutThreads() {
+        assertThatThrownBy(() -> new ResourceSettings(Duration.ZERO, 4)).hasMessageContaining("berth.resources.deadline");
+        assertThatThrownBy(() -> new ResourceSettings(Duration.ofSeconds(5), 0)).hasMessageContaining("berth.resources.parallelism");
+    }
+
     private void clientsFor(String... names) {
         for (String name : names) {
             when(clusters.client(name)).thenReturn(mock(KubernetesClient.class));
