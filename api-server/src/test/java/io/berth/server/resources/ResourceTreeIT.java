@@ -117,7 +117,7 @@ class ResourceTreeIT extends ApplicationTestBase {
     }
 
     @Test
-    void aClusterThatCannotBeReadFailsOnlyItsOwnTarget() {
+    void aClusterThatCannotBeReadOrAnswersTooSlowlyFailsOnlyItsOwnTarget() {
         String alive = newCluster("alive");
         String dead = newCluster("dead");
         String app = unique("web");
@@ -145,6 +145,18 @@ class ResourceTreeIT extends ApplicationTestBase {
             });
         } finally {
             simulated(dead).faults().reachable();
+        }
+
+        simulated(dead).faults().latency(Duration.ofSeconds(8)); // longer than berth.resources.deadline (5s)
+        try {
+            Api.Reply slow = api.get(APPS + "/" + app + "/resources", ADMIN_TOKEN);
+
+            assertThat(slow.status()).as(slow.toString()).isEqualTo(200);
+            assertThat(targetOn(slow.json(), dead).get("error").asString())
+                    .startsWith("Cluster '" + dead + "'").endsWith("in time (gave up after 5s)");
+            assertThat(targetOn(slow.json(), alive).get("objects")).hasSize(2);
+        } finally {
+            simulated(dead).faults().clear();
         }
     }
 
