@@ -8,7 +8,9 @@
  *       dropped, and uninstall (PersistentVolumeClaims kept unless asked);</li>
  *   <li>{@link io.berth.engine.WorkloadScaler}: scaling through {@code /scale} or a replicas path;</li>
  *   <li>{@link io.berth.engine.Workloads}: pure helpers on object trees;</li>
- *   <li>{@link io.berth.engine.health}: the one judge of health, and the readiness wait that uses it.</li>
+ *   <li>{@link io.berth.engine.health}: the one judge of health, and the readiness wait that uses it;</li>
+ *   <li>{@link io.berth.engine.tree}: a target's objects read live with their pods and claims, and the events
+ *       about them.</li>
  * </ul>
  * Failures are runtime exceptions whose messages name the object and carry the cluster's own words,
  * never credentials.

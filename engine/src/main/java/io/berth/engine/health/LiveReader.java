@@ -32,15 +32,30 @@ public final class LiveReader {
      * @throws io.fabric8.kubernetes.client.KubernetesClientException when the cluster cannot be read
      */
     public Observation observe(KubernetesClient client, ObjectRef ref, CustomHealthRule rule) {
+        return read(client, ref, rule)
+                .map(live -> new Observation(ref, HealthJudge.judge(live), live.object()))
+                .orElseGet(() -> Observation.missing(ref));
+    }
+
+    /**
+     * Reads one object with everything its judgement needs (the pods of a StatefulSet or Deployment,
+     * the {@code /scale} count of a custom resource), for callers that show those parts too and then
+     * ask {@link HealthJudge#judge} themselves.
+     *
+     * @param rule the template's health rule for its kind, or {@code null}
+     * @return empty when the object, or its kind, is not on the cluster
+     * @throws io.fabric8.kubernetes.client.KubernetesClientException when the cluster cannot be read
+     */
+    public Optional<LiveObject> read(KubernetesClient client, ObjectRef ref, CustomHealthRule rule) {
         Optional<ResourceDefinitionContext> type = ResourceTypes.find(client, ref.apiVersion(), ref.kind());
         GenericKubernetesResource found = type.map(t -> ResourceTypes.resource(client, t, ref).get()).orElse(null);
         if (found == null) {
-            return Observation.missing(ref);
+            return Optional.empty();
         }
         Map<String, Object> live = tree(found);
         List<Map<String, Object>> pods = HealthJudge.judgesPods(ref.apiVersion(), ref.kind()) ? podsOf(client, ref, live) : List.of();
         ReplicaCount scale = HealthJudge.isCustomResource(ref.apiVersion()) ? scaleOf(client, type.get(), live) : null;
-        return new Observation(ref, HealthJudge.judge(new LiveObject(live, pods, scale, rule)), live);
+        return Optional.of(new LiveObject(live, pods, scale, rule));
     }
 
     /** The pods a built-in workload selects by {@code spec.selector.matchLabels}, in its namespace. */
