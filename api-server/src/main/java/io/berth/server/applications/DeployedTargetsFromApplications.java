@@ -24,7 +24,7 @@ class DeployedTargetsFromApplications implements DeployedTargets {
 
     @Override
     public List<DeployedTarget> of(String application) {
-        ApplicationRecord app = applications.find(application).orElseThrow(() -> ApplicationService.notFound(application));
+        ApplicationRecord app = applications.find(application).orElseThrow(() -> new ApplicationNotFoundException(application));
         Map<Integer, Map<String, CustomHealthRule>> rulesByRevision = new HashMap<>();
         return applications.targets(app.id()).stream().map(t -> new DeployedTarget(t.cluster(), t.namespace(), t.revisionApplied(),
                 t.objects().stream().map(o -> new ObjectRef(o.apiVersion(), o.kind(), o.namespace(), o.name())).toList(),
