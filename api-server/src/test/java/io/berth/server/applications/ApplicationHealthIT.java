@@ -63,6 +63,49 @@ class ApplicationHealthIT extends ApplicationTestBase {
         awaitHealth(operator, "Missing");
     }
 
+    @Test
+    void aCustomResourceWithNoHintAndNoConditionsIsUnknownNeverHealthy() {
+        String cluster = newCluster("health-ruleless");
+        String set = unique("moons");
+        assertThat(api.post("/api/v1/template-sets", ADMIN_TOKEN, Map.of("name", set)).status()).isEqualTo(201);
+        String documents = """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: moons.example.berth.io
+                spec:
+                  group: example.berth.io
+                  scope: Namespaced
+                  names: {plural: moons, singular: moon, kind: Moon}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema:
+                      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                ---
+                apiVersion: example.berth.io/v1
+                kind: Moon
+                metadata:
+                  name: luna
+                spec:
+                  phase: full
+                """;
+        var published = api.post("/api/v1/template-sets/" + set + "/versions", ADMIN_TOKEN,
+                Map.of("version", "1.0.0", "content", Map.of("documents", documents)));
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        String app = unique("moon");
+        awaitSucceeded(deploy(Map.of("name", app, "templateSet", set, "version", "1.0.0",
+                "targets", List.of(target(cluster, "sky")))));
+
+        // Unknown is also where a target starts before it is judged: wait for the judgement's reason
+        JsonNode unknown = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> application(app), a -> !a.get("targets").get(0).get("healthReason").isNull());
+        assertThat(unknown.get("health").asString()).isEqualTo("Unknown");
+        assertThat(unknown.get("targets").get(0).get("healthReason").asString())
+                .isEqualTo("Moon/luna: no health rule for Moon in the template, and no Ready, Reconciling or Stalled condition");
+    }
+
     private JsonNode awaitHealth(String app, String health) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> application(app), a -> health.equals(a.get("health").asString()));
