@@ -1,6 +1,7 @@
 package io.berth.engine.health;
 
 import io.berth.engine.Workloads;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,7 +21,33 @@ final class CustomResourceHealth {
             return unobserved;
         }
         Assessment judged = rule != null ? byRule(live, rule) : byStandardConditions(live);
-        return judged.health() == Health.Healthy ? scaleSettled(scale) : judged;
+        if (judged.health() != Health.Healthy) {
+            return judged;
+        }
+        Assessment members = membersReady(live, scale);
+        return members != null ? members : scaleSettled(scale);
+    }
+
+    /**
+     * A resource whose status names its members ready and unready ({@code status.members.ready} and
+     * {@code .unready}, as the etcd operator writes them) is healthy only when none is unready and, when
+     * a replica count is known, as many are ready as asked: while an operator replaces a dead member its
+     * phase stays {@code Running} and its size may still count the dead one.
+     */
+    private static Assessment membersReady(Map<String, Object> live, ReplicaCount scale) {
+        if (!(Workloads.valueAt(live, "status.members") instanceof Map<?, ?> members)) {
+            return null;
+        }
+        List<?> unready = members.get("unready") instanceof List<?> list ? list : List.of();
+        if (!unready.isEmpty()) {
+            return Assessment.progressing("members not ready: " + String.join(", ", unready.stream().map(String::valueOf).toList()));
+        }
+        int ready = members.get("ready") instanceof List<?> list ? list.size() : 0;
+        Integer asked = scale == null ? null : scale.asked();
+        if (asked != null && ready < asked) {
+            return Assessment.progressing(ready + " of " + asked + " members ready");
+        }
+        return null;
     }
 
     private static Assessment byRule(Map<String, Object> live, CustomHealthRule rule) {

@@ -154,6 +154,25 @@ class HealthJudgeTest {
     }
 
     @Test
+    void aRunningEtcdClusterReplacingAMemberIsProgressingUntilEveryMemberIsReady() {
+        Map<String, Object> replacing = etcd("Running");
+        status(replacing).put("size", 3);
+        status(replacing).put("members", Map.of("ready", List.of("etcd-a", "etcd-b")));
+        assertThat(HealthJudge.judge(new LiveObject(replacing, List.of(), new ReplicaCount(3, 3), ETCD_PHASE)))
+                .satisfies(progressing("2 of 3 members ready"));
+
+        Map<String, Object> joining = etcd("Running");
+        status(joining).put("members", Map.of("ready", List.of("etcd-a", "etcd-b"), "unready", List.of("etcd-c")));
+        assertThat(HealthJudge.judge(new LiveObject(joining, List.of(), new ReplicaCount(3, 3), ETCD_PHASE)))
+                .satisfies(progressing("members not ready: etcd-c"));
+
+        Map<String, Object> whole = etcd("Running");
+        status(whole).put("members", Map.of("ready", List.of("etcd-a", "etcd-b", "etcd-c")));
+        assertThat(HealthJudge.judge(new LiveObject(whole, List.of(), new ReplicaCount(3, 3), ETCD_PHASE)))
+                .isEqualTo(Assessment.healthy());
+    }
+
+    @Test
     void aCustomResourceWithoutARuleIsJudgedByStandardConditions() {
         Map<String, Object> ready = etcd(null);
         status(ready).put("conditions", List.of(Map.of("type", "Ready", "status", "True")));
