@@ -4,6 +4,7 @@ import io.berth.kubesim.controllers.ControllerSet;
 import io.berth.kubesim.controllers.ReconcileQueue;
 import io.berth.kubesim.controllers.SimContext;
 import io.berth.kubesim.controllers.StandardControllers;
+import io.berth.kubesim.server.ApiServer;
 import io.berth.kubesim.server.FaultState;
 import io.berth.kubesim.server.SimDispatcher;
 import io.berth.kubesim.server.TcpGate;
@@ -15,25 +16,20 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One simulated Kubernetes cluster: fabric8's CRUD API server over HTTPS on a loopback port, behind a
+ * One simulated Kubernetes cluster: fabric8's CRUD store behind kube-sim's HTTPS API server on a loopback port, behind a
  * {@link TcpGate} (for the unreachable fault), requiring a bearer token, with the simulated
  * controllers running against it. Start clusters through {@link KubeSim}.
  */
@@ -42,13 +38,13 @@ public final class SimulatedCluster implements AutoCloseable {
     private final String name;
     private final String token;
     private final String caPem;
-    private final KubernetesMockServer server;
+    private final ApiServer server;
     private final TcpGate gate;
     private final KubernetesClient internal;
     private final ReconcileQueue queue;
     private final Faults faults;
 
-    private SimulatedCluster(String name, String token, String caPem, KubernetesMockServer server, TcpGate gate,
+    private SimulatedCluster(String name, String token, String caPem, ApiServer server, TcpGate gate,
                              KubernetesClient internal, ReconcileQueue queue, FaultState faultState) {
         this.name = name;
         this.token = token;
@@ -65,15 +61,13 @@ public final class SimulatedCluster implements AutoCloseable {
         String token = randomToken();
         String internalToken = randomToken();
         FaultState faultState = new FaultState();
-        MockWebServer http = new MockWebServer();
         SimDispatcher dispatcher = new SimDispatcher(new KubernetesCrudDispatcher(), settings.gitVersion(), token, internalToken, faultState);
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), http, new HashMap<>(), dispatcher, true);
-        server.init(InetAddress.getLoopbackAddress(), 0);
-        String caPem = readPem(http);
-        TcpGate gate = new TcpGate(server.getPort());
+        ApiServer server = ApiServer.start(dispatcher);
+        String caPem = server.caPem();
+        TcpGate gate = new TcpGate(server.port());
         gate.open();
 
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl("https://localhost:" + server.getPort())
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl("https://localhost:" + server.port())
                 .withCaCertData(base64(caPem)).withOauthToken(internalToken).withRequestRetryBackoffLimit(0).build();
         KubernetesClient internal = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(httpClients)
                 .withKubernetesSerialization(serialization).build();
@@ -160,7 +154,7 @@ public final class SimulatedCluster implements AutoCloseable {
         queue.stop();
         internal.close();
         gate.close();
-        server.destroy();
+        server.close();
     }
 
     private static List<String> createNodes(KubernetesClient client, int count) {
@@ -174,14 +168,6 @@ public final class SimulatedCluster implements AutoCloseable {
             names.add(node);
         }
         return List.copyOf(names);
-    }
-
-    private static String readPem(MockWebServer http) {
-        try {
-            return Files.readString(Path.of(http.getSelfSignedCertificate().certificatePath()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String base64(String text) {
