@@ -14,8 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The simulated API server's front: bearer-token authentication and faults for outside callers, then
- * the behaviours fabric8's CRUD server lacks (discovery, server-side apply, set-based selectors,
- * /scale, status isolation), then the CRUD store itself. Every successful write is reported to the
+ * the behaviours fabric8's CRUD server lacks (discovery, server-side apply, patches answered 200 and
+ * strategic merge patches, set-based selectors, /scale, status isolation), then the CRUD store itself. Every successful write is reported to the
  * change listeners.
  */
 public final class SimDispatcher extends Dispatcher {
@@ -25,6 +25,7 @@ public final class SimDispatcher extends Dispatcher {
     private final ServerSideApply apply;
     private final ScaleSubresource scale;
     private final StatusRules statusRules;
+    private final ObjectPatch patches;
     private final String token;
     private final String internalToken;
     private final FaultState faults;
@@ -36,6 +37,7 @@ public final class SimDispatcher extends Dispatcher {
         this.apply = new ServerSideApply(store);
         this.scale = new ScaleSubresource(store);
         this.statusRules = new StatusRules(store);
+        this.patches = new ObjectPatch(store, new ObjectUpdate(store, statusRules));
         this.token = token;
         this.internalToken = internalToken;
         this.faults = faults;
@@ -94,6 +96,9 @@ public final class SimDispatcher extends Dispatcher {
         }
         if (ServerSideApply.isApply(request)) {
             return apply.apply(path, request);
+        }
+        if (method.equals("PATCH") && path.name() != null && path.subresource() == null) {
+            return patches.patch(path, request);
         }
         if (method.equals("PUT") && path.name() != null && path.subresource() == null
                 && Discovery.isBuiltIn(path.group(), path.resource())) {
