@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,6 +26,7 @@ public final class SimDispatcher extends Dispatcher {
     private final ServerSideApply apply;
     private final ScaleSubresource scale;
     private final StatusRules statusRules;
+    private final ObjectUpdate update;
     private final ObjectPatch patches;
     private final String token;
     private final String internalToken;
@@ -34,10 +36,11 @@ public final class SimDispatcher extends Dispatcher {
     public SimDispatcher(Dispatcher crud, String gitVersion, String token, String internalToken, FaultState faults) {
         this.store = new Store(crud);
         this.discovery = new Discovery(store, gitVersion);
-        this.apply = new ServerSideApply(store);
         this.scale = new ScaleSubresource(store);
         this.statusRules = new StatusRules(store);
-        this.patches = new ObjectPatch(store, new ObjectUpdate(store, statusRules));
+        this.update = new ObjectUpdate(store, statusRules);
+        this.apply = new ServerSideApply(store, update);
+        this.patches = new ObjectPatch(store, update);
         this.token = token;
         this.internalToken = internalToken;
         this.faults = faults;
@@ -100,15 +103,32 @@ public final class SimDispatcher extends Dispatcher {
         if (method.equals("PATCH") && path.name() != null && path.subresource() == null) {
             return patches.patch(path, request);
         }
-        if (method.equals("PUT") && path.name() != null && path.subresource() == null
-                && Discovery.isBuiltIn(path.group(), path.resource())) {
-            return statusRules.updateObject(path, request);
+        if (method.equals("PUT") && path.name() != null && path.subresource() == null) {
+            return update.replace(path, request);
+        }
+        if (method.equals("POST") && path.name() == null && Discovery.isBuiltIn(path.group(), path.resource())) {
+            return create(path, request);
         }
         if (method.equals("GET") && path.name() == null && path.query().containsKey("labelSelector")
                 && !"true".equals(path.query().get("watch"))) {
             return listWithSelector(path, request);
         }
         return store.dispatch(request);
+    }
+
+    /** A create, with the API defaults filled in first. */
+    private MockResponse create(ApiPath path, RecordedRequest request) {
+        JsonNode body;
+        try {
+            body = Store.JSON.readTree(Store.text(request.getBody()));
+        } catch (JacksonException e) {
+            return store.dispatch(request); // fabric8's store refuses what it cannot read
+        }
+        if (!(body instanceof ObjectNode object)) {
+            return store.dispatch(request);
+        }
+        ApiDefaults.apply(path.group(), path.resource(), object);
+        return store.post(path.path(), object).toResponse();
     }
 
     /** Lists without the selector, then filters here: fabric8's server ignores set-based requirements. */

@@ -19,19 +19,14 @@ final class StatusRules {
         this.store = store;
     }
 
-    /** PUT of a built-in object: keep the stored status, bump the generation when the spec changed. */
-    MockResponse updateObject(ApiPath path, RecordedRequest request) {
-        if (!store.get(path.objectPath()).ok()) {
-            return store.dispatch(request);
-        }
-        return updateObject(path, (ObjectNode) Store.JSON.readTree(Store.text(request.getBody())));
-    }
-
-    /** A new version of a built-in object (a PUT's body or a patch's result): written with the stored status. */
+    /**
+     * A new version of a built-in object (a PUT's body, a patch's or an apply's result): written with the
+     * stored status, and the generation moved on when the spec changed.
+     */
     MockResponse updateObject(ApiPath path, ObjectNode incoming) {
         Store.Reply current = store.get(path.objectPath());
         if (!current.ok()) {
-            return current.toResponse();
+            return Responses.status(404, "NotFound", path.resource() + " \"" + path.name() + "\" not found");
         }
         JsonNode stored = current.json();
         if (stored.has("status")) {
