@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,17 +38,19 @@ public final class SimulatedCluster implements AutoCloseable {
     private final String token;
     private final String caPem;
     private final ApiServer server;
+    private final SimDispatcher dispatcher;
     private final TcpGate gate;
     private final KubernetesClient internal;
     private final ReconcileQueue queue;
     private final Faults faults;
 
-    private SimulatedCluster(String name, String token, String caPem, ApiServer server, TcpGate gate,
+    private SimulatedCluster(String name, String token, String caPem, ApiServer server, SimDispatcher dispatcher, TcpGate gate,
                              KubernetesClient internal, ReconcileQueue queue, FaultState faultState) {
         this.name = name;
         this.token = token;
         this.caPem = caPem;
         this.server = server;
+        this.dispatcher = dispatcher;
         this.gate = gate;
         this.internal = internal;
         this.queue = queue;
@@ -61,7 +62,7 @@ public final class SimulatedCluster implements AutoCloseable {
         String token = randomToken();
         String internalToken = randomToken();
         FaultState faultState = new FaultState();
-        SimDispatcher dispatcher = new SimDispatcher(new KubernetesCrudDispatcher(), settings.gitVersion(), token, internalToken, faultState);
+        SimDispatcher dispatcher = new SimDispatcher(settings.gitVersion(), token, internalToken, faultState, executor);
         ApiServer server = ApiServer.start(dispatcher);
         String caPem = server.caPem();
         TcpGate gate = new TcpGate(server.port());
@@ -78,7 +79,7 @@ public final class SimulatedCluster implements AutoCloseable {
         SimContext context = new SimContext(internal, queue, settings, nodes);
         controllers.set(new ControllerSet(queue, StandardControllers.create(context)));
         dispatcher.addListener(controllers.get());
-        return new SimulatedCluster(name, token, caPem, server, gate, internal, queue, faultState);
+        return new SimulatedCluster(name, token, caPem, server, dispatcher, gate, internal, queue, faultState);
     }
 
     public String name() {
@@ -135,6 +136,11 @@ public final class SimulatedCluster implements AutoCloseable {
         Config config = Config.fromKubeconfig(kubeconfig());
         config.setRequestRetryBackoffLimit(0);
         return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** How many watches the API server holds open now (HTTP and WebSocket): each is freed when its client hangs up. */
+    public int openWatches() {
+        return dispatcher.openWatches();
     }
 
     public Faults faults() {

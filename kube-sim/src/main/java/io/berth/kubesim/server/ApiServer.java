@@ -1,5 +1,7 @@
 package io.berth.kubesim.server;
 
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.vertx.HttpServerRequestHandler;
@@ -10,10 +12,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +30,7 @@ import java.util.logging.Logger;
  * certificate. Requests go to the {@link SimDispatcher} through fabric8's Vert.x request handler, which
  * reads bodies and upgrades WebSocket watches; kube-sim owns the server itself (rather than fabric8's
  * MockWebServer) so that it can also answer with a response that streams, as an HTTP watch does.
+ * Nothing here blocks: a watch is a registration, not a thread.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -100,27 +106,93 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Every request: to the dispatcher through fabric8's handler. */
+    /**
+     * Every request goes to the dispatcher: an HTTP watch (a GET with {@code watch=1} that is not a
+     * WebSocket upgrade) here, because its answer streams; anything else through fabric8's handler.
+     */
     private static final class Front implements Handler<HttpServerRequest> {
 
+        private final Vertx vertx;
+        private final SimDispatcher dispatcher;
         private final HttpServerRequestHandler plain;
 
         Front(Vertx vertx, SimDispatcher dispatcher) {
+            this.vertx = vertx;
+            this.dispatcher = dispatcher;
             this.plain = new HttpServerRequestHandler(vertx) {
                 @Override
                 protected MockResponse onHttpRequest(RecordedRequest request) {
-                    MockResponse response = dispatcher.dispatch(request);
-                    if (requests.isLoggable(Level.INFO)) {
-                        requests.info(request.getMethod() + " " + request.getPath() + " " + response.code());
-                    }
-                    return response;
+                    return dispatch(request);
                 }
             };
         }
 
         @Override
         public void handle(HttpServerRequest request) {
-            plain.handle(request);
+            if (request.method() == io.vertx.core.http.HttpMethod.GET && !isWebSocketUpgrade(request)
+                    && WatchQuery.isWatch(ApiPath.parse(request.uri()))) {
+                stream(request);
+            } else {
+                plain.handle(request);
+            }
+        }
+
+        private MockResponse dispatch(RecordedRequest request) {
+            MockResponse response = dispatcher.dispatch(request);
+            if (requests.isLoggable(Level.INFO)) {
+                requests.info(request.getMethod() + " " + request.getPath() + " " + response.code());
+            }
+            return response;
+        }
+
+        private void stream(HttpServerRequest request) {
+            request.resume();
+            MockResponse answer = dispatch(new RecordedRequest(request.version().alpnName().toUpperCase(Locale.ROOT), HttpMethod.GET,
+                    request.uri(), Headers.builder().addAll(request.headers()).build(), new io.fabric8.mockwebserver.http.Buffer()));
+            HttpServerResponse response = request.response();
+            if (!(answer instanceof StreamingResponse streaming)) {
+                send(response, answer); // refused: a fault, a bad parameter, no such resource
+                return;
+            }
+            Duration delay = answer.getBodyDelay();
+            if (delay != null && !delay.isZero()) {
+                vertx.setTimer(delay.toMillis(), id -> open(response, streaming));
+            } else {
+                open(response, streaming);
+            }
+        }
+
+        private static void open(HttpServerResponse response, StreamingResponse streaming) {
+            if (response.closed()) {
+                return;
+            }
+            response.setStatusCode(streaming.code()).setChunked(true);
+            streaming.getHeaders().toMultimap().forEach((name, values) -> response.headers().add(name, values));
+            response.writeHead();
+            AutoCloseable watch = streaming.open(new HttpWatchStream(response));
+            // for HTTP/2 when the stream is reset or the connection lost, for HTTP/1.1 when the connection closes
+            response.closeHandler(v -> closeQuietly(watch));
+            response.exceptionHandler(e -> closeQuietly(watch));
+        }
+
+        private static void send(HttpServerResponse response, MockResponse answer) {
+            response.setStatusCode(answer.code());
+            answer.getHeaders().toMultimap().forEach((name, values) -> response.headers().add(name, values));
+            Buffer body = answer.getBody() == null ? Buffer.buffer() : Buffer.buffer(answer.getBody().getBytes());
+            response.end(body);
+        }
+
+        private static boolean isWebSocketUpgrade(HttpServerRequest request) {
+            String upgrade = request.getHeader("Upgrade");
+            return upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket");
+        }
+
+        private static void closeQuietly(AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // the client is gone anyway
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SimDispatcher extends Dispatcher {
 
     private final Store store;
+    private final Watches watches;
     private final Discovery discovery;
     private final ServerSideApply apply;
     private final ScaleSubresource scale;
@@ -33,8 +35,11 @@ public final class SimDispatcher extends Dispatcher {
     private final FaultState faults;
     private final List<ObjectChangeListener> listeners = new CopyOnWriteArrayList<>();
 
-    public SimDispatcher(Dispatcher crud, String gitVersion, String token, String internalToken, FaultState faults) {
-        this.store = new Store(crud);
+    /** @param timers where watch timeouts are scheduled */
+    public SimDispatcher(String gitVersion, String token, String internalToken, FaultState faults, ScheduledExecutorService timers) {
+        WatchHub hub = new WatchHub(Watches.HISTORY);
+        this.store = new Store(new ObservedStore(hub));
+        this.watches = new Watches(store, hub, timers);
         this.discovery = new Discovery(store, gitVersion);
         this.scale = new ScaleSubresource(store);
         this.statusRules = new StatusRules(store);
@@ -48,6 +53,11 @@ public final class SimDispatcher extends Dispatcher {
 
     public void addListener(ObjectChangeListener listener) {
         listeners.add(listener);
+    }
+
+    /** How many watches are open now, over HTTP and WebSocket. */
+    public int openWatches() {
+        return watches.open();
     }
 
     @Override
@@ -91,6 +101,9 @@ public final class SimDispatcher extends Dispatcher {
             // As on a real server, a custom resource exists only while its CRD does.
             return Responses.status(404, "NotFound", "the server could not find the requested resource");
         }
+        if (method.equals("GET") && WatchQuery.isWatch(path)) {
+            return watches.open(path, request);
+        }
         if ("scale".equals(path.subresource())) {
             return scale.handle(path, request);
         }
@@ -109,9 +122,9 @@ public final class SimDispatcher extends Dispatcher {
         if (method.equals("POST") && path.name() == null && Discovery.isBuiltIn(path.group(), path.resource())) {
             return create(path, request);
         }
-        if (method.equals("GET") && path.name() == null && path.query().containsKey("labelSelector")
-                && !"true".equals(path.query().get("watch"))) {
-            return listWithSelector(path, request);
+        if (method.equals("GET") && path.name() == null
+                && (path.query().containsKey("labelSelector") || path.query().containsKey("fieldSelector"))) {
+            return listWithSelectors(path);
         }
         return store.dispatch(request);
     }
@@ -131,17 +144,27 @@ public final class SimDispatcher extends Dispatcher {
         return store.post(path.path(), object).toResponse();
     }
 
-    /** Lists without the selector, then filters here: fabric8's server ignores set-based requirements. */
-    private MockResponse listWithSelector(ApiPath path, RecordedRequest request) {
+    /**
+     * Lists without the selectors, then filters here: fabric8's server ignores set-based label requirements
+     * and most field selectors (such as {@code involvedObject.name}, which {@code kubectl describe} uses).
+     */
+    private MockResponse listWithSelectors(ApiPath path) {
         Map<String, String> query = new LinkedHashMap<>(path.query());
-        SelectorFilter selector = SelectorFilter.parse(query.remove("labelSelector"));
+        String labels = query.remove("labelSelector");
+        SelectorFilter selector = SelectorFilter.parse(labels == null ? "" : labels);
+        FieldSelector fields;
+        try {
+            fields = FieldSelector.parse(query.remove("fieldSelector"));
+        } catch (IllegalArgumentException e) {
+            return Responses.status(400, "BadRequest", e.getMessage());
+        }
         Store.Reply all = store.get(path.withQuery(query));
         if (!all.ok() || !(all.json() instanceof ObjectNode list)) {
             return all.toResponse();
         }
         ArrayNode kept = Store.JSON.createArrayNode();
         for (JsonNode item : list.path("items")) {
-            if (selector.matches(item.path("metadata").path("labels"))) {
+            if (selector.matches(item.path("metadata").path("labels")) && fields.matches(item)) {
                 kept.add(item);
             }
         }
