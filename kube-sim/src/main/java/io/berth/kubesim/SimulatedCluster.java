@@ -1,6 +1,7 @@
 package io.berth.kubesim;
 
 import io.berth.kubesim.controllers.ControllerSet;
+import io.berth.kubesim.controllers.EventRecorder;
 import io.berth.kubesim.controllers.ReconcileQueue;
 import io.berth.kubesim.controllers.SimContext;
 import io.berth.kubesim.controllers.StandardControllers;
@@ -42,10 +43,11 @@ public final class SimulatedCluster implements AutoCloseable {
     private final TcpGate gate;
     private final KubernetesClient internal;
     private final ReconcileQueue queue;
+    private final EventRecorder events;
     private final Faults faults;
 
     private SimulatedCluster(String name, String token, String caPem, ApiServer server, SimDispatcher dispatcher, TcpGate gate,
-                             KubernetesClient internal, ReconcileQueue queue, FaultState faultState) {
+                             KubernetesClient internal, ReconcileQueue queue, EventRecorder events, FaultState faultState) {
         this.name = name;
         this.token = token;
         this.caPem = caPem;
@@ -54,6 +56,7 @@ public final class SimulatedCluster implements AutoCloseable {
         this.gate = gate;
         this.internal = internal;
         this.queue = queue;
+        this.events = events;
         this.faults = new Faults(gate, faultState, internal);
     }
 
@@ -76,10 +79,11 @@ public final class SimulatedCluster implements AutoCloseable {
         AtomicReference<ControllerSet> controllers = new AtomicReference<>();
         ReconcileQueue queue = new ReconcileQueue(executor, key -> controllers.get().reconcile(key));
         List<String> nodes = createNodes(internal, settings.nodes());
-        SimContext context = new SimContext(internal, queue, settings, nodes);
+        EventRecorder events = new EventRecorder(internal, executor);
+        SimContext context = new SimContext(internal, queue, settings, nodes, events);
         controllers.set(new ControllerSet(queue, StandardControllers.create(context)));
         dispatcher.addListener(controllers.get());
-        return new SimulatedCluster(name, token, caPem, server, dispatcher, gate, internal, queue, faultState);
+        return new SimulatedCluster(name, token, caPem, server, dispatcher, gate, internal, queue, events, faultState);
     }
 
     public String name() {
@@ -158,6 +162,7 @@ public final class SimulatedCluster implements AutoCloseable {
     @Override
     public void close() {
         queue.stop();
+        events.stop();
         internal.close();
         gate.close();
         server.close();
