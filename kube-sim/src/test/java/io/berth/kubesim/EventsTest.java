@@ -106,6 +106,7 @@ class EventsTest {
                 "Normal Pulled Successfully pulled image \"nginx:latest\" in 200ms (200ms including waiting)",
                 "Normal Created Created container main",
                 "Normal Started Started container main");
+        assertThat(eventsOf(pod)).allSatisfy(e -> assertThat(e.getCount()).as(e.getReason()).isEqualTo(1));
         Event started = eventsOf(pod).get(4);
         assertThat(started.getSource().getComponent()).isEqualTo("kubelet");
         assertThat(started.getSource().getHost()).isEqualTo(placed.getSpec().getNodeName());

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PodLifecycle implements Controller {
 
     private final SimContext context;
+    private final CrashLoopBackOff backOff;
     private final PodStatuses statuses;
     private final KubeletEvents events;
     // What is remembered of each pod while it exists; also how its owner hears of its deletion.
@@ -28,7 +29,8 @@ public final class PodLifecycle implements Controller {
 
     public PodLifecycle(SimContext context) {
         this.context = context;
-        this.statuses = new PodStatuses(context.settings().crashLoopImageSuffix(), context.settings().missingImageSuffix());
+        this.backOff = new CrashLoopBackOff(context.settings().crashLoopBackOff());
+        this.statuses = new PodStatuses(context.settings().crashLoopImageSuffix(), context.settings().missingImageSuffix(), backOff);
         this.events = new KubeletEvents(context.events(), context.settings().readinessDelay());
     }
 
@@ -81,23 +83,50 @@ public final class PodLifecycle implements Controller {
 
     /** Moves the pod on when its time has come, and asks to be called again when the next step is due. */
     private void advance(ObjectKey key, Pod pod, PodRun run) {
-        if (run.stage() != PodRun.Stage.CREATING) {
+        Instant now = Instant.now();
+        if (run.stage() == PodRun.Stage.CREATING) {
+            Instant due = run.created().plus(context.settings().readinessDelay());
+            if (now.isBefore(due)) {
+                context.queue().enqueueAfter(key, Duration.between(now, due));
+                return;
+            }
+            run.started(now);
+            startContainers(pod, pod.getSpec().getContainers(), false);
+        } else if (run.stage() == PodRun.Stage.STARTED && crashLooping(pod)) {
+            Instant due = run.lastFailure().plus(backOff.after(run.restarts()));
+            if (now.isBefore(due)) {
+                context.queue().enqueueAfter(key, Duration.between(now, due));
+                return;
+            }
+            run.restarted(now);
+            startContainers(pod, pod.getSpec().getContainers().stream().filter(statuses::crashLoops).toList(), true);
+        } else {
             return;
         }
-        Duration waited = Duration.between(run.created(), Instant.now());
-        Duration delay = context.settings().readinessDelay();
-        if (waited.compareTo(delay) < 0) {
-            context.queue().enqueueAfter(key, delay.minus(waited));
-            return;
+        if (crashLooping(pod)) {
+            context.queue().enqueueAfter(key, backOff.after(run.restarts()));
         }
-        run.started(Instant.now());
-        for (Container container : pod.getSpec().getContainers()) {
+    }
+
+    /**
+     * The containers start (their images were pulled when the pod arrived; a restart pulls again those
+     * pulled every time); the crash-looping ones fail at once and wait out their back-off.
+     */
+    private void startContainers(Pod pod, List<Container> containers, boolean restart) {
+        for (Container container : containers) {
+            if (restart) {
+                events.pulling(pod, container);
+            }
             events.pulled(pod, container);
             events.started(pod, container);
             if (statuses.crashLoops(container)) {
                 events.backOff(pod, container);
             }
         }
+    }
+
+    private boolean crashLooping(Pod pod) {
+        return pod.getSpec().getContainers().stream().anyMatch(statuses::crashLoops);
     }
 
     /** The pod is gone: its containers were stopped, and its owner is told. */

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What the simulated kubelet remembers of one pod (by uid) while it exists: where it runs, when it
- * came and when its containers started. Pod status is computed from it, so that timestamps stay put
- * from one reconcile to the next.
+ * came, when its containers started and, for crash-looping ones, how often and when they last failed.
+ * Pod status is computed from it, so that timestamps stay put from one reconcile to the next.
  */
 final class PodRun {
 
@@ -31,6 +31,8 @@ final class PodRun {
     private final Instant created;
     private Stage stage = Stage.CREATING;
     private Instant startedAt;
+    private int restarts;
+    private Instant lastFailure;
 
     PodRun(Pod pod, ObjectKey owner, Instant created) {
         this.uid = pod.getMetadata().getUid();
@@ -82,8 +84,25 @@ final class PodRun {
         stage = Stage.PULL_FAILED;
     }
 
+    /** How often the crash-looping containers were restarted. */
+    int restarts() {
+        return restarts;
+    }
+
+    /** When the crash-looping containers last failed (they fail as soon as they start), or null. */
+    Instant lastFailure() {
+        return lastFailure;
+    }
+
     void started(Instant at) {
         stage = Stage.STARTED;
         startedAt = at;
+        lastFailure = at;
+    }
+
+    /** The crash-looping containers were started again, and failed again at once. */
+    void restarted(Instant at) {
+        restarts++;
+        lastFailure = at;
     }
 }

@@ -15,16 +15,19 @@ import java.util.Objects;
 /**
  * The status the kubelet reports for a pod, from what the simulation remembers of it: Pending with
  * ContainerCreating (or ImagePullBackOff) until its containers start, then Running; Ready when every
- * container is ready and the node is Ready. A crash-looping container is never ready.
+ * container is ready and the node is Ready. A crash-looping container is never ready: it waits in
+ * CrashLoopBackOff, with its restarts counted and its last exit (code 1, Error) in lastState.
  */
 final class PodStatuses {
 
     private final String crashLoopSuffix;
     private final String missingSuffix;
+    private final CrashLoopBackOff backOff;
 
-    PodStatuses(String crashLoopSuffix, String missingSuffix) {
+    PodStatuses(String crashLoopSuffix, String missingSuffix, CrashLoopBackOff backOff) {
         this.crashLoopSuffix = crashLoopSuffix;
         this.missingSuffix = missingSuffix;
+        this.backOff = backOff;
     }
 
     boolean crashLoops(Container container) {
@@ -39,7 +42,7 @@ final class PodStatuses {
         boolean started = run.stage() == PodRun.Stage.STARTED;
         List<ContainerStatus> containers = new ArrayList<>();
         for (Container container : pod.getSpec().getContainers()) {
-            containers.add(containerStatus(container, run, nodeReady));
+            containers.add(containerStatus(pod, container, run, nodeReady));
         }
         boolean ready = started && containers.stream().allMatch(c -> Boolean.TRUE.equals(c.getReady()));
         String readyText = ready ? "True" : "False";
@@ -54,7 +57,7 @@ final class PodStatuses {
                 .withContainerStatuses(containers).withQosClass("BestEffort").build();
     }
 
-    private ContainerStatus containerStatus(Container container, PodRun run, boolean nodeReady) {
+    private ContainerStatus containerStatus(Pod pod, Container container, PodRun run, boolean nodeReady) {
         ContainerStatusBuilder status = new ContainerStatusBuilder().withName(container.getName()).withImage(container.getImage())
                 .withRestartCount(0);
         if (run.stage() == PodRun.Stage.CREATING || (run.stage() == PodRun.Stage.PULL_FAILED && !missing(container))) {
@@ -66,8 +69,14 @@ final class PodStatuses {
                     .withMessage("Back-off pulling image \"" + container.getImage() + "\"").endWaiting().endState().build();
         }
         if (crashLoops(container)) {
-            return status.withReady(false).withStarted(false)
-                    .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().build();
+            // between restarts: waiting out the back-off, the last (instant) run's exit kept in lastState
+            String failed = timestamp(run.lastFailure());
+            return status.withReady(false).withStarted(false).withRestartCount(run.restarts())
+                    .withNewState().withNewWaiting().withReason("CrashLoopBackOff")
+                    .withMessage("back-off " + KubeletEvents.go(backOff.after(run.restarts())) + " restarting failed container="
+                            + container.getName() + " pod=" + podText(pod)).endWaiting().endState()
+                    .withNewLastState().withNewTerminated().withExitCode(1).withReason("Error").withStartedAt(failed)
+                    .withFinishedAt(failed).endTerminated().endLastState().build();
         }
         return status.withReady(nodeReady).withStarted(true)
                 .withNewState().withNewRunning().withStartedAt(timestamp(run.startedAt())).endRunning().endState().build();
@@ -97,6 +106,7 @@ final class PodStatuses {
         return status.getContainerStatuses().stream().map(c -> c.getName() + " " + c.getReady() + " " + c.getRestartCount() + " "
                 + (c.getState() == null ? "" : c.getState().getWaiting() != null ? c.getState().getWaiting().getReason()
                 : c.getState().getRunning() != null ? "running" : "terminated")
+                + " " + (c.getState() == null || c.getState().getWaiting() == null ? "" : c.getState().getWaiting().getMessage())
                 + " " + (c.getLastState() == null || c.getLastState().getTerminated() == null ? "" : c.getLastState().getTerminated().getFinishedAt()))
                 .toList();
     }
