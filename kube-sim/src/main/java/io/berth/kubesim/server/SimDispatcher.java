@@ -24,6 +24,7 @@ public final class SimDispatcher extends Dispatcher {
 
     private final Store store;
     private final Watches watches;
+    private final TableView tables;
     private final Discovery discovery;
     private final ServerSideApply apply;
     private final ScaleSubresource scale;
@@ -39,7 +40,8 @@ public final class SimDispatcher extends Dispatcher {
     public SimDispatcher(String gitVersion, String token, String internalToken, FaultState faults, ScheduledExecutorService timers) {
         WatchHub hub = new WatchHub(Watches.HISTORY);
         this.store = new Store(new ObservedStore(hub));
-        this.watches = new Watches(store, hub, timers);
+        this.tables = new TableView(store);
+        this.watches = new Watches(store, hub, timers, tables);
         this.discovery = new Discovery(store, gitVersion);
         this.scale = new ScaleSubresource(store);
         this.statusRules = new StatusRules(store);
@@ -92,7 +94,29 @@ public final class SimDispatcher extends Dispatcher {
         if (!request.getMethod().equals("GET") && Store.codeOf(response) < 300) {
             notifyChange(path, request, response);
         }
+        if (request.getMethod().equals("GET") && Store.codeOf(response) == 200
+                && response.getWebSocketListener() == null && !(response instanceof StreamingResponse)) {
+            return shaped(path, request, response);
+        }
         return response;
+    }
+
+    /** A read as a real server answers it: a list typed and sorted ({@link ListShape}), and a Table when asked for one. */
+    private MockResponse shaped(ApiPath path, RecordedRequest request, MockResponse response) {
+        boolean list = path.name() == null && path.subresource() == null;
+        boolean table = TableView.wanted(request);
+        if (!list && !table) {
+            return response;
+        }
+        JsonNode body = Store.Reply.of(response).json();
+        if (!(body instanceof ObjectNode object)) {
+            return response;
+        }
+        Discovery.Resource resource = discovery.find(path.group(), path.resource());
+        if (list && resource != null && object.has("items")) {
+            ListShape.apply(object, path.apiVersion(), resource.kind());
+        }
+        return Responses.json(200, (table ? tables.of(path, object) : object).toString());
     }
 
     private MockResponse route(ApiPath path, RecordedRequest request) {

@@ -23,11 +23,13 @@ final class Watches {
     private final Store store;
     private final WatchHub hub;
     private final ScheduledExecutorService timers;
+    private final TableView tables;
 
-    Watches(Store store, WatchHub hub, ScheduledExecutorService timers) {
+    Watches(Store store, WatchHub hub, ScheduledExecutorService timers, TableView tables) {
         this.store = store;
         this.hub = hub;
         this.timers = timers;
+        this.tables = tables;
     }
 
     MockResponse open(ApiPath path, RecordedRequest request) {
@@ -37,7 +39,8 @@ final class Watches {
         } catch (IllegalArgumentException e) {
             return Responses.status(400, "BadRequest", e.getMessage());
         }
-        UnaryOperator<JsonNode> render = UnaryOperator.identity();
+        // kubectl get -w asks for Tables, as its list did
+        UnaryOperator<JsonNode> render = TableView.wanted(request) ? tables.forWatch(path) : UnaryOperator.identity();
         String upgrade = request.getHeader("Upgrade");
         if (upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket")) {
             return new MockResponse().withWebSocketUpgrade(new WebSocketWatch(sink -> start(query, sink, render)));
