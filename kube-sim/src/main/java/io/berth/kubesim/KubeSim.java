@@ -24,10 +24,6 @@ public final class KubeSim implements AutoCloseable {
     private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final List<SimulatedCluster> clusters = new ArrayList<>();
 
-    // fabric8's mock server logs every request at INFO through java.util.logging: that costs more time
-    // than the request itself. Held here so that the level is not lost when the logger is collected.
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
-
     public KubeSim(SimulatorSettings settings) {
         this.settings = settings;
         AtomicInteger counter = new AtomicInteger();
@@ -36,12 +32,6 @@ public final class KubeSim implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
     }
 
     public static KubeSim withDefaults() {

@@ -40,7 +40,7 @@ public final class KubeSimMain {
             """;
 
     // kept here: java.util.logging holds its loggers weakly, and a collected one forgets its level
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private static final java.util.logging.Logger REQUEST_LOG = java.util.logging.Logger.getLogger(io.berth.kubesim.server.ApiServer.REQUEST_LOG);
 
     private KubeSimMain() {
     }
@@ -160,7 +160,7 @@ public final class KubeSimMain {
 
     /** Starts the clusters and the control API, writes the kubeconfigs and prints where everything is. */
     static Running start(Options options, PrintStream out) {
-        MOCK_SERVER_LOG.setLevel(options.verbose() ? Level.INFO : Level.WARNING);
+        REQUEST_LOG.setLevel(options.verbose() ? Level.INFO : Level.WARNING);
         createDirectories(options.out());
         KubeSim sim = new KubeSim(SimulatorSettings.defaults().withReadinessDelay(options.readinessDelay()));
         ControlApi control = null;

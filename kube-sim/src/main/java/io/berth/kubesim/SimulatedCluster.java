@@ -1,9 +1,11 @@
 package io.berth.kubesim;
 
 import io.berth.kubesim.controllers.ControllerSet;
+import io.berth.kubesim.controllers.EventRecorder;
 import io.berth.kubesim.controllers.ReconcileQueue;
 import io.berth.kubesim.controllers.SimContext;
 import io.berth.kubesim.controllers.StandardControllers;
+import io.berth.kubesim.server.ApiServer;
 import io.berth.kubesim.server.FaultState;
 import io.berth.kubesim.server.SimDispatcher;
 import io.berth.kubesim.server.TcpGate;
@@ -14,26 +16,20 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One simulated Kubernetes cluster: fabric8's CRUD API server over HTTPS on a loopback port, behind a
+ * One simulated Kubernetes cluster: fabric8's CRUD store behind kube-sim's HTTPS API server on a loopback port, behind a
  * {@link TcpGate} (for the unreachable fault), requiring a bearer token, with the simulated
  * controllers running against it. Start clusters through {@link KubeSim}.
  */
@@ -42,21 +38,25 @@ public final class SimulatedCluster implements AutoCloseable {
     private final String name;
     private final String token;
     private final String caPem;
-    private final KubernetesMockServer server;
+    private final ApiServer server;
+    private final SimDispatcher dispatcher;
     private final TcpGate gate;
     private final KubernetesClient internal;
     private final ReconcileQueue queue;
+    private final EventRecorder events;
     private final Faults faults;
 
-    private SimulatedCluster(String name, String token, String caPem, KubernetesMockServer server, TcpGate gate,
-                             KubernetesClient internal, ReconcileQueue queue, FaultState faultState) {
+    private SimulatedCluster(String name, String token, String caPem, ApiServer server, SimDispatcher dispatcher, TcpGate gate,
+                             KubernetesClient internal, ReconcileQueue queue, EventRecorder events, FaultState faultState) {
         this.name = name;
         this.token = token;
         this.caPem = caPem;
         this.server = server;
+        this.dispatcher = dispatcher;
         this.gate = gate;
         this.internal = internal;
         this.queue = queue;
+        this.events = events;
         this.faults = new Faults(gate, faultState, internal);
     }
 
@@ -65,15 +65,13 @@ public final class SimulatedCluster implements AutoCloseable {
         String token = randomToken();
         String internalToken = randomToken();
         FaultState faultState = new FaultState();
-        MockWebServer http = new MockWebServer();
-        SimDispatcher dispatcher = new SimDispatcher(new KubernetesCrudDispatcher(), settings.gitVersion(), token, internalToken, faultState);
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), http, new HashMap<>(), dispatcher, true);
-        server.init(InetAddress.getLoopbackAddress(), 0);
-        String caPem = readPem(http);
-        TcpGate gate = new TcpGate(server.getPort());
+        SimDispatcher dispatcher = new SimDispatcher(settings.gitVersion(), token, internalToken, faultState, executor);
+        ApiServer server = ApiServer.start(dispatcher);
+        String caPem = server.caPem();
+        TcpGate gate = new TcpGate(server.port());
         gate.open();
 
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl("https://localhost:" + server.getPort())
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl("https://localhost:" + server.port())
                 .withCaCertData(base64(caPem)).withOauthToken(internalToken).withRequestRetryBackoffLimit(0).build();
         KubernetesClient internal = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(httpClients)
                 .withKubernetesSerialization(serialization).build();
@@ -81,10 +79,11 @@ public final class SimulatedCluster implements AutoCloseable {
         AtomicReference<ControllerSet> controllers = new AtomicReference<>();
         ReconcileQueue queue = new ReconcileQueue(executor, key -> controllers.get().reconcile(key));
         List<String> nodes = createNodes(internal, settings.nodes());
-        SimContext context = new SimContext(internal, queue, settings, nodes);
+        EventRecorder events = new EventRecorder(internal, executor);
+        SimContext context = new SimContext(internal, queue, settings, nodes, events);
         controllers.set(new ControllerSet(queue, StandardControllers.create(context)));
         dispatcher.addListener(controllers.get());
-        return new SimulatedCluster(name, token, caPem, server, gate, internal, queue, faultState);
+        return new SimulatedCluster(name, token, caPem, server, dispatcher, gate, internal, queue, events, faultState);
     }
 
     public String name() {
@@ -143,6 +142,11 @@ public final class SimulatedCluster implements AutoCloseable {
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
+    /** How many watches the API server holds open now (HTTP and WebSocket): each is freed when its client hangs up. */
+    public int openWatches() {
+        return dispatcher.openWatches();
+    }
+
     public Faults faults() {
         return faults;
     }
@@ -158,9 +162,10 @@ public final class SimulatedCluster implements AutoCloseable {
     @Override
     public void close() {
         queue.stop();
+        events.stop();
         internal.close();
         gate.close();
-        server.destroy();
+        server.close();
     }
 
     private static List<String> createNodes(KubernetesClient client, int count) {
@@ -174,14 +179,6 @@ public final class SimulatedCluster implements AutoCloseable {
             names.add(node);
         }
         return List.copyOf(names);
-    }
-
-    private static String readPem(MockWebServer http) {
-        try {
-            return Files.readString(Path.of(http.getSelfSignedCertificate().certificatePath()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String base64(String text) {

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The API server rules kube-sim adds to fabric8's CRUD server, checked over HTTPS with the real client. */
 @SimulatedClusters
 class ApiServerBehaviourTest {
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private static KubeSim sim;
     private static SimulatedCluster cluster;
@@ -75,6 +78,24 @@ class ApiServerBehaviourTest {
                 .containsExactlyInAnyOrder("db", "cache", "web");
         assertThat(names(client.configMaps().inNamespace("sel").withoutLabel("tier").list().getItems()))
                 .containsExactly("plain");
+    }
+
+    @Test
+    void listsAreTypedAndSortedByNamespaceAndNameAsOnARealServer() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("sorted").endMetadata().build()).create();
+        for (String name : List.of("charlie", "alpha", "bravo")) {
+            client.configMaps().inNamespace("sorted").resource(new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().build())
+                    .create();
+        }
+
+        JsonNode list = JSON.readTree(RawApi.of(cluster).get("/api/v1/namespaces/sorted/configmaps").body());
+
+        assertThat(list.path("kind").asString()).isEqualTo("ConfigMapList");
+        assertThat(list.path("apiVersion").asString()).isEqualTo("v1");
+        assertThat(list.path("items").valueStream().map(i -> i.path("metadata").path("name").asString()).toList())
+                .containsExactly("alpha", "bravo", "charlie");
+        assertThat(JSON.readTree(RawApi.of(cluster).get("/apis/apps/v1/statefulsets").body()).path("kind").asString())
+                .isEqualTo("StatefulSetList");
     }
 
     @Test

@@ -13,6 +13,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,6 +198,57 @@ class EtcdOperatorTest {
     }
 
     @Test
+    void aDeadMemberLeavesTheClusterNotFullyReadyUntilItIsReplaced() {
+        create(client, namespace, "example-etcd-cluster", 3, "3.2.13");
+        awaitRunning("example-etcd-cluster", 3);
+        String victim = names(members(client, namespace, "example-etcd-cluster")).get(1);
+        List<String> statuses = new CopyOnWriteArrayList<>();
+        Watch watch = client.genericKubernetesResources(ETCD).inNamespace(namespace).withName("example-etcd-cluster")
+                .watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, GenericKubernetesResource resource) {
+                        Map<String, Object> status = statusOf(resource);
+                        String seen = status.get("phase") + " size=" + status.get("size") + " ready=" + memberNames(status, "ready").size()
+                                + " unready=" + memberNames(status, "unready").size()
+                                + (memberNames(status, "ready").contains(victim) ? " victim-ready" : "");
+                        if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(seen)) {
+                            statuses.add(seen);
+                        }
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {
+                    }
+                });
+        try {
+            client.pods().inNamespace(namespace).withName(victim).delete();
+
+            await().atMost(WAIT).pollInterval(SAMPLE).until(() -> statuses.size() > 1
+                    && statuses.get(statuses.size() - 1).equals("Running size=3 ready=3 unready=0"));
+        } finally {
+            watch.close();
+        }
+        assertThat(statuses).as("the dead member counts until it is removed, then a new one joins").containsSubsequence(
+                "Running size=3 ready=3 unready=0 victim-ready",
+                "Running size=3 ready=2 unready=0",
+                "Running size=2 ready=2 unready=0",
+                "Running size=3 ready=2 unready=1",
+                "Running size=3 ready=3 unready=0");
+        List<String> events = client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> "EtcdCluster".equals(e.getInvolvedObject().getKind()))
+                .sorted(java.util.Comparator.comparing(e -> e.getMetadata().getName()))
+                .map(e -> e.getReason() + ": " + e.getMessage()).toList();
+        String replacement = names(members(client, namespace, "example-etcd-cluster")).stream()
+                .filter(n -> !n.equals(victim)).filter(n -> events.contains("New Member Added: New member " + n + " added to cluster"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(events).filteredOn(e -> e.startsWith("New Member Added")).hasSize(4);
+        assertThat(events).containsSubsequence(
+                "Replacing Dead Member: The dead member " + victim + " is being replaced",
+                "Member Removed: Existing member " + victim + " removed from the cluster",
+                "New Member Added: New member " + replacement + " added to cluster");
+    }
+
+    @Test
     void upgradesMembersOneByOneWhenTheVersionChanges() {
         create(client, namespace, "example-etcd-cluster", 3, "3.2.13");
         awaitRunning("example-etcd-cluster", 3);
@@ -314,9 +369,12 @@ class EtcdOperatorTest {
         return client.genericKubernetesResources(ETCD).inNamespace(namespace).resource(resource).create();
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> status(KubernetesClient client, String namespace, String name) {
-        GenericKubernetesResource resource = client.genericKubernetesResources(ETCD).inNamespace(namespace).withName(name).get();
+        return statusOf(client.genericKubernetesResources(ETCD).inNamespace(namespace).withName(name).get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> statusOf(GenericKubernetesResource resource) {
         Object status = resource == null ? null : resource.getAdditionalProperties().get("status");
         return status instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }

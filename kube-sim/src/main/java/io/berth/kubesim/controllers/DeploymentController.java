@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Enough of the Deployment controller for operator Deployments. It keeps {@code spec.replicas} pods
@@ -35,8 +36,13 @@ public final class DeploymentController implements Controller {
 
     static final String HASH_LABEL = "pod-template-hash";
     private static final int SUFFIX_LENGTH = 5;
+    private static final EventRecorder.Source DEPLOYMENTS = EventRecorder.Source.of("deployment-controller");
+    // the pods' events are the ReplicaSet controller's on a real cluster; here they go on the Deployment
+    private static final EventRecorder.Source REPLICA_SETS = EventRecorder.Source.of("replicaset-controller");
 
     private final SimContext context;
+    // The size each Deployment's notional ReplicaSets (by template hash) were last announced to be scaled to.
+    private final Map<ObjectKey, Map<String, Integer>> announced = new ConcurrentHashMap<>();
 
     public DeploymentController(SimContext context) {
         this.context = context;
@@ -53,6 +59,7 @@ public final class DeploymentController implements Controller {
         Deployment deployment = client.apps().deployments().inNamespace(key.namespace()).withName(key.name()).get();
         List<Pod> pods = OwnedPods.list(client, key.namespace(), "Deployment", key.name(), Map.of());
         if (deployment == null) {
+            announced.remove(key);
             pods.forEach(p -> OwnedPods.delete(client, p));
             return;
         }
@@ -69,6 +76,7 @@ public final class DeploymentController implements Controller {
         List<Pod> current = live.stream().filter(p -> hash.equals(p.getMetadata().getLabels().get(HASH_LABEL))).toList();
         List<Pod> old = live.stream().filter(p -> !current.contains(p)).toList();
         int replicas = replicas(deployment);
+        announceScaling(key, deployment, hash, current, replicas, old);
         if (step(deployment, hash, current, old, replicas)) {
             context.queue().enqueue(key);
             return;
@@ -79,18 +87,52 @@ public final class DeploymentController implements Controller {
     /** Takes one step towards the desired pods; false when there is none to take. */
     private boolean step(Deployment deployment, String hash, List<Pod> current, List<Pod> old, int replicas) {
         if (current.size() < replicas) {
-            context.client().pods().inNamespace(deployment.getMetadata().getNamespace()).resource(newPod(deployment, hash)).create();
+            Pod created = context.client().pods().inNamespace(deployment.getMetadata().getNamespace())
+                    .resource(newPod(deployment, hash)).create();
+            context.events().normal(deployment, REPLICA_SETS, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName());
             return true;
         }
         if (current.size() > replicas) {
-            OwnedPods.delete(context.client(), OwnedPods.pickForDeletion(current));
+            delete(deployment, OwnedPods.pickForDeletion(current));
             return true;
         }
         if (!old.isEmpty() && current.stream().allMatch(OwnedPods::ready)) {
-            OwnedPods.delete(context.client(), OwnedPods.pickForDeletion(old));
+            delete(deployment, OwnedPods.pickForDeletion(old));
             return true;
         }
         return false;
+    }
+
+    private void delete(Deployment deployment, Pod pod) {
+        OwnedPods.delete(context.client(), pod);
+        context.events().normal(deployment, REPLICA_SETS, "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName());
+    }
+
+    /**
+     * The ScalingReplicaSet events of the real controller, for the ReplicaSets the simulation does not
+     * make: the new template's set scaled to the replicas, the old templates' sets to 0 once the new pods
+     * are Ready. Each size is announced once.
+     */
+    private void announceScaling(ObjectKey key, Deployment deployment, String hash, List<Pod> current, int replicas, List<Pod> old) {
+        Map<String, Integer> sizes = announced.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
+        announce(deployment, sizes, hash, current.size(), replicas);
+        if (!old.isEmpty() && current.size() == replicas && current.stream().allMatch(OwnedPods::ready)) {
+            Map<String, Long> oldSizes = new java.util.TreeMap<>();
+            old.forEach(p -> oldSizes.merge(p.getMetadata().getLabels().get(HASH_LABEL), 1L, Long::sum));
+            oldSizes.forEach((oldHash, size) -> announce(deployment, sizes, oldHash, size.intValue(), 0));
+        }
+        sizes.keySet().removeIf(h -> !h.equals(hash) && old.stream().noneMatch(p -> h.equals(p.getMetadata().getLabels().get(HASH_LABEL))));
+    }
+
+    private void announce(Deployment deployment, Map<String, Integer> sizes, String hash, int from, int to) {
+        Integer before = sizes.get(hash);
+        if (from == to || (before != null && before == to)) {
+            return;
+        }
+        sizes.put(hash, to);
+        String name = deployment.getMetadata().getName() + "-" + hash;
+        context.events().normal(deployment, DEPLOYMENTS, "ScalingReplicaSet",
+                "Scaled " + (to > from ? "up" : "down") + " replica set " + name + " to " + to + " from " + from);
     }
 
     private Pod newPod(Deployment deployment, String hash) {

@@ -10,16 +10,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The etcd operator (coreos/etcd-operator, {@code etcdclusters.etcd.database.coreos.com/v1beta2}),
@@ -33,19 +30,27 @@ import tools.jackson.databind.json.JsonMapper;
  * Each call takes at most one step, in this order: while a member it removed is still leaving (for one
  * readiness delay after the deletion, standing for the etcd member removal and the pod's termination) or
  * a member pod is terminating, wait; with too many members, delete one (not ready first, then the
- * newest); while a member is not Ready, wait; with too few members (growing, or a member was deleted),
+ * newest); while a member is not Ready, wait; with too few members (growing, or a member was removed),
  * create one; with a member of another version, delete it (it is then replaced by one of
  * {@code spec.version}: an upgrade one member at a time).
+ * <p>
+ * A member whose pod was deleted by someone else is dead ({@link EtcdMembership}): before anything
+ * else the operator records "Replacing Dead Member", keeps counting the member in {@code size} (it is
+ * neither ready nor unready) for one readiness delay, then removes it ("Member Removed"); a new member
+ * follows ("New Member Added"). So while a member is replaced the status never shows every member ready.
  * <p>
  * The status is written only when it changed: {@code phase} is {@code Failed} (with a {@code reason},
  * members left alone) while {@code spec.size} is below 1 or {@code spec.version} (a leading {@code v}
  * allowed, empty meaning 3.2.13) is not three dot-separated numbers, and leaves {@code Failed} once the
  * spec is valid again; otherwise it is {@code Creating} until all {@code spec.size} members have been
- * Ready at once, then {@code Running} for good. {@code size} counts the member pods, {@code members.ready}
+ * Ready at once, then {@code Running} for good. {@code size} counts the members (dead ones included), {@code members.ready}
  * and {@code members.unready} name them (an empty list is left out), {@code currentVersion} is the version
  * all members run and {@code targetVersion} the one they are being moved to. The {@code Available}
  * condition is True while a majority of {@code spec.size} members is Ready; {@code Scaling} and
  * {@code Upgrading} are present while the member count or a member's version differs from the spec.
+ * <p>
+ * The Events are the real operator's, on the EtcdCluster: "New Member Added", "Member Removed",
+ * "Replacing Dead Member", "Member Upgraded".
  * <p>
  * When the EtcdCluster is gone, its pods are deleted even without a running operator (that is the
  * garbage collector's part on a real cluster).
@@ -65,15 +70,20 @@ public final class EtcdOperator implements Controller {
     static final String VERSION_ANNOTATION = "etcd.version";
     private static final int SUFFIX_LENGTH = 8;
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    // the real operator records its events under its pod's name
+    private static final EventRecorder.Source SOURCE = EventRecorder.Source.of("etcd-operator");
 
     private final SimContext context;
+    private final EtcdClusterStatus status;
+    private final EtcdMembership membership = new EtcdMembership();
     // When the operator last removed a member of each cluster: a removed member counts as leaving (being
     // removed from etcd, its pod terminating) for one readiness delay, so each removal can be seen.
     private final Map<ObjectKey, Instant> removedAt = new ConcurrentHashMap<>();
 
     public EtcdOperator(SimContext context) {
         this.context = context;
+        this.status = new EtcdClusterStatus(context.client());
     }
 
     @Override
@@ -100,6 +110,7 @@ public final class EtcdOperator implements Controller {
         List<Pod> pods = OwnedPods.list(client, key.namespace(), "EtcdCluster", key.name(), Map.of("etcd_cluster", key.name()));
         if (cluster == null) {
             removedAt.remove(key);
+            membership.forget(key);
             pods.forEach(p -> OwnedPods.delete(client, p));
             return;
         }
@@ -115,6 +126,11 @@ public final class EtcdOperator implements Controller {
             return;
         }
         Spec spec = Spec.of(cluster);
+        List<String> dead = membership.dead(key, members);
+        if (spec.problem() == null && !dead.isEmpty()) {
+            status.write(cluster, spec, members, replaceDead(key, cluster, dead));
+            return;
+        }
         if (spec.problem() == null) {
             Duration leaving = stillLeaving(key);
             if (!leaving.isZero()) {
@@ -124,7 +140,34 @@ public final class EtcdOperator implements Controller {
                 return;
             }
         }
-        writeStatus(cluster, spec, members);
+        status.write(cluster, spec, members, dead);
+    }
+
+    /**
+     * Replaces the first dead member as the real operator does: it says so, then (one readiness delay
+     * later, standing for the member's removal from etcd) removes it from the membership; the next pass
+     * adds a new member. Returns the members still dead.
+     */
+    private List<String> replaceDead(ObjectKey key, GenericKubernetesResource cluster, List<String> dead) {
+        String victim = dead.get(0);
+        Instant now = Instant.now();
+        if (!membership.knownDead(key, victim)) {
+            record(cluster, "Replacing Dead Member", "The dead member " + victim + " is being replaced");
+        }
+        Instant due = membership.deadSince(key, victim, now).plus(context.settings().readinessDelay());
+        if (now.isBefore(due)) {
+            context.queue().enqueueAfter(key, Duration.between(now, due));
+            return dead;
+        }
+        membership.left(key, victim);
+        record(cluster, "Member Removed", "Existing member " + victim + " removed from the cluster");
+        context.queue().enqueue(key);
+        return dead.subList(1, dead.size());
+    }
+
+    /** The real operator's events: "New Member Added", "Member Removed" and the like, on the EtcdCluster. */
+    private void record(GenericKubernetesResource cluster, String reason, String message) {
+        context.events().normal(cluster, SOURCE, reason, message);
     }
 
     /** How long the member removed last still counts as leaving the cluster; zero when it is gone. */
@@ -172,20 +215,29 @@ public final class EtcdOperator implements Controller {
             return false; // a removed member is not gone yet
         }
         if (members.size() > spec.size()) {
-            remove(key, OwnedPods.pickForDeletion(members));
+            Pod member = OwnedPods.pickForDeletion(members);
+            remove(key, member);
+            record(cluster, "Member Removed", "Existing member " + member.getMetadata().getName() + " removed from the cluster");
             return true;
         }
         if (!members.stream().allMatch(OwnedPods::ready)) {
             return false;
         }
         if (members.size() < spec.size()) {
-            context.client().pods().inNamespace(cluster.getMetadata().getNamespace()).resource(newMember(cluster, spec, members)).create();
+            Pod created = context.client().pods().inNamespace(cluster.getMetadata().getNamespace())
+                    .resource(newMember(cluster, spec, members)).create();
+            membership.joined(key, created.getMetadata().getName());
+            record(cluster, "New Member Added", "New member " + created.getMetadata().getName() + " added to cluster");
             return true;
         }
         List<Pod> outdated = members.stream().filter(p -> !spec.version().equals(versionOf(p)))
                 .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();
         if (!outdated.isEmpty()) {
-            remove(key, outdated.get(0));
+            Pod member = outdated.get(0);
+            remove(key, member);
+            // the real operator upgrades a member in place; here it is replaced, and its successor is a new member
+            record(cluster, "Member Upgraded", "Member " + member.getMetadata().getName() + " upgraded from " + versionOf(member)
+                    + " to " + spec.version() + " ");
             return true;
         }
         return false;
@@ -193,6 +245,7 @@ public final class EtcdOperator implements Controller {
 
     private void remove(ObjectKey key, Pod member) {
         removedAt.put(key, Instant.now());
+        membership.left(key, member.getMetadata().getName());
         OwnedPods.delete(context.client(), member);
     }
 
@@ -231,106 +284,6 @@ public final class EtcdOperator implements Controller {
 
     private static String peerUrl(String member, String cluster, String namespace) {
         return "http://" + member + "." + cluster + "." + namespace + ".svc:2380";
-    }
-
-    private void writeStatus(GenericKubernetesResource cluster, Spec spec, List<Pod> members) {
-        Map<?, ?> previous = cluster.getAdditionalProperties().get("status") instanceof Map<?, ?> m ? m : Map.of();
-        List<String> ready = OwnedPods.names(members.stream().filter(OwnedPods::ready).toList());
-        List<String> unready = OwnedPods.names(members.stream().filter(p -> !OwnedPods.ready(p)).toList());
-
-        String phase;
-        if (spec.problem() != null) {
-            phase = "Failed";
-        } else if ("Running".equals(previous.get("phase")) || (members.size() == spec.size() && unready.isEmpty())) {
-            phase = "Running";
-        } else {
-            phase = "Creating";
-        }
-        String currentVersion = currentVersion(members, previous, spec);
-
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("phase", phase);
-        status.put("reason", spec.problem() == null ? "" : spec.problem());
-        status.put("controlPaused", false);
-        if (spec.problem() == null) {
-            status.put("conditions", conditions(previous, spec, members, ready.size()));
-        } else {
-            status.put("conditions", previous.get("conditions") instanceof List<?> kept ? kept : List.of());
-        }
-        status.put("size", members.size());
-        Map<String, Object> memberStatus = new LinkedHashMap<>();
-        if (!ready.isEmpty()) {
-            memberStatus.put("ready", ready);
-        }
-        if (!unready.isEmpty()) {
-            memberStatus.put("unready", unready);
-        }
-        status.put("members", memberStatus);
-        status.put("currentVersion", currentVersion);
-        status.put("targetVersion", spec.problem() == null && !spec.version().equals(currentVersion) ? spec.version() : "");
-
-        if (JSON.valueToTree(status).equals(JSON.valueToTree(previous))) {
-            return;
-        }
-        cluster.setAdditionalProperty("status", status);
-        context.client().genericKubernetesResources(ETCD_CLUSTERS).inNamespace(cluster.getMetadata().getNamespace())
-                .resource(cluster).updateStatus();
-    }
-
-    /** The version all members run; while they differ (an upgrade), the version the cluster had. */
-    private static String currentVersion(List<Pod> members, Map<?, ?> previous, Spec spec) {
-        List<String> versions = members.stream().map(EtcdOperator::versionOf).filter(Objects::nonNull).distinct().sorted().toList();
-        Object before = previous.get("currentVersion");
-        if (versions.size() == 1) {
-            return versions.get(0);
-        }
-        if (before instanceof String text && !text.isEmpty() && (versions.isEmpty() || versions.contains(text))) {
-            return text;
-        }
-        return versions.isEmpty() ? spec.version() : versions.get(0);
-    }
-
-    private static List<Map<String, Object>> conditions(Map<?, ?> previous, Spec spec, List<Pod> members, int ready) {
-        List<?> before = previous.get("conditions") instanceof List<?> list ? list : List.of();
-        List<Map<String, Object>> conditions = new ArrayList<>();
-        int majority = spec.size() / 2 + 1;
-        if (ready >= majority) {
-            conditions.add(condition(before, "Available", "True", "Cluster available", ""));
-        } else {
-            conditions.add(condition(before, "Available", "False", "Majority not ready",
-                    ready + " of " + spec.size() + " members ready, " + majority + " needed"));
-        }
-        if (members.size() != spec.size()) {
-            conditions.add(condition(before, "Scaling", "True", members.size() < spec.size() ? "Scaling up" : "Scaling down",
-                    "Current cluster size: " + members.size() + ", desired cluster size: " + spec.size()));
-        }
-        if (members.stream().anyMatch(p -> !spec.version().equals(versionOf(p)))) {
-            conditions.add(condition(before, "Upgrading", "True", "Cluster upgrading", "upgrading to " + spec.version()));
-        }
-        return conditions;
-    }
-
-    /** A condition as the operator writes it; an unchanged one keeps its timestamps. */
-    private static Map<String, Object> condition(List<?> before, String type, String status, String reason, String message) {
-        for (Object item : before) {
-            if (item instanceof Map<?, ?> old && type.equals(old.get("type")) && status.equals(old.get("status"))
-                    && reason.equals(old.get("reason")) && message.equals(Objects.requireNonNullElse(old.get("message"), ""))) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> kept = (Map<String, Object>) old;
-                return kept;
-            }
-        }
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Map<String, Object> condition = new LinkedHashMap<>();
-        condition.put("type", type);
-        condition.put("status", status);
-        condition.put("lastUpdateTime", now);
-        condition.put("lastTransitionTime", now);
-        condition.put("reason", reason);
-        if (!message.isEmpty()) {
-            condition.put("message", message);
-        }
-        return condition;
     }
 
     /** The etcd version a member runs: its annotation, else its image's tag. */

@@ -1,36 +1,37 @@
 package io.berth.kubesim.controllers;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plays the scheduler and the kubelet: places a new pod on a node and, after the readiness delay,
  * makes it Running and Ready. A container image ending in the crash-loop suffix never becomes Ready
  * (CrashLoopBackOff); one ending in the missing suffix is never pulled (ImagePullBackOff); a pod on a
- * node that is not Ready is not Ready either. When a pod's state changes, its owner is told.
+ * node that is not Ready is not Ready either. Both record the Events the real ones record (Scheduled,
+ * Pulling, Pulled, Created, Started, Failed, BackOff, Killing). When a pod's state changes, its owner
+ * is told.
  */
 public final class PodLifecycle implements Controller {
 
     private final SimContext context;
-    // When each pod was first seen (by uid): the start of its readiness delay.
-    private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
-    // The owner of each pod seen, so that the owner still hears of the pod's deletion.
-    private final Map<ObjectKey, ObjectKey> ownerOf = new ConcurrentHashMap<>();
+    private final CrashLoopBackOff backOff;
+    private final PodStatuses statuses;
+    private final KubeletEvents events;
+    // What is remembered of each pod while it exists; also how its owner hears of its deletion.
+    private final Map<ObjectKey, PodRun> runs = new ConcurrentHashMap<>();
 
     public PodLifecycle(SimContext context) {
         this.context = context;
+        this.backOff = new CrashLoopBackOff(context.settings().crashLoopBackOff());
+        this.statuses = new PodStatuses(context.settings().crashLoopImageSuffix(), context.settings().missingImageSuffix(), backOff);
+        this.events = new KubeletEvents(context.events(), context.settings().readinessDelay());
     }
 
     @Override
@@ -41,96 +42,104 @@ public final class PodLifecycle implements Controller {
     @Override
     public void reconcile(ObjectKey key) {
         Pod pod = context.client().pods().inNamespace(key.namespace()).withName(key.name()).get();
+        PodRun known = runs.get(key);
+        if (known != null && (pod == null || !known.uid().equals(pod.getMetadata().getUid()))) {
+            forget(key, known); // deleted, perhaps made again under the same name
+        }
         if (pod == null) {
-            ObjectKey owner = ownerOf.remove(key);
-            if (owner != null) {
-                context.queue().enqueue(owner);
-            }
             return;
         }
-        ObjectKey owner = Owners.ownerKey(pod);
-        if (owner != null) {
-            ownerOf.put(key, owner);
-        }
         if (pod.getSpec().getNodeName() == null) {
-            pod.getSpec().setNodeName(nodeFor(pod));
-            context.client().pods().inNamespace(key.namespace()).resource(pod).update();
+            String node = nodeFor(pod);
+            pod.getSpec().setNodeName(node);
+            Pod bound = context.client().pods().inNamespace(key.namespace()).resource(pod).update();
+            events.scheduled(bound, node);
             return; // the update comes back as a new key
         }
-        Instant seen = firstSeen.computeIfAbsent(pod.getMetadata().getUid(), uid -> Instant.now());
-        Duration waited = Duration.between(seen, Instant.now());
-        PodStatus desired = desiredStatus(pod, waited);
-        if (desired == null) {
-            context.queue().enqueueAfter(key, context.settings().readinessDelay().minus(waited));
-            desired = pending(pod);
-        }
-        if (!sameState(pod.getStatus(), desired)) {
+        PodRun run = runs.computeIfAbsent(key, k -> arrived(pod));
+        advance(key, pod, run);
+        PodStatus desired = statuses.of(pod, run, nodeReady(pod.getSpec().getNodeName()));
+        if (!PodStatuses.same(pod.getStatus(), desired)) {
             pod.setStatus(desired);
             context.client().pods().inNamespace(key.namespace()).resource(pod).updateStatus();
-            if (owner != null) {
-                context.queue().enqueue(owner);
+            if (run.owner() != null) {
+                context.queue().enqueue(run.owner());
             }
         }
     }
 
-    /** What the kubelet would report now, or null while the pod is still starting. */
-    private PodStatus desiredStatus(Pod pod, Duration waited) {
-        String crash = context.settings().crashLoopImageSuffix();
-        String missing = context.settings().missingImageSuffix();
-        List<Container> containers = pod.getSpec().getContainers();
-        if (containers.stream().anyMatch(c -> c.getImage() != null && c.getImage().endsWith(missing))) {
-            return status(pod, "Pending", false, "ImagePullBackOff");
+    /** A pod seen on its node for the first time: its images are pulled (or fail to be). */
+    private PodRun arrived(Pod pod) {
+        PodRun run = new PodRun(pod, Owners.ownerKey(pod), Instant.now());
+        List<Container> missing = pod.getSpec().getContainers().stream().filter(statuses::missing).toList();
+        if (!missing.isEmpty()) {
+            run.pullFailed();
+            missing.forEach(c -> events.pullFailed(pod, c));
+        } else {
+            pod.getSpec().getContainers().forEach(c -> events.pulling(pod, c));
         }
-        if (waited.compareTo(context.settings().readinessDelay()) < 0) {
-            return null;
-        }
-        if (containers.stream().anyMatch(c -> c.getImage() != null && c.getImage().endsWith(crash))) {
-            return status(pod, "Running", false, "CrashLoopBackOff");
-        }
-        return status(pod, "Running", nodeReady(pod.getSpec().getNodeName()), null);
+        return run;
     }
 
-    private PodStatus pending(Pod pod) {
-        return status(pod, "Pending", false, "ContainerCreating");
-    }
-
-    private static PodStatus status(Pod pod, String phase, boolean ready, String waitingReason) {
-        List<ContainerStatus> containers = new ArrayList<>();
-        for (Container container : pod.getSpec().getContainers()) {
-            ContainerStatusBuilder status = new ContainerStatusBuilder().withName(container.getName())
-                    .withImage(container.getImage()).withReady(ready).withRestartCount(0).withStarted(waitingReason == null);
-            if (waitingReason == null) {
-                status.withNewState().withNewRunning().endRunning().endState();
-            } else {
-                status.withNewState().withNewWaiting().withReason(waitingReason).endWaiting().endState();
+    /** Moves the pod on when its time has come, and asks to be called again when the next step is due. */
+    private void advance(ObjectKey key, Pod pod, PodRun run) {
+        Instant now = Instant.now();
+        if (run.stage() == PodRun.Stage.CREATING) {
+            Instant due = run.created().plus(context.settings().readinessDelay());
+            if (now.isBefore(due)) {
+                context.queue().enqueueAfter(key, Duration.between(now, due));
+                return;
             }
-            containers.add(status.build());
+            run.started(now);
+            startContainers(pod, pod.getSpec().getContainers(), false);
+        } else if (run.stage() == PodRun.Stage.STARTED && crashLooping(pod)) {
+            Instant due = run.lastFailure().plus(backOff.after(run.restarts()));
+            if (now.isBefore(due)) {
+                context.queue().enqueueAfter(key, Duration.between(now, due));
+                return;
+            }
+            run.restarted(now);
+            startContainers(pod, pod.getSpec().getContainers().stream().filter(statuses::crashLoops).toList(), true);
+        } else {
+            return;
         }
-        String readyText = ready ? "True" : "False";
-        return new PodStatusBuilder().withPhase(phase).withHostIP("10.0.0.1").withPodIP("Pending".equals(phase) ? null : "10.1.0.1")
-                .addNewCondition().withType("PodScheduled").withStatus("True").endCondition()
-                .addNewCondition().withType("ContainersReady").withStatus(readyText).endCondition()
-                .addNewCondition().withType("Ready").withStatus(readyText).endCondition()
-                .withContainerStatuses(containers).build();
+        if (crashLooping(pod)) {
+            context.queue().enqueueAfter(key, backOff.after(run.restarts()));
+        }
     }
 
-    /** Compares what matters (phase, readiness, waiting reasons), not timestamps. */
-    private static boolean sameState(PodStatus current, PodStatus desired) {
-        if (current == null) {
-            return false;
+    /**
+     * The containers start (their images were pulled when the pod arrived; a restart pulls again those
+     * pulled every time); the crash-looping ones fail at once and wait out their back-off.
+     */
+    private void startContainers(Pod pod, List<Container> containers, boolean restart) {
+        for (Container container : containers) {
+            if (restart) {
+                events.pulling(pod, container);
+            }
+            events.pulled(pod, container);
+            events.started(pod, container);
+            if (statuses.crashLoops(container)) {
+                events.backOff(pod, container);
+            }
         }
-        return Objects.equals(current.getPhase(), desired.getPhase())
-                && Objects.equals(readyOf(current), readyOf(desired))
-                && Objects.equals(reasons(current), reasons(desired));
+    }
+
+    private boolean crashLooping(Pod pod) {
+        return pod.getSpec().getContainers().stream().anyMatch(statuses::crashLoops);
+    }
+
+    /** The pod is gone: its containers were stopped, and its owner is told. */
+    private void forget(ObjectKey key, PodRun run) {
+        runs.remove(key, run);
+        events.killed(run);
+        if (run.owner() != null) {
+            context.queue().enqueue(run.owner());
+        }
     }
 
     static String readyOf(PodStatus status) {
-        return status.getConditions().stream().filter(c -> "Ready".equals(c.getType())).map(c -> c.getStatus()).findFirst().orElse("False");
-    }
-
-    private static List<String> reasons(PodStatus status) {
-        return status.getContainerStatuses().stream()
-                .map(c -> c.getState() != null && c.getState().getWaiting() != null ? c.getState().getWaiting().getReason() : "").toList();
+        return PodStatuses.readyOf(status);
     }
 
     private boolean nodeReady(String nodeName) {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param client    a client that bypasses authentication and faults (the controllers are part of the cluster)
  * @param queue     where follow-up work goes
  * @param nodeNames the cluster's nodes, for placing pods
+ * @param events    where the controllers record their Events
  */
-public record SimContext(KubernetesClient client, ReconcileQueue queue, SimulatorSettings settings, List<String> nodeNames) {
+public record SimContext(KubernetesClient client, ReconcileQueue queue, SimulatorSettings settings, List<String> nodeNames,
+                         EventRecorder events) {
 }

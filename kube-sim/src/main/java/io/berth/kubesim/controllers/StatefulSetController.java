@@ -44,7 +44,7 @@ public final class StatefulSetController implements Controller {
         Revisions.Pair pair = revisions.sync(set, pods);
         StatefulSetStatus status = status(set, pair, pods);
         if (set.getMetadata().getDeletionTimestamp() == null) {
-            new StatefulSetSteps(client(), claims, set, pair, pods).run();
+            new StatefulSetSteps(client(), claims, context.events(), set, pair, pods).run();
         }
         // after the step, as the real controller does: the pod's own change is then handled first
         writeStatus(set, status);

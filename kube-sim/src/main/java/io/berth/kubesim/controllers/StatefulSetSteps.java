@@ -19,8 +19,11 @@ import java.util.Map;
  */
 final class StatefulSetSteps {
 
+    private static final EventRecorder.Source SOURCE = EventRecorder.Source.of("statefulset-controller");
+
     private final KubernetesClient client;
     private final VolumeClaims claims;
+    private final EventRecorder events;
     private final StatefulSet set;
     private final Revisions.Pair revisions;
     private final boolean ordered;
@@ -28,9 +31,11 @@ final class StatefulSetSteps {
     private final List<Pod> condemned = new ArrayList<>();
     private Map<String, PersistentVolumeClaim> existingClaims;
 
-    StatefulSetSteps(KubernetesClient client, VolumeClaims claims, StatefulSet set, Revisions.Pair revisions, List<Pod> pods) {
+    StatefulSetSteps(KubernetesClient client, VolumeClaims claims, EventRecorder events, StatefulSet set, Revisions.Pair revisions,
+                     List<Pod> pods) {
         this.client = client;
         this.claims = claims;
+        this.events = events;
         this.set = set;
         this.revisions = revisions;
         this.ordered = !"Parallel".equals(set.getSpec().getPodManagementPolicy());
@@ -78,7 +83,7 @@ final class StatefulSetSteps {
             return true;
         }
         if (StatefulSetPods.pending(pod)) {
-            claims.ensure(set, ordinal, existingClaims()); // a claim deleted under a pending pod is made again
+            ensureClaims(ordinal); // a claim deleted under a pending pod is made again
         }
         if (StatefulSetPods.terminating(pod) || !StatefulSetPods.runningAndReady(pod)) {
             return true;
@@ -139,13 +144,32 @@ final class StatefulSetSteps {
         boolean atCurrent = !"OnDelete".equals(strategy(set)) && ordinal < partition();
         PodTemplateSpec template = atCurrent ? revisions.currentTemplate() : revisions.updateTemplate();
         String revision = atCurrent ? revisions.current() : revisions.update();
-        claims.ensure(set, ordinal, existingClaims());
+        ensureClaims(ordinal);
         Pod pod = StatefulSetPods.newPod(set, template, revision, ordinal, client.getKubernetesSerialization());
-        return client.pods().inNamespace(set.getMetadata().getNamespace()).resource(pod).create();
+        Pod created = client.pods().inNamespace(set.getMetadata().getNamespace()).resource(pod).create();
+        record("create Pod " + created.getMetadata().getName() + " in StatefulSet " + setName() + " successful", "SuccessfulCreate");
+        return created;
+    }
+
+    private void ensureClaims(int ordinal) {
+        for (String claim : claims.ensure(set, ordinal, existingClaims())) {
+            record("create Claim " + claim + " Pod " + setName() + "-" + ordinal + " in StatefulSet " + setName() + " success",
+                    "SuccessfulCreate");
+        }
     }
 
     private void delete(Pod pod) {
         client.pods().inNamespace(set.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).delete();
+        record("delete Pod " + pod.getMetadata().getName() + " in StatefulSet " + setName() + " successful", "SuccessfulDelete");
+    }
+
+    /** The real controller's messages: "create Pod web-0 in StatefulSet web successful" and the like. */
+    private void record(String message, String reason) {
+        events.normal(set, SOURCE, reason, message);
+    }
+
+    private String setName() {
+        return set.getMetadata().getName();
     }
 
     private Map<String, PersistentVolumeClaim> existingClaims() {

@@ -40,18 +40,24 @@ final class VolumeClaims {
                 .collect(Collectors.toMap(c -> c.getMetadata().getName(), Function.identity()));
     }
 
-    /** Creates the ordinal's missing claims and binds those not bound yet; the pod is created after this. */
-    void ensure(StatefulSet set, int ordinal, Map<String, PersistentVolumeClaim> existing) {
+    /**
+     * Creates the ordinal's missing claims and binds those not bound yet; the pod is created after this.
+     * Returns the names of the claims it created.
+     */
+    List<String> ensure(StatefulSet set, int ordinal, Map<String, PersistentVolumeClaim> existing) {
+        List<String> created = new ArrayList<>();
         for (PersistentVolumeClaim template : set.getSpec().getVolumeClaimTemplates()) {
             PersistentVolumeClaim claim = existing.get(claimName(template, set, ordinal));
             if (claim == null) {
                 claim = client.persistentVolumeClaims().inNamespace(set.getMetadata().getNamespace())
                         .resource(newClaim(set, template, ordinal)).create();
+                created.add(claim.getMetadata().getName());
             }
             if (claim.getStatus() == null || !"Bound".equals(claim.getStatus().getPhase())) {
                 bind(claim);
             }
         }
+        return created;
     }
 
     /**

@@ -106,10 +106,12 @@ public final class KubeSimExtension implements BeforeAllCallback, TestInstancePo
     private static KubeSim start(SimulatedClusters config) {
         int count = config == null ? 1 : config.count();
         long delay = config == null ? 200 : config.readinessDelayMillis();
+        long backOff = config == null ? 10_000 : config.crashLoopBackOffMillis();
         if (count < 1) {
             throw new ExtensionConfigurationException("@SimulatedClusters needs a count of at least 1");
         }
-        KubeSim sim = new KubeSim(SimulatorSettings.defaults().withReadinessDelay(Duration.ofMillis(delay)));
+        KubeSim sim = new KubeSim(SimulatorSettings.defaults().withReadinessDelay(Duration.ofMillis(delay))
+                .withCrashLoopBackOff(Duration.ofMillis(backOff)));
         try {
             for (int i = 0; i < count; i++) {
                 sim.startCluster();

@@ -34,4 +34,7 @@ public @interface SimulatedClusters {
 
     /** How long a new pod takes to become Running and Ready. */
     long readinessDelayMillis() default 200;
+
+    /** The first restart back-off of a crash-looping container (then doubling, capped at 30 times it); 10 s as on a real node. */
+    long crashLoopBackOffMillis() default 10_000;
 }

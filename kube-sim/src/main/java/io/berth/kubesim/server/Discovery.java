@@ -100,7 +100,10 @@ final class Discovery {
 
     /** The resource for a group and plural, built-in or custom, or null. */
     Resource find(String group, String plural) {
-        return resources().stream().filter(r -> r.group().equals(group) && r.plural().equals(plural)).findFirst().orElse(null);
+        // the built-in table first: only a custom resource needs the CRDs read from the store
+        return BUILT_IN.stream().filter(r -> r.group().equals(group) && r.plural().equals(plural)).findFirst()
+                .orElseGet(() -> customResources().stream().filter(r -> r.group().equals(group) && r.plural().equals(plural))
+                        .findFirst().orElse(null));
     }
 
     static boolean isBuiltIn(String group, String plural) {

@@ -23,9 +23,11 @@ final class ServerSideApply {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private final Store store;
+    private final ObjectUpdate update;
 
-    ServerSideApply(Store store) {
+    ServerSideApply(Store store, ObjectUpdate update) {
         this.store = store;
+        this.update = update;
     }
 
     static boolean isApply(RecordedRequest request) {
@@ -56,6 +58,7 @@ final class ServerSideApply {
         Store.Reply existing = store.get(path.objectPath());
         if (existing.code() == 404) {
             recordManager(metadata, manager, object.path("apiVersion").asString(""));
+            ApiDefaults.apply(path.group(), path.resource(), object);
             Store.Reply created = store.post(path.collectionPath(), object);
             return Responses.json(created.ok() ? 201 : created.code(), created.body());
         }
@@ -63,7 +66,7 @@ final class ServerSideApply {
         merge(merged, object);
         ObjectNode mergedMetadata = merged.withObject("metadata");
         recordManager(mergedMetadata, manager, object.path("apiVersion").asString(""));
-        return store.put(path.objectPath(), merged).toResponse();
+        return update.replace(path, merged);
     }
 
     /** Applied maps merge into the live object key by key; anything else replaces what is there. */

@@ -7,35 +7,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The simulated API server's front: bearer-token authentication and faults for outside callers, then
- * the behaviours fabric8's CRUD server lacks (discovery, server-side apply, set-based selectors,
- * /scale, status isolation), then the CRUD store itself. Every successful write is reported to the
+ * the behaviours fabric8's CRUD server lacks (discovery, server-side apply, patches answered 200 and
+ * strategic merge patches, set-based selectors, /scale, status isolation), then the CRUD store itself. Every successful write is reported to the
  * change listeners.
  */
 public final class SimDispatcher extends Dispatcher {
 
     private final Store store;
+    private final Watches watches;
+    private final TableView tables;
     private final Discovery discovery;
     private final ServerSideApply apply;
     private final ScaleSubresource scale;
     private final StatusRules statusRules;
+    private final ObjectUpdate update;
+    private final ObjectPatch patches;
     private final String token;
     private final String internalToken;
     private final FaultState faults;
     private final List<ObjectChangeListener> listeners = new CopyOnWriteArrayList<>();
 
-    public SimDispatcher(Dispatcher crud, String gitVersion, String token, String internalToken, FaultState faults) {
-        this.store = new Store(crud);
+    /** @param timers where watch timeouts are scheduled */
+    public SimDispatcher(String gitVersion, String token, String internalToken, FaultState faults, ScheduledExecutorService timers) {
+        WatchHub hub = new WatchHub(Watches.HISTORY);
+        this.store = new Store(new ObservedStore(hub));
+        this.tables = new TableView(store);
+        this.watches = new Watches(store, hub, timers, tables);
         this.discovery = new Discovery(store, gitVersion);
-        this.apply = new ServerSideApply(store);
         this.scale = new ScaleSubresource(store);
         this.statusRules = new StatusRules(store);
+        this.update = new ObjectUpdate(store, statusRules);
+        this.apply = new ServerSideApply(store, update);
+        this.patches = new ObjectPatch(store, update);
         this.token = token;
         this.internalToken = internalToken;
         this.faults = faults;
@@ -43,6 +55,11 @@ public final class SimDispatcher extends Dispatcher {
 
     public void addListener(ObjectChangeListener listener) {
         listeners.add(listener);
+    }
+
+    /** How many watches are open now, over HTTP and WebSocket. */
+    public int openWatches() {
+        return watches.open();
     }
 
     @Override
@@ -77,7 +94,29 @@ public final class SimDispatcher extends Dispatcher {
         if (!request.getMethod().equals("GET") && Store.codeOf(response) < 300) {
             notifyChange(path, request, response);
         }
+        if (request.getMethod().equals("GET") && Store.codeOf(response) == 200
+                && response.getWebSocketListener() == null && !(response instanceof StreamingResponse)) {
+            return shaped(path, request, response);
+        }
         return response;
+    }
+
+    /** A read as a real server answers it: a list typed and sorted ({@link ListShape}), and a Table when asked for one. */
+    private MockResponse shaped(ApiPath path, RecordedRequest request, MockResponse response) {
+        boolean list = path.name() == null && path.subresource() == null;
+        boolean table = TableView.wanted(request);
+        if (!list && !table) {
+            return response;
+        }
+        JsonNode body = Store.Reply.of(response).json();
+        if (!(body instanceof ObjectNode object)) {
+            return response;
+        }
+        Discovery.Resource resource = discovery.find(path.group(), path.resource());
+        if (list && resource != null && object.has("items")) {
+            ListShape.apply(object, path.apiVersion(), resource.kind());
+        }
+        return Responses.json(200, (table ? tables.of(path, object) : object).toString());
     }
 
     private MockResponse route(ApiPath path, RecordedRequest request) {
@@ -85,6 +124,9 @@ public final class SimDispatcher extends Dispatcher {
         if (!Discovery.isBuiltIn(path.group(), path.resource()) && discovery.find(path.group(), path.resource()) == null) {
             // As on a real server, a custom resource exists only while its CRD does.
             return Responses.status(404, "NotFound", "the server could not find the requested resource");
+        }
+        if (method.equals("GET") && WatchQuery.isWatch(path)) {
+            return watches.open(path, request);
         }
         if ("scale".equals(path.subresource())) {
             return scale.handle(path, request);
@@ -95,28 +137,58 @@ public final class SimDispatcher extends Dispatcher {
         if (ServerSideApply.isApply(request)) {
             return apply.apply(path, request);
         }
-        if (method.equals("PUT") && path.name() != null && path.subresource() == null
-                && Discovery.isBuiltIn(path.group(), path.resource())) {
-            return statusRules.updateObject(path, request);
+        if (method.equals("PATCH") && path.name() != null && path.subresource() == null) {
+            return patches.patch(path, request);
         }
-        if (method.equals("GET") && path.name() == null && path.query().containsKey("labelSelector")
-                && !"true".equals(path.query().get("watch"))) {
-            return listWithSelector(path, request);
+        if (method.equals("PUT") && path.name() != null && path.subresource() == null) {
+            return update.replace(path, request);
+        }
+        if (method.equals("POST") && path.name() == null && Discovery.isBuiltIn(path.group(), path.resource())) {
+            return create(path, request);
+        }
+        if (method.equals("GET") && path.name() == null
+                && (path.query().containsKey("labelSelector") || path.query().containsKey("fieldSelector"))) {
+            return listWithSelectors(path);
         }
         return store.dispatch(request);
     }
 
-    /** Lists without the selector, then filters here: fabric8's server ignores set-based requirements. */
-    private MockResponse listWithSelector(ApiPath path, RecordedRequest request) {
+    /** A create, with the API defaults filled in first. */
+    private MockResponse create(ApiPath path, RecordedRequest request) {
+        JsonNode body;
+        try {
+            body = Store.JSON.readTree(Store.text(request.getBody()));
+        } catch (JacksonException e) {
+            return store.dispatch(request); // fabric8's store refuses what it cannot read
+        }
+        if (!(body instanceof ObjectNode object)) {
+            return store.dispatch(request);
+        }
+        ApiDefaults.apply(path.group(), path.resource(), object);
+        return store.post(path.path(), object).toResponse();
+    }
+
+    /**
+     * Lists without the selectors, then filters here: fabric8's server ignores set-based label requirements
+     * and most field selectors (such as {@code involvedObject.name}, which {@code kubectl describe} uses).
+     */
+    private MockResponse listWithSelectors(ApiPath path) {
         Map<String, String> query = new LinkedHashMap<>(path.query());
-        SelectorFilter selector = SelectorFilter.parse(query.remove("labelSelector"));
+        String labels = query.remove("labelSelector");
+        SelectorFilter selector = SelectorFilter.parse(labels == null ? "" : labels);
+        FieldSelector fields;
+        try {
+            fields = FieldSelector.parse(query.remove("fieldSelector"));
+        } catch (IllegalArgumentException e) {
+            return Responses.status(400, "BadRequest", e.getMessage());
+        }
         Store.Reply all = store.get(path.withQuery(query));
         if (!all.ok() || !(all.json() instanceof ObjectNode list)) {
             return all.toResponse();
         }
         ArrayNode kept = Store.JSON.createArrayNode();
         for (JsonNode item : list.path("items")) {
-            if (selector.matches(item.path("metadata").path("labels"))) {
+            if (selector.matches(item.path("metadata").path("labels")) && fields.matches(item)) {
                 kept.add(item);
             }
         }

@@ -19,13 +19,15 @@ final class StatusRules {
         this.store = store;
     }
 
-    /** PUT of a built-in object: keep the stored status, bump the generation when the spec changed. */
-    MockResponse updateObject(ApiPath path, RecordedRequest request) {
+    /**
+     * A new version of a built-in object (a PUT's body, a patch's or an apply's result): written with the
+     * stored status, and the generation moved on when the spec changed.
+     */
+    MockResponse updateObject(ApiPath path, ObjectNode incoming) {
         Store.Reply current = store.get(path.objectPath());
         if (!current.ok()) {
-            return store.dispatch(request);
+            return Responses.status(404, "NotFound", path.resource() + " \"" + path.name() + "\" not found");
         }
-        ObjectNode incoming = (ObjectNode) Store.JSON.readTree(Store.text(request.getBody()));
         JsonNode stored = current.json();
         if (stored.has("status")) {
             incoming.set("status", stored.get("status"));
@@ -46,37 +48,23 @@ final class StatusRules {
         }
         ObjectNode stored = (ObjectNode) current.json();
         JsonNode body = Store.JSON.readTree(Store.text(request.getBody()));
-        if (body.isArray()) {
-            // a JSON patch (what fabric8's edit sends): apply it, then keep only the status it produced
-            JsonNode patched = io.fabric8.zjsonpatch.JsonPatch.apply(body, stored);
-            stored.set("status", patched.path("status").isMissingNode() ? Store.JSON.createObjectNode() : patched.get("status"));
-        } else if (request.getMethod().equals("PATCH") && stored.get("status") instanceof ObjectNode live
-                && body.path("status") instanceof ObjectNode patch) {
-            mergePatch(live, patch);
-        } else {
-            JsonNode status = body.path("status");
-            stored.set("status", status.isMissingNode() ? Store.JSON.createObjectNode() : status);
+        JsonNode written = body;
+        if (request.getMethod().equals("PATCH")) {
+            PatchType type = PatchType.of(request.getHeader("Content-Type"));
+            if (type == null) {
+                return Responses.status(415, "UnsupportedMediaType", "accepted media types include: " + PatchType.ACCEPTED);
+            }
+            // apply the patch to the whole object, then keep only the status it produced
+            written = type.apply(stored.deepCopy(), body);
         }
-        String expected = body.path("metadata").path("resourceVersion").asString("");
+        JsonNode status = written.path("status");
+        stored.set("status", status.isMissingNode() ? Store.JSON.createObjectNode() : status);
+        String expected = written.path("metadata").path("resourceVersion").asString("");
         if (!expected.isEmpty() && !expected.equals(stored.path("metadata").path("resourceVersion").asString())) {
             return Responses.status(409, "Conflict", "the object has been modified; please apply your changes to the latest version");
         }
         // Written through the store's own /status path: for a custom resource whose CRD declares a status
         // subresource, a write of the object itself keeps the stored status, as on a real server.
         return store.put(path.objectPath() + "/status", stored).toResponse();
-    }
-
-    /** A JSON merge patch (RFC 7386): null removes, objects merge, anything else replaces. */
-    static void mergePatch(ObjectNode target, ObjectNode patch) {
-        for (var field : patch.properties()) {
-            JsonNode value = field.getValue();
-            if (value.isNull()) {
-                target.remove(field.getKey());
-            } else if (value instanceof ObjectNode patchObject && target.get(field.getKey()) instanceof ObjectNode targetObject) {
-                mergePatch(targetObject, patchObject);
-            } else {
-                target.set(field.getKey(), value);
-            }
-        }
     }
 }

@@ -27,7 +27,7 @@ import java.util.logging.Logger;
 public final class IdleClustersBench {
 
     // kept here: java.util.logging holds its loggers weakly
-    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+    private static final Logger REQUEST_LOG = Logger.getLogger(io.berth.kubesim.server.ApiServer.REQUEST_LOG);
 
     private IdleClustersBench() {
     }
@@ -35,7 +35,7 @@ public final class IdleClustersBench {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+        REQUEST_LOG.setLevel(Level.WARNING);
 
         System.out.printf("JVM: %s %s, %d processors, max heap %d MB, flags %s%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
