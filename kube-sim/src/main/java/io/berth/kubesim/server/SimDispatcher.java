@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The simulated API server's front: bearer-token authentication and faults for outside callers, then
- * the behaviours fabric8's CRUD server lacks (discovery, server-side apply, patches answered 200 and
- * strategic merge patches, set-based selectors, /scale, status isolation), then the CRUD store itself. Every successful write is reported to the
+ * The simulated API server's rules: bearer-token authentication and faults for outside callers, then
+ * the behaviours fabric8's CRUD store lacks (discovery, watches, patches answered 200 and strategic
+ * merge patches, server-side apply, API defaults, lists with every selector, typed and sorted, Tables,
+ * /scale, status isolation), then the CRUD store itself. Every successful write is reported to the
  * change listeners.
  */
 public final class SimDispatcher extends Dispatcher {
