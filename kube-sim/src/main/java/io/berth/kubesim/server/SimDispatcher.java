@@ -3,21 +3,19 @@ package io.berth.kubesim.server;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The simulated API server's front: bearer-token authentication and faults for outside callers, then
- * the behaviours fabric8's CRUD server lacks (discovery, server-side apply, patches answered 200 and
- * strategic merge patches, set-based selectors, /scale, status isolation), then the CRUD store itself. Every successful write is reported to the
+ * The simulated API server's rules: bearer-token authentication and faults for outside callers, then
+ * the behaviours fabric8's CRUD store lacks (discovery, watches, patches answered 200 and strategic
+ * merge patches, server-side apply, API defaults, lists with every selector, typed and sorted, Tables,
+ * /scale, status isolation), then the CRUD store itself. Every successful write is reported to the
  * change listeners.
  */
 public final class SimDispatcher extends Dispatcher {
@@ -25,6 +23,7 @@ public final class SimDispatcher extends Dispatcher {
     private final Store store;
     private final Watches watches;
     private final TableView tables;
+    private final Lists lists;
     private final Discovery discovery;
     private final ServerSideApply apply;
     private final ScaleSubresource scale;
@@ -43,6 +42,7 @@ public final class SimDispatcher extends Dispatcher {
         this.tables = new TableView(store);
         this.watches = new Watches(store, hub, timers, tables);
         this.discovery = new Discovery(store, gitVersion);
+        this.lists = new Lists(store, discovery, tables);
         this.scale = new ScaleSubresource(store);
         this.statusRules = new StatusRules(store);
         this.update = new ObjectUpdate(store, statusRules);
@@ -101,22 +101,13 @@ public final class SimDispatcher extends Dispatcher {
         return response;
     }
 
-    /** A read as a real server answers it: a list typed and sorted ({@link ListShape}), and a Table when asked for one. */
+    /** An object read by kubectl get: a Table of one row. (Lists are shaped by {@link Lists}.) */
     private MockResponse shaped(ApiPath path, RecordedRequest request, MockResponse response) {
-        boolean list = path.name() == null && path.subresource() == null;
-        boolean table = TableView.wanted(request);
-        if (!list && !table) {
+        if (path.name() == null || !TableView.wanted(request)) {
             return response;
         }
         JsonNode body = Store.Reply.of(response).json();
-        if (!(body instanceof ObjectNode object)) {
-            return response;
-        }
-        Discovery.Resource resource = discovery.find(path.group(), path.resource());
-        if (list && resource != null && object.has("items")) {
-            ListShape.apply(object, path.apiVersion(), resource.kind());
-        }
-        return Responses.json(200, (table ? tables.of(path, object) : object).toString());
+        return body instanceof ObjectNode object ? Responses.json(200, tables.of(path, object).toString()) : response;
     }
 
     private MockResponse route(ApiPath path, RecordedRequest request) {
@@ -146,9 +137,8 @@ public final class SimDispatcher extends Dispatcher {
         if (method.equals("POST") && path.name() == null && Discovery.isBuiltIn(path.group(), path.resource())) {
             return create(path, request);
         }
-        if (method.equals("GET") && path.name() == null
-                && (path.query().containsKey("labelSelector") || path.query().containsKey("fieldSelector"))) {
-            return listWithSelectors(path);
+        if (method.equals("GET") && path.name() == null && path.subresource() == null) {
+            return lists.list(path, request);
         }
         return store.dispatch(request);
     }
@@ -168,33 +158,6 @@ public final class SimDispatcher extends Dispatcher {
         return store.post(path.path(), object).toResponse();
     }
 
-    /**
-     * Lists without the selectors, then filters here: fabric8's server ignores set-based label requirements
-     * and most field selectors (such as {@code involvedObject.name}, which {@code kubectl describe} uses).
-     */
-    private MockResponse listWithSelectors(ApiPath path) {
-        Map<String, String> query = new LinkedHashMap<>(path.query());
-        String labels = query.remove("labelSelector");
-        SelectorFilter selector = SelectorFilter.parse(labels == null ? "" : labels);
-        FieldSelector fields;
-        try {
-            fields = FieldSelector.parse(query.remove("fieldSelector"));
-        } catch (IllegalArgumentException e) {
-            return Responses.status(400, "BadRequest", e.getMessage());
-        }
-        Store.Reply all = store.get(path.withQuery(query));
-        if (!all.ok() || !(all.json() instanceof ObjectNode list)) {
-            return all.toResponse();
-        }
-        ArrayNode kept = Store.JSON.createArrayNode();
-        for (JsonNode item : list.path("items")) {
-            if (selector.matches(item.path("metadata").path("labels")) && fields.matches(item)) {
-                kept.add(item);
-            }
-        }
-        list.set("items", kept);
-        return Responses.json(200, list.toString());
-    }
 
     private void notifyChange(ApiPath path, RecordedRequest request, MockResponse response) {
         String name = path.name();
