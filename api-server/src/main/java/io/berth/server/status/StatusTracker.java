@@ -265,6 +265,13 @@ public class StatusTracker implements DisposableBean {
         return watches.all().stream().mapToInt(ClusterWatch::cachedObjects).sum();
     }
 
+    /** The kinds watched on each watched cluster: one informer, so one watch connection, per kind. */
+    public Map<String, Set<WatchedKind>> watchedKinds() {
+        Map<String, Set<WatchedKind>> kinds = new HashMap<>();
+        watches.all().forEach(watch -> kinds.put(watch.cluster(), watch.watchedKinds()));
+        return kinds;
+    }
+
     private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);

@@ -1,0 +1,651 @@
+package io.berth.server.bench;
+
+import io.berth.engine.ObjectRef;
+import io.berth.engine.ResourceTypes;
+import io.berth.engine.drift.DriftDetector;
+import io.berth.engine.drift.ObjectDrift;
+import io.berth.engine.health.CustomHealthRule;
+import io.berth.engine.health.HealthJudge;
+import io.berth.engine.health.LiveReader;
+import io.berth.engine.health.Observation;
+import io.berth.engine.health.TargetHealth;
+import io.berth.engine.watch.WatchedKind;
+import io.berth.kubesim.KubeSim;
+import io.berth.kubesim.SimulatedCluster;
+import io.berth.kubesim.SimulatorSettings;
+import io.berth.server.BerthApplication;
+import io.berth.server.status.DesiredObject;
+import io.berth.server.status.StatusTracker;
+import io.berth.server.status.TrackedTarget;
+import io.berth.server.status.TrackedTargets;
+import io.berth.server.testsupport.Api;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.StreamSupport;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How fast, how exactly and at what cost the status tracker follows many clusters. In one JVM: N
+ * simulated clusters and a whole Berth (embedded PostgreSQL); A applications of nginx-web (1 replica),
+ * each on every cluster in a namespace of its own. Then: S changes made on a cluster as a user would
+ * (image patched, pod deleted, scaled by hand), each timed until the API shows it; a minute of pod
+ * churn and drift, after which every target's recorded state is compared with the cluster judged
+ * afresh; the database writes of a quiet period; heap and connections per watched cluster.
+ * A {@code main}, not a test; see docs/tracking-benchmark.md for how to run it and the figures.
+ *
+ * <p>Arguments: clusters (default 20), applications per cluster (default 25), samples (default 100).
+ */
+public final class TrackingBench {
+
+    private static final String TOKEN = "berth_bench-admin-token-0123456789abcdefghij";
+    private static final String IMAGE = "nginx:1.27";
+    /**
+     * Pods take as long to become Ready as the visibility target (2 s): a deleted pod keeps its
+     * StatefulSet unready at least that long, so a tracker within target cannot miss the change.
+     */
+    private static final Duration READINESS_DELAY = Duration.ofSeconds(2);
+    private static final Duration REFRESH = Duration.ofSeconds(5); // berth.status.refresh-interval (its default)
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration MISSED_AFTER = Duration.ofSeconds(10);
+    private static final Duration CHURN = Duration.ofSeconds(60);
+    private static final int POD_DELETIONS_PER_SECOND = 10;
+    private static final Duration DRIFT_TOGGLE_EVERY = Duration.ofSeconds(1);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Random random = new Random();
+    private final List<Target> targets = new ArrayList<>();
+    private final Map<Target, TrackedTarget> tracked = new HashMap<>();
+    private final Map<Target, List<DesiredObject>> desired = new HashMap<>();
+    private final Counting counting = new Counting();
+    private StatusTracker tracker;
+    private TrackedTargets trackedTargets;
+    private Api api;
+    private String base;
+
+    /** An application on one cluster, in its own namespace (named like the application). */
+    record Target(SimulatedCluster cluster, String app) {
+
+        RollableScalableResource<StatefulSet> workload() {
+            return cluster.client().apps().statefulSets().inNamespace(app).withName("web");
+        }
+
+        @Override
+        public String toString() {
+            return app + "@" + cluster.name();
+        }
+    }
+
+    /** A change made, and how to put it back. */
+    record Made(long startNanos, Runnable revert) {
+    }
+
+    /** What is (or is recorded to be) true of a target: the things the tracker follows. */
+    record State(String health, String reason, String syncStatus, List<String> drift) {
+    }
+
+    record Sample(Change change, Target target, Long nanos) {
+    }
+
+    /** The changes a user makes on a cluster with kubectl, and what the API shows once Berth has seen one. */
+    enum Change {
+        IMAGE_PATCHED {
+            @Override
+            Made make(Target t, int n) {
+                String before = t.workload().get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+                long start = System.nanoTime();
+                setImage(t, IMAGE + "-bench-" + n);
+                return new Made(start, () -> setImage(t, before));
+            }
+
+            @Override
+            boolean visible(JsonNode target) {
+                return "OutOfSync".equals(target.path("syncStatus").asString()) && driftPaths(target).anyMatch(p -> p.endsWith(".image"));
+            }
+        },
+        POD_DELETED {
+            @Override
+            Made make(Target t, int n) {
+                long start = System.nanoTime();
+                t.cluster().client().pods().inNamespace(t.app()).withName("web-0").delete();
+                return new Made(start, () -> { }); // its StatefulSet brings it back
+            }
+
+            @Override
+            boolean visible(JsonNode target) {
+                return !"Healthy".equals(target.path("health").asString());
+            }
+        },
+        SCALED_BY_HAND {
+            @Override
+            Made make(Target t, int n) {
+                int before = t.workload().get().getSpec().getReplicas();
+                long start = System.nanoTime();
+                t.workload().scale(before + 1);
+                return new Made(start, () -> t.workload().scale(before));
+            }
+
+            @Override
+            boolean visible(JsonNode target) {
+                return "OutOfSync".equals(target.path("syncStatus").asString()) && driftPaths(target).anyMatch("spec.replicas"::equals);
+            }
+        };
+
+        /** Makes the change; the start time is taken just before the request that makes it. */
+        abstract Made make(Target target, int n);
+
+        abstract boolean visible(JsonNode target);
+
+        private static void setImage(Target t, String image) {
+            t.workload().patch(PatchContext.of(PatchType.JSON),
+                    "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"" + image + "\"}]");
+        }
+
+        private static java.util.stream.Stream<String> driftPaths(JsonNode target) {
+            return StreamSupport.stream(target.path("drift").spliterator(), false)
+                    .flatMap(o -> StreamSupport.stream(o.path("fields").spliterator(), false))
+                    .map(f -> f.path("path").asString());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clusters = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int applications = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+        int samples = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        new TrackingBench().run(clusters, applications, samples);
+    }
+
+    private void run(int clusters, int applications, int samples) throws Exception {
+        Path data = Files.createTempDirectory("berth-bench-");
+        say("start: %s, %s %s, %d processors, max heap %d MB, load average %s", Instant.now(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+        try (KubeSim sim = new KubeSim(SimulatorSettings.defaults().withReadinessDelay(READINESS_DELAY));
+             ConfigurableApplicationContext berth = new SpringApplicationBuilder(BerthApplication.class)
+                     .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counting)).run(
+                     "--server.port=0", "--berth.data-dir=" + data, "--berth.bootstrap-token=" + TOKEN,
+                     "--berth.clusters.probe-scheduler=false", "--berth.status.refresh-interval=" + REFRESH.toSeconds() + "s",
+                     "--berth.operations.poll-interval=200ms", "--logging.level.root=WARN")) {
+            int port = ((WebServerApplicationContext) berth).getWebServer().getPort();
+            api = new Api(port);
+            base = "http://localhost:" + port;
+            tracker = berth.getBean(StatusTracker.class);
+            trackedTargets = berth.getBean(TrackedTargets.class);
+            deploy(sim, clusters, applications);
+            latency(samples);
+            long writesBeforeChurn = tracker.healthWrites();
+            churnAndCompare();
+            long churnWrites = tracker.healthWrites() - writesBeforeChurn;
+            quietWindow(churnWrites);
+            memoryAndConnections(sim.clusters());
+        }
+        say("end: %s, load average %s", Instant.now(), loadAverage());
+    }
+
+    // ---- 1. clusters, applications, all Healthy ----
+
+    private void deploy(KubeSim sim, int clusters, int applications) throws InterruptedException {
+        long start = System.nanoTime();
+        for (int i = 1; i <= clusters; i++) {
+            SimulatedCluster cluster = sim.startCluster("c%02d".formatted(i));
+            require(api.post("/api/v1/clusters", TOKEN, Map.of("name", cluster.name(), "kubeconfig", cluster.kubeconfig())), 201);
+        }
+        require(api.post("/api/v1/template-sets/seeds", TOKEN, Map.of()), 200);
+        say("%d clusters started and registered in %s", clusters, since(start));
+        start = System.nanoTime();
+        for (int a = 1; a <= applications; a++) {
+            String app = "app-%02d".formatted(a);
+            List<Map<String, Object>> where = new ArrayList<>();
+            for (SimulatedCluster cluster : sim.clusters()) {
+                where.add(Map.of("cluster", cluster.name(), "namespace", app));
+                targets.add(new Target(cluster, app));
+            }
+            require(api.post("/api/v1/applications", TOKEN, Map.of("name", app, "templateSet", "nginx-web", "version", "1.0.0",
+                    "values", Map.of("replicas", 1, "image", IMAGE), "targets", where)), 202);
+        }
+        while (!allClean(applications)) {
+            if (System.nanoTime() - start > Duration.ofMinutes(15).toNanos()) {
+                throw new IllegalStateException("the targets did not all become Healthy and Synced within 15 minutes");
+            }
+            Thread.sleep(1000);
+        }
+        say("%d applications x %d clusters = %d targets (1 replica each) deployed, all Healthy and Synced through the API in %s",
+                applications, clusters, targets.size(), since(start));
+        Map<String, TrackedTarget> byKey = new HashMap<>();
+        trackedTargets.all().forEach(t -> byKey.put(t.application() + "@" + t.cluster(), t));
+        for (Target t : targets) {
+            tracked.put(t, Objects.requireNonNull(byKey.get(t.toString()), "not tracked: " + t));
+            desired.put(t, trackedTargets.desired(tracked.get(t))); // its revision is immutable: rendered once
+        }
+    }
+
+    private boolean allClean(int applications) {
+        for (int a = 1; a <= applications; a++) {
+            for (JsonNode target : application("app-%02d".formatted(a)).path("targets")) {
+                if (!clean(target)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean clean(JsonNode target) {
+        return "Healthy".equals(target.path("health").asString()) && "Synced".equals(target.path("syncStatus").asString())
+                && target.path("drift").isEmpty();
+    }
+
+    // ---- 2. latency: one change at a time, one poller ----
+
+    private void latency(int samples) throws InterruptedException {
+        List<Sample> results = new ArrayList<>();
+        for (int n = 0; n < samples; n++) {
+            Change change = Change.values()[n % Change.values().length];
+            Target target = targets.get(random.nextInt(targets.size()));
+            Made made = change.make(target, n);
+            Long nanos = null;
+            while (System.nanoTime() - made.startNanos() < MISSED_AFTER.toNanos()) {
+                JsonNode seen = targetView(target);
+                if (change.visible(seen)) {
+                    nanos = System.nanoTime() - made.startNanos();
+                    break;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+            results.add(new Sample(change, target, nanos));
+            made.revert().run();
+            awaitSettled(target);
+        }
+        say("latency from a change on a cluster to the API showing it (%d samples, one at a time, polled every %d ms):",
+                samples, POLL.toMillis());
+        for (Change change : Change.values()) {
+            say("  %-15s %s", change, Percentiles.of(results.stream().filter(s -> s.change() == change).map(Sample::nanos).toList()));
+        }
+        say("  %-15s %s", "all", Percentiles.of(results.stream().map(Sample::nanos).toList()));
+        results.stream().filter(s -> s.nanos() == null || s.nanos() > Duration.ofSeconds(2).toNanos())
+                .forEach(s -> say("    over 2 s: %s on %s: %s", s.change(), s.target(), Percentiles.format(s.nanos())));
+    }
+
+    /** Until the API shows the target clean again and the cluster agrees (a deleted pod is back and Ready). */
+    private void awaitSettled(Target target) throws InterruptedException {
+        long start = System.nanoTime();
+        while (!(clean(targetView(target)) && truth(target).health().equals("Healthy"))) {
+            if (System.nanoTime() - start > Duration.ofSeconds(60).toNanos()) {
+                say("    %s did not settle within 60 s: %s / truth %s", target, recorded(targetView(target)), truth(target));
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    // ---- 3. churn, then every recorded state against the clusters ----
+
+    private void churnAndCompare() throws InterruptedException {
+        ScheduledExecutorService driver = Executors.newScheduledThreadPool(2);
+        AtomicInteger deleted = new AtomicInteger();
+        AtomicInteger drifts = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        Map<Target, Runnable> drifted = new ConcurrentHashMap<>();
+        driver.scheduleAtFixedRate(() -> guarded(failures, () -> {
+            Change.POD_DELETED.make(pick(), 0);
+            deleted.incrementAndGet();
+        }), 0, 1000 / POD_DELETIONS_PER_SECOND, TimeUnit.MILLISECONDS);
+        driver.scheduleAtFixedRate(() -> guarded(failures, () -> {
+            // drift a target, or put back one drifted before: some stay drifted at the end, on purpose
+            Target t = pick();
+            Runnable revert = drifted.remove(t);
+            if (revert != null) {
+                revert.run();
+            } else {
+                int n = drifts.incrementAndGet();
+                drifted.put(t, (n % 2 == 0 ? Change.IMAGE_PATCHED : Change.SCALED_BY_HAND).make(t, 1000 + n).revert());
+            }
+        }), 500, DRIFT_TOGGLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        Thread.sleep(CHURN.toMillis());
+        driver.shutdown();
+        driver.awaitTermination(30, TimeUnit.SECONDS);
+        say("churn: %s, %d pods deleted, %d drifts made (%d left in place), %d failed cluster calls",
+                CHURN, deleted.get(), drifts.get(), drifted.size(), failures.get());
+
+        long quiet = System.nanoTime();
+        List<String> busy;
+        while (!(busy = notQuiet()).isEmpty() && System.nanoTime() - quiet < Duration.ofMinutes(3).toNanos()) {
+            Thread.sleep(500);
+        }
+        say("clusters %s %s after the churn; waiting one refresh and 2 s", busy.isEmpty()
+                ? "quiet (every StatefulSet ready and rolled out)" : "NOT quiet: " + busy, since(quiet));
+        Thread.sleep(REFRESH.plusSeconds(2).toMillis());
+        List<Target> wrong = compare();
+        if (!wrong.isEmpty()) {
+            Thread.sleep(REFRESH.multipliedBy(2).toMillis());
+            say("  after two more refreshes: %d of those still differ", compare(wrong).size());
+        }
+    }
+
+    private List<Target> compare() {
+        return compare(targets);
+    }
+
+    /** Reads the clusters, the API, the clusters again: a target whose truth moved meanwhile is not judged. */
+    private List<Target> compare(List<Target> which) {
+        long start = System.nanoTime();
+        Map<Target, State> before = new HashMap<>();
+        which.forEach(t -> before.put(t, truth(t)));
+        Map<Target, State> shown = new HashMap<>();
+        Map<String, JsonNode> views = new HashMap<>();
+        for (Target t : which) {
+            JsonNode app = views.computeIfAbsent(t.app(), this::application);
+            shown.put(t, recorded(targetIn(app, t)));
+        }
+        List<Target> wrong = new ArrayList<>();
+        int moving = 0;
+        for (Target t : which) {
+            State truth = truth(t);
+            if (!truth.equals(before.get(t))) {
+                moving++;
+            } else if (!truth.equals(shown.get(t))) {
+                wrong.add(t);
+                say("    MISMATCH %s: Berth shows %s, the cluster is %s", t, shown.get(t), truth);
+            }
+        }
+        long driftedTruth = which.stream().filter(t -> !before.get(t).drift().isEmpty()).count();
+        long unhealthyTruth = which.stream().filter(t -> !before.get(t).health().equals("Healthy")).count();
+        say("compared %d targets (%d drifted, %d not Healthy on their clusters) in %s: %d mismatches, %d still changing",
+                which.size(), driftedTruth, unhealthyTruth, since(start), wrong.size(), moving);
+        return wrong;
+    }
+
+    /** Berth's StatefulSets that do not have all their replicas ready and updated yet, on every cluster. */
+    private List<String> notQuiet() {
+        List<String> busy = new ArrayList<>();
+        targets.stream().map(Target::cluster).distinct().forEach(cluster -> cluster.client().apps().statefulSets()
+                .inAnyNamespace().withLabel("app.kubernetes.io/managed-by", "berth").list().getItems().forEach(sts -> {
+                    var status = sts.getStatus();
+                    Integer want = sts.getSpec().getReplicas();
+                    if (status == null || !Objects.equals(status.getReadyReplicas(), want)
+                            || !Objects.equals(status.getUpdatedReplicas(), want)
+                            || !Objects.equals(status.getCurrentRevision(), status.getUpdateRevision())
+                            || !Objects.equals(status.getObservedGeneration(), sts.getMetadata().getGeneration())) {
+                        busy.add(sts.getMetadata().getNamespace() + "@" + cluster.name() + " spec.replicas=" + want
+                                + " generation=" + sts.getMetadata().getGeneration() + " status=" + status);
+                    }
+                }));
+        return busy;
+    }
+
+    /**
+     * The target as it is on its cluster, judged afresh: the engine's judge on a live read (not the
+     * tracker's caches), and what Berth applied compared with the live objects.
+     */
+    private State truth(Target t) {
+        KubernetesClient client = t.cluster().client();
+        TrackedTarget target = tracked.get(t);
+        Map<String, CustomHealthRule> rules = trackedTargets.rules(target.applicationId(), target.revision());
+        List<Observation> seen = new ArrayList<>();
+        for (ObjectRef ref : target.objects()) {
+            if (HealthJudge.carriesHealth(ref.apiVersion(), ref.kind(), rules.containsKey(ref.kind()))) {
+                seen.add(new LiveReader().observe(client, ref, rules.get(ref.kind())));
+            }
+        }
+        TargetHealth health = TargetHealth.of(seen);
+        List<String> drift = new ArrayList<>();
+        for (DesiredObject object : desired.get(t)) {
+            Map<String, Object> live = ResourceTypes.find(client, object.ref().apiVersion(), object.ref().kind())
+                    .map(type -> ResourceTypes.resource(client, type, object.ref()).get()).map(LiveReader::tree).orElse(null);
+            DriftDetector.compare(object.ref(), object.applied(), live).ifPresent(d -> drift.addAll(words(d)));
+        }
+        return new State(health.health().name(), health.reason(), drift.isEmpty() ? "Synced" : "OutOfSync", sorted(drift));
+    }
+
+    /** The target as the API shows it. */
+    private static State recorded(JsonNode target) {
+        List<String> drift = new ArrayList<>();
+        for (JsonNode object : target.path("drift")) {
+            String name = object.path("object").path("kind").asString() + "/" + object.path("object").path("name").asString();
+            if (object.path("missing").asBoolean()) {
+                drift.add(name + " missing");
+            }
+            for (JsonNode field : object.path("fields")) {
+                drift.add(name + " " + field.path("path").asString() + ": " + text(field.path("applied")) + " -> " + text(field.path("live")));
+            }
+        }
+        return new State(target.path("health").asString(), text(target.path("healthReason")), target.path("syncStatus").asString(),
+                sorted(drift));
+    }
+
+    private static List<String> words(ObjectDrift drift) {
+        String name = drift.object().describe();
+        List<String> out = new ArrayList<>();
+        if (drift.missing()) {
+            out.add(name + " missing");
+        }
+        drift.fields().forEach(f -> out.add(name + " " + f.path() + ": " + f.applied() + " -> " + f.live()));
+        return out;
+    }
+
+    // ---- 4. writes while nothing changes ----
+
+    private void quietWindow(long churnWrites) throws InterruptedException {
+        long writes = tracker.healthWrites();
+        long refreshes = counting.refreshes.get();
+        long start = System.nanoTime();
+        Thread.sleep(REFRESH.multipliedBy(3).plusSeconds(1).toMillis());
+        long quietWrites = tracker.healthWrites() - writes;
+        long quietRefreshes = counting.refreshes.get() - refreshes;
+        say("writes (health + drift) during churn and settling: %d; in a quiet %s: %d, while %d refreshes queued every one of "
+                + "the %d targets for judgement (%d judgements); writes seen by the database interface since start: %d, "
+                + "healthWrites(): %d", churnWrites, since(start), quietWrites, quietRefreshes, targets.size(),
+                quietRefreshes * targets.size(), counting.writes.get(), tracker.healthWrites());
+    }
+
+    // ---- 5. heap and connections per watched cluster ----
+
+    private void memoryAndConnections(List<SimulatedCluster> clusters) throws InterruptedException {
+        Map<Integer, Integer> connectionsWatched = Connections.byRemotePort();
+        long watched = heapAfterGc();
+        int cached = tracker.cachedObjects();
+        int watchedClusters = tracker.watchedClusters();
+        Map<String, Set<WatchedKind>> kinds = tracker.watchedKinds();
+        tracker.destroy(); // closes every informer (and so every watch connection) and drops its cache
+        Thread.sleep(2000);
+        long unwatched = heapAfterGc();
+        Map<Integer, Integer> connectionsUnwatched = Connections.byRemotePort();
+        say("heap used with %d clusters watched: %d MB; with the watches closed: %d MB; difference per cluster: %.2f MB",
+                watchedClusters, watched >> 20, unwatched >> 20,
+                (watched - unwatched) / (double) clusters.size() / (1 << 20));
+        say("objects cached: %d (%.1f per cluster)", cached, cached / (double) clusters.size());
+        for (SimulatedCluster cluster : clusters) {
+            int gate = URI.create(cluster.url()).getPort();
+            say("  %s: watched kinds (= informers = watch connections) %s; TCP connections from Berth to its API server: "
+                    + "%d while watched, %d after", cluster.name(), kinds.get(cluster.name()),
+                    connectionsWatched.getOrDefault(gate, 0), connectionsUnwatched.getOrDefault(gate, 0));
+        }
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(300);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    // ---- helpers ----
+
+    private Target pick() {
+        return targets.get(random.nextInt(targets.size()));
+    }
+
+    private JsonNode targetView(Target t) {
+        return targetIn(application(t.app()), t);
+    }
+
+    private static JsonNode targetIn(JsonNode application, Target t) {
+        for (JsonNode target : application.path("targets")) {
+            if (t.cluster().name().equals(target.path("cluster").asString())) {
+                return target;
+            }
+        }
+        throw new IllegalStateException("no target " + t);
+    }
+
+    /** GET /api/v1/applications/{name} through one client (the pollers' requests reuse its connection). */
+    private JsonNode application(String name) {
+        try {
+            HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/applications/" + name))
+                    .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (reply.statusCode() != 200) {
+                throw new IllegalStateException(name + ": " + reply.statusCode() + " " + reply.body());
+            }
+            return Api.JSON.readTree(reply.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void guarded(AtomicInteger failures, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            failures.incrementAndGet(); // a scheduled task that throws is never run again
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node.isNull() || node.isMissingNode() ? null : node.asString();
+    }
+
+    private static List<String> sorted(List<String> list) {
+        return list.stream().sorted().toList();
+    }
+
+    private static JsonNode require(Api.Reply reply, int status) {
+        if (reply.status() != status) {
+            throw new IllegalStateException("expected " + status + ": " + reply);
+        }
+        return reply.json();
+    }
+
+    private static String since(long startNanos) {
+        return Duration.ofMillis((System.nanoTime() - startNanos) / 1_000_000).toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.printf(format + "%n", args);
+    }
+
+    /** p50, p90, p99 and max of latencies, a missed change counting as slower than any seen. */
+    static final class Percentiles {
+
+        static String of(List<Long> nanos) {
+            if (nanos.isEmpty()) {
+                return "n=0";
+            }
+            List<Long> sorted = nanos.stream().sorted((a, b) -> a == null ? (b == null ? 0 : 1) : b == null ? -1 : Long.compare(a, b)).toList();
+            long missed = nanos.stream().filter(Objects::isNull).count();
+            return "n=%d p50=%s p90=%s p99=%s max=%s missed=%d".formatted(sorted.size(), format(at(sorted, 0.50)),
+                    format(at(sorted, 0.90)), format(at(sorted, 0.99)), format(sorted.get(sorted.size() - 1)), missed);
+        }
+
+        /** Nearest rank. */
+        private static Long at(List<Long> sorted, double p) {
+            return sorted.get((int) Math.ceil(p * sorted.size()) - 1);
+        }
+
+        static String format(Long nanos) {
+            return nanos == null ? "missed(>" + MISSED_AFTER.toSeconds() + "s)" : "%d ms".formatted(nanos / 1_000_000);
+        }
+    }
+
+    /** Established TCP connections by remote port, from the kernel's tables (Linux; empty elsewhere). */
+    static final class Connections {
+
+        static Map<Integer, Integer> byRemotePort() {
+            Map<Integer, Integer> counts = new HashMap<>();
+            for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                try {
+                    List<String> lines = Files.readAllLines(Path.of(table));
+                    for (String line : lines.subList(1, lines.size())) {
+                        String[] f = line.trim().split("\\s+");
+                        if (f[3].equals("01")) { // ESTABLISHED
+                            counts.merge(Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16), 1, Integer::sum);
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // not Linux, or no such table: nothing counted
+                }
+            }
+            return counts;
+        }
+    }
+
+    /**
+     * Counts, without changing anything, the tracker's reads of its targets (one per refresh) and its
+     * writes, by wrapping the applications' {@link TrackedTargets} bean.
+     */
+    static final class Counting implements BeanPostProcessor {
+
+        final AtomicLong refreshes = new AtomicLong();
+        final AtomicLong writes = new AtomicLong();
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+            if (!(bean instanceof TrackedTargets real)) {
+                return bean;
+            }
+            return Proxy.newProxyInstance(TrackedTargets.class.getClassLoader(), new Class<?>[] {TrackedTargets.class}, (proxy, method, args) -> {
+                switch (method.getName()) {
+                    case "all" -> refreshes.incrementAndGet();
+                    case "record", "recordDrift" -> writes.incrementAndGet();
+                    default -> { }
+                }
+                try {
+                    return method.invoke(real, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+        }
+    }
+}
