@@ -13,9 +13,9 @@ public final class Stamping {
     public static final String BERTH = "berth";
     /** The application an object (or pod) belongs to. */
     public static final String APPLICATION = "berth.io/application";
-    static final String REVISION = "berth.io/revision";
-    static final String TEMPLATE = "berth.io/template";
-    static final String DIGEST = "berth.io/digest";
+    public static final String REVISION = "berth.io/revision";
+    public static final String TEMPLATE = "berth.io/template";
+    public static final String DIGEST = "berth.io/digest";
 
     private Stamping() {
     }

@@ -101,6 +101,25 @@ class DriftIT extends ApplicationTestBase {
     }
 
     @Test
+    void aScaleThroughBerthAndARevisionCarriedToAnotherClusterAreNoDrift() {
+        String scaled = newCluster("scaled-by-berth");
+        String untouched = newCluster("carried");
+        String app = unique("web");
+        awaitSucceeded(deploy(Map.of("name", app, "templateSet", "nginx-web", "version", "1.0.0",
+                "values", Map.of("replicas", 2), "targets", List.of(target(scaled, "web"), target(untouched, "web")),
+                "wait", true)));
+
+        // the scaled StatefulSet and the untouched one both keep revision 1's stamps: bookkeeping, not drift
+        awaitSucceeded(accepted(api.post(APPS + "/" + app + "/scale", ADMIN_TOKEN,
+                Map.of("replicas", 1, "clusters", List.of(scaled), "wait", true))));
+
+        await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> application(app).get("targets"), targets -> targets.valueStream()
+                        .allMatch(t -> "Synced".equals(t.get("syncStatus").asString()) && t.get("drift").isEmpty()
+                                && t.get("revisionApplied").asInt() == 2));
+    }
+
+    @Test
     void aSyncOfAClusterTheApplicationIsNotOnIsRefused() {
         String cluster = newCluster("sync-where");
         String app = unique("web");

@@ -1,6 +1,7 @@
 package io.berth.engine.drift;
 
 import io.berth.engine.ObjectRef;
+import io.berth.engine.Stamping;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -56,8 +57,10 @@ public final class DriftDetector {
             }
             if (key.equals("metadata") && entry.getValue() instanceof Map<?, ?> metadata && live.get("metadata") instanceof Map<?, ?> liveMeta) {
                 for (Map.Entry<?, ?> m : metadata.entrySet()) {
-                    if (!SERVER_METADATA.contains(String.valueOf(m.getKey()))) {
-                        compareValue("metadata." + m.getKey(), m.getValue(), liveMeta.get(m.getKey()), fields);
+                    String key2 = String.valueOf(m.getKey());
+                    Object value = key2.equals("annotations") ? withoutRevisionStamps(m.getValue()) : m.getValue();
+                    if (!SERVER_METADATA.contains(key2)) {
+                        compareValue("metadata." + key2, value, liveMeta.get(m.getKey()), fields);
                     }
                 }
                 continue;
@@ -66,6 +69,20 @@ public final class DriftDetector {
         }
         fields.sort(java.util.Comparator.comparing(FieldDrift::path));
         return fields.isEmpty() ? Optional.empty() : Optional.of(new ObjectDrift(ref, false, fields));
+    }
+
+    /**
+     * Berth's annotations that say which revision last applied the object are bookkeeping, not wanted
+     * state: a scale through {@code /scale}, or a revision carried to a target it does not change, leaves
+     * the object as an older revision stamped it, and that is no drift.
+     */
+    private static Object withoutRevisionStamps(Object annotations) {
+        if (!(annotations instanceof Map<?, ?> map)) {
+            return annotations;
+        }
+        Map<Object, Object> kept = new java.util.LinkedHashMap<>(map);
+        kept.keySet().removeAll(Set.of(Stamping.REVISION, Stamping.TEMPLATE, Stamping.DIGEST));
+        return kept;
     }
 
     static void compareValue(String path, Object applied, Object live, List<FieldDrift> out) {

@@ -65,6 +65,22 @@ class DriftDetectorTest {
     }
 
     @Test
+    void anObjectLastStampedByAnOlderRevisionHasNoDriftForThat() {
+        Map<String, Object> applied = statefulSet(3, "nginx:1.27");
+        metadata(applied).put("annotations", Map.of("berth.io/revision", "2", "berth.io/digest", "sha256:b",
+                "berth.io/template", "nginx-web@1.0.0", "team", "shop"));
+        Map<String, Object> live = statefulSet(3, "nginx:1.27");
+        metadata(live).put("annotations", Map.of("berth.io/revision", "1", "berth.io/digest", "sha256:a",
+                "berth.io/template", "nginx-web@1.0.0", "team", "shop"));
+
+        assertThat(DriftDetector.compare(WEB, applied, live)).isEmpty();
+
+        metadata(live).put("annotations", Map.of("berth.io/revision", "1", "team", "other"));
+        assertThat(DriftDetector.compare(WEB, applied, live).orElseThrow().fields()).extracting(FieldDrift::path)
+                .containsExactly("metadata.annotations.team");
+    }
+
+    @Test
     void quantitiesAndNumbersCompareByValue() {
         assertThat(DriftDetector.sameScalar("1Gi", "1024Mi")).isTrue();
         assertThat(DriftDetector.sameScalar("500m", "0.5")).isTrue();
