@@ -48,7 +48,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -81,6 +85,14 @@ public final class TrackingBench {
     private static final Duration CHURN = Duration.ofSeconds(60);
     private static final int POD_DELETIONS_PER_SECOND = 10;
     private static final Duration DRIFT_TOGGLE_EVERY = Duration.ofSeconds(1);
+    /**
+     * Longer than the HTTP client's keep-alive (60 s): when the quiet period ends, the request
+     * connections have timed out and the connections left to a cluster are its watches.
+     */
+    private static final Duration QUIET = Duration.ofSeconds(65);
+
+    /** {@code   12:   3456   789012  java.lang.String (java.base@17)}: instances, bytes, class. */
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Random random = new Random();
@@ -195,17 +207,22 @@ public final class TrackingBench {
                      .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counting)).run(
                      "--server.port=0", "--berth.data-dir=" + data, "--berth.bootstrap-token=" + TOKEN,
                      "--berth.clusters.probe-scheduler=false", "--berth.status.refresh-interval=" + REFRESH.toSeconds() + "s",
-                     "--berth.operations.poll-interval=200ms", "--logging.level.root=WARN")) {
+                     "--berth.operations.poll-interval=200ms", "--logging.level.root=WARN",
+                     // a watch lost and listed again shows in the output (it explains extra connections)
+                     "--logging.level.io.berth.server.status.ClusterWatches=INFO")) {
             int port = ((WebServerApplicationContext) berth).getWebServer().getPort();
             api = new Api(port);
             base = "http://localhost:" + port;
             tracker = berth.getBean(StatusTracker.class);
             trackedTargets = berth.getBean(TrackedTargets.class);
             deploy(sim, clusters, applications);
+            connections("after the deploy");
             latency(samples);
+            connections("after the latency samples");
             long writesBeforeChurn = tracker.healthWrites();
             churnAndCompare();
             long churnWrites = tracker.healthWrites() - writesBeforeChurn;
+            connections("after churn and comparison");
             quietWindow(churnWrites);
             memoryAndConnections(sim.clusters());
         }
@@ -320,13 +337,17 @@ public final class TrackingBench {
             Change.POD_DELETED.make(pick(), 0);
             deleted.incrementAndGet();
         }), 0, 1000 / POD_DELETIONS_PER_SECOND, TimeUnit.MILLISECONDS);
+        AtomicInteger reverted = new AtomicInteger();
         driver.scheduleAtFixedRate(() -> guarded(failures, () -> {
-            // drift a target, or put back one drifted before: some stay drifted at the end, on purpose
+            // half the time put back a drift made before, else drift another target: some stay drifted, on purpose
+            List<Target> undo = List.copyOf(drifted.keySet());
+            if (!undo.isEmpty() && random.nextBoolean()) {
+                drifted.remove(undo.get(random.nextInt(undo.size()))).run();
+                reverted.incrementAndGet();
+                return;
+            }
             Target t = pick();
-            Runnable revert = drifted.remove(t);
-            if (revert != null) {
-                revert.run();
-            } else {
+            if (!drifted.containsKey(t)) {
                 int n = drifts.incrementAndGet();
                 drifted.put(t, (n % 2 == 0 ? Change.IMAGE_PATCHED : Change.SCALED_BY_HAND).make(t, 1000 + n).revert());
             }
@@ -334,8 +355,8 @@ public final class TrackingBench {
         Thread.sleep(CHURN.toMillis());
         driver.shutdown();
         driver.awaitTermination(30, TimeUnit.SECONDS);
-        say("churn: %s, %d pods deleted, %d drifts made (%d left in place), %d failed cluster calls",
-                CHURN, deleted.get(), drifts.get(), drifted.size(), failures.get());
+        say("churn: %s, %d pods deleted, %d drifts made (image patched or scaled by hand), %d put back, %d left in place, "
+                + "%d failed cluster calls", CHURN, deleted.get(), drifts.get(), reverted.get(), drifted.size(), failures.get());
 
         long quiet = System.nanoTime();
         List<String> busy;
@@ -459,7 +480,7 @@ public final class TrackingBench {
         long writes = tracker.healthWrites();
         long refreshes = counting.refreshes.get();
         long start = System.nanoTime();
-        Thread.sleep(REFRESH.multipliedBy(3).plusSeconds(1).toMillis());
+        Thread.sleep(QUIET.toMillis());
         long quietWrites = tracker.healthWrites() - writes;
         long quietRefreshes = counting.refreshes.get() - refreshes;
         say("writes (health + drift) during churn and settling: %d; in a quiet %s: %d, while %d refreshes queued every one of "
@@ -471,25 +492,78 @@ public final class TrackingBench {
     // ---- 5. heap and connections per watched cluster ----
 
     private void memoryAndConnections(List<SimulatedCluster> clusters) throws InterruptedException {
-        Map<Integer, Integer> connectionsWatched = Connections.byRemotePort();
-        long watched = heapAfterGc();
-        int cached = tracker.cachedObjects();
-        int watchedClusters = tracker.watchedClusters();
+        Map<Integer, Integer> connectionsWatched = connections("after the quiet period, watches open");
         Map<String, Set<WatchedKind>> kinds = tracker.watchedKinds();
+        int cached = tracker.cachedObjects();
+        long watched = heapAfterGc();
+        Map<String, Long> watchedClasses = liveBytesByClass();
         tracker.destroy(); // closes every informer (and so every watch connection) and drops its cache
         Thread.sleep(2000);
         long unwatched = heapAfterGc();
-        Map<Integer, Integer> connectionsUnwatched = Connections.byRemotePort();
-        say("heap used with %d clusters watched: %d MB; with the watches closed: %d MB; difference per cluster: %.2f MB",
-                watchedClusters, watched >> 20, unwatched >> 20,
-                (watched - unwatched) / (double) clusters.size() / (1 << 20));
-        say("objects cached: %d (%.1f per cluster)", cached, cached / (double) clusters.size());
+        Map<String, Long> unwatchedClasses = liveBytesByClass();
+        // The tracker also keeps, per target, the target as read from the database and its objects as
+        // applied; destroy() does not drop them. This bench holds the same records (tracked, desired):
+        // what dropping them frees is their size.
+        tracked.clear();
+        desired.clear();
+        long withoutRecords = heapAfterGc();
+        connections("after the tracker's watches were closed");
+        double mb = 1 << 20;
+        say("heap used: %.1f MB with %d clusters watched, %.1f MB with the watches closed: %.2f MB per cluster for its watches "
+                + "(%d objects cached, %.1f per cluster); per-target records of the same kind as the tracker keeps: %.2f MB "
+                + "per cluster of %d targets", watched / mb, kinds.size(), unwatched / mb, (watched - unwatched) / mb / clusters.size(),
+                cached, cached / (double) clusters.size(), (unwatched - withoutRecords) / mb / clusters.size(),
+                targets.size() / clusters.size());
+        say("  what the watches held, by class (live bytes watched minus closed, per cluster):");
+        watchedClasses.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - unwatchedClasses.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+                .forEach(e -> say("    %8.1f KB  %s", e.getValue() / 1024.0 / clusters.size(), e.getKey()));
         for (SimulatedCluster cluster : clusters) {
-            int gate = URI.create(cluster.url()).getPort();
-            say("  %s: watched kinds (= informers = watch connections) %s; TCP connections from Berth to its API server: "
-                    + "%d while watched, %d after", cluster.name(), kinds.get(cluster.name()),
-                    connectionsWatched.getOrDefault(gate, 0), connectionsUnwatched.getOrDefault(gate, 0));
+            say("  %s: watched kinds (one informer, one watch, each) %s; connections from Berth: %d", cluster.name(),
+                    kinds.get(cluster.name()), connectionsWatched.getOrDefault(URI.create(cluster.url()).getPort(), 0));
         }
+    }
+
+    /**
+     * Berth's TCP connections to each cluster's API server (to its port: the simulator's own controllers
+     * reach the server on another), compared with the kinds watched there: watches plus request connections.
+     */
+    private Map<Integer, Integer> connections(String when) {
+        Map<Integer, Integer> byPort = Connections.byRemotePort();
+        Map<String, Set<WatchedKind>> kinds = tracker.watchedKinds();
+        List<String> other = new ArrayList<>();
+        int total = 0;
+        for (SimulatedCluster cluster : targets.stream().map(Target::cluster).distinct().toList()) {
+            int open = byPort.getOrDefault(URI.create(cluster.url()).getPort(), 0);
+            int watches = kinds.getOrDefault(cluster.name(), Set.of()).size();
+            total += open;
+            if (open != watches) {
+                other.add(cluster.name() + "=" + open + "/" + watches);
+            }
+        }
+        say("connections %s: %d in all, %d clusters watched; clusters with other than one per watched kind (open/kinds): %s", when, total,
+                kinds.size(), other.isEmpty() ? "none" : other);
+        return byPort;
+    }
+
+    /** Live bytes per class, from the JVM's class histogram (which collects the garbage first). */
+    private static Map<String, Long> liveBytesByClass() {
+        Map<String, Long> bytes = new HashMap<>();
+        try {
+            String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            for (String line : histogram.split("\n")) {
+                Matcher row = HISTOGRAM_ROW.matcher(line);
+                if (row.find()) {
+                    bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+                }
+            }
+        } catch (JMException e) {
+            say("  (no class histogram in this JVM: %s)", e);
+        }
+        return bytes;
     }
 
     private static long heapAfterGc() throws InterruptedException {
