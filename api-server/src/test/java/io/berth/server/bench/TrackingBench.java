@@ -509,11 +509,15 @@ public final class TrackingBench {
         long withoutRecords = heapAfterGc();
         connections("after the tracker's watches were closed");
         double mb = 1 << 20;
+        long liveWatched = watchedClasses.values().stream().mapToLong(Long::longValue).sum();
+        long liveUnwatched = unwatchedClasses.values().stream().mapToLong(Long::longValue).sum();
         say("heap used: %.1f MB with %d clusters watched, %.1f MB with the watches closed: %.2f MB per cluster for its watches "
                 + "(%d objects cached, %.1f per cluster); per-target records of the same kind as the tracker keeps: %.2f MB "
                 + "per cluster of %d targets", watched / mb, kinds.size(), unwatched / mb, (watched - unwatched) / mb / clusters.size(),
                 cached, cached / (double) clusters.size(), (unwatched - withoutRecords) / mb / clusters.size(),
                 targets.size() / clusters.size());
+        say("live objects (class histogram, no garbage counted): %.1f MB watched, %.1f MB closed: %.2f MB per cluster",
+                liveWatched / mb, liveUnwatched / mb, (liveWatched - liveUnwatched) / mb / clusters.size());
         say("  what the watches held, by class (live bytes watched minus closed, per cluster):");
         watchedClasses.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - unwatchedClasses.getOrDefault(e.getKey(), 0L)))
@@ -566,12 +570,19 @@ public final class TrackingBench {
         return bytes;
     }
 
+    /**
+     * Heap used after a full collection, the least of five readings: Berth's and the simulator's threads
+     * keep allocating (a refresh reads every target from the database), and a reading taken just after
+     * such a burst counts its garbage too.
+     */
     private static long heapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 4; i++) {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
             System.gc();
-            Thread.sleep(300);
+            Thread.sleep(200);
+            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return least;
     }
 
     // ---- helpers ----
