@@ -48,6 +48,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -64,8 +65,9 @@ import tools.jackson.databind.JsonNode;
  * simulated clusters and a whole Berth (embedded PostgreSQL); A applications of nginx-web (1 replica),
  * each on every cluster in a namespace of its own. Then: S changes made on a cluster as a user would
  * (image patched, pod deleted, scaled by hand), each timed until the API shows it; a minute of pod
- * churn and drift, after which every target's recorded state is compared with the cluster judged
- * afresh; the database writes of a quiet period; heap and connections per watched cluster.
+ * churn and drift, with the same samples taken meanwhile, after which every target's recorded state is
+ * compared with the cluster judged afresh; the database writes of a quiet period; heap and
+ * connections per watched cluster.
  * A {@code main}, not a test; see docs/tracking-benchmark.md for how to run it and the figures.
  *
  * <p>Arguments: clusters (default 20), applications per cluster (default 25), samples (default 100).
@@ -220,7 +222,8 @@ public final class TrackingBench {
             latency(samples);
             connections("after the latency samples");
             long writesBeforeChurn = tracker.healthWrites();
-            churnAndCompare();
+            churn();
+            settleAndCompare();
             long churnWrites = tracker.healthWrites() - writesBeforeChurn;
             connections("after churn and comparison");
             quietWindow(churnWrites);
@@ -287,24 +290,34 @@ public final class TrackingBench {
     private void latency(int samples) throws InterruptedException {
         List<Sample> results = new ArrayList<>();
         for (int n = 0; n < samples; n++) {
-            Change change = Change.values()[n % Change.values().length];
-            Target target = targets.get(random.nextInt(targets.size()));
-            Made made = change.make(target, n);
-            Long nanos = null;
-            while (System.nanoTime() - made.startNanos() < MISSED_AFTER.toNanos()) {
-                JsonNode seen = targetView(target);
-                if (change.visible(seen)) {
-                    nanos = System.nanoTime() - made.startNanos();
-                    break;
-                }
-                Thread.sleep(POLL.toMillis());
-            }
-            results.add(new Sample(change, target, nanos));
-            made.revert().run();
-            awaitSettled(target);
+            results.add(sample(Change.values()[n % Change.values().length], pick(), n));
         }
-        say("latency from a change on a cluster to the API showing it (%d samples, one at a time, polled every %d ms):",
-                samples, POLL.toMillis());
+        report("nothing else changing", results);
+    }
+
+    /**
+     * Waits until the target is clean, makes one change, polls the API until it shows it (or
+     * {@code MISSED_AFTER} passed), puts it back and waits until the target is clean again.
+     */
+    private Sample sample(Change change, Target target, int n) throws InterruptedException {
+        awaitSettled(target);
+        Made made = change.make(target, n);
+        Long nanos = null;
+        while (System.nanoTime() - made.startNanos() < MISSED_AFTER.toNanos()) {
+            if (change.visible(targetView(target))) {
+                nanos = System.nanoTime() - made.startNanos();
+                break;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        made.revert().run();
+        awaitSettled(target);
+        return new Sample(change, target, nanos);
+    }
+
+    private static void report(String when, List<Sample> results) {
+        say("latency from a change on a cluster to the API showing it, %s (%d samples, one at a time, polled every %d ms):",
+                when, results.size(), POLL.toMillis());
         for (Change change : Change.values()) {
             say("  %-15s %s", change, Percentiles.of(results.stream().filter(s -> s.change() == change).map(Sample::nanos).toList()));
         }
@@ -313,7 +326,7 @@ public final class TrackingBench {
                 .forEach(s -> say("    over 2 s: %s on %s: %s", s.change(), s.target(), Percentiles.format(s.nanos())));
     }
 
-    /** Until the API shows the target clean again and the cluster agrees (a deleted pod is back and Ready). */
+    /** Until the API shows the target clean and the cluster agrees (a deleted pod is back and Ready). */
     private void awaitSettled(Target target) throws InterruptedException {
         long start = System.nanoTime();
         while (!(clean(targetView(target)) && truth(target).health().equals("Healthy"))) {
@@ -327,17 +340,26 @@ public final class TrackingBench {
 
     // ---- 3. churn, then every recorded state against the clusters ----
 
-    private void churnAndCompare() throws InterruptedException {
+    /**
+     * Deletes pods and drifts objects in the background while the same kind of samples as above are taken
+     * on other targets: the churn leaves alone the target being sampled, and the sample starts once it
+     * is clean.
+     */
+    private void churn() throws InterruptedException {
         ScheduledExecutorService driver = Executors.newScheduledThreadPool(2);
+        AtomicReference<Target> sampled = new AtomicReference<>();
         AtomicInteger deleted = new AtomicInteger();
         AtomicInteger drifts = new AtomicInteger();
+        AtomicInteger reverted = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         Map<Target, Runnable> drifted = new ConcurrentHashMap<>();
         driver.scheduleAtFixedRate(() -> guarded(failures, () -> {
-            Change.POD_DELETED.make(pick(), 0);
-            deleted.incrementAndGet();
+            Target t = pick();
+            if (!t.equals(sampled.get())) {
+                Change.POD_DELETED.make(t, 0);
+                deleted.incrementAndGet();
+            }
         }), 0, 1000 / POD_DELETIONS_PER_SECOND, TimeUnit.MILLISECONDS);
-        AtomicInteger reverted = new AtomicInteger();
         driver.scheduleAtFixedRate(() -> guarded(failures, () -> {
             // half the time put back a drift made before, else drift another target: some stay drifted, on purpose
             List<Target> undo = List.copyOf(drifted.keySet());
@@ -347,17 +369,31 @@ public final class TrackingBench {
                 return;
             }
             Target t = pick();
-            if (!drifted.containsKey(t)) {
+            if (!drifted.containsKey(t) && !t.equals(sampled.get())) {
                 int n = drifts.incrementAndGet();
                 drifted.put(t, (n % 2 == 0 ? Change.IMAGE_PATCHED : Change.SCALED_BY_HAND).make(t, 1000 + n).revert());
             }
         }), 500, DRIFT_TOGGLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        Thread.sleep(CHURN.toMillis());
+        long start = System.nanoTime();
+        List<Sample> results = new ArrayList<>();
+        for (int n = 0; System.nanoTime() - start < CHURN.toNanos(); n++) {
+            Target t = pick();
+            if (drifted.containsKey(t)) {
+                continue;
+            }
+            sampled.set(t);
+            results.add(sample(Change.values()[n % Change.values().length], t, 2000 + n));
+            sampled.set(null);
+        }
         driver.shutdown();
         driver.awaitTermination(30, TimeUnit.SECONDS);
         say("churn: %s, %d pods deleted, %d drifts made (image patched or scaled by hand), %d put back, %d left in place, "
-                + "%d failed cluster calls", CHURN, deleted.get(), drifts.get(), reverted.get(), drifted.size(), failures.get());
+                + "%d failed cluster calls", since(start), deleted.get(), drifts.get(), reverted.get(), drifted.size(), failures.get());
+        report("during the churn", results);
+    }
 
+    /** Waits for the clusters to stop moving and the tracker to catch up, then compares every target. */
+    private void settleAndCompare() throws InterruptedException {
         long quiet = System.nanoTime();
         List<String> busy;
         while (!(busy = notQuiet()).isEmpty() && System.nanoTime() - quiet < Duration.ofMinutes(3).toNanos()) {
