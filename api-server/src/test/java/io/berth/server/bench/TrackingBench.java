@@ -48,7 +48,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -60,8 +65,9 @@ import tools.jackson.databind.JsonNode;
  * simulated clusters and a whole Berth (embedded PostgreSQL); A applications of nginx-web (1 replica),
  * each on every cluster in a namespace of its own. Then: S changes made on a cluster as a user would
  * (image patched, pod deleted, scaled by hand), each timed until the API shows it; a minute of pod
- * churn and drift, after which every target's recorded state is compared with the cluster judged
- * afresh; the database writes of a quiet period; heap and connections per watched cluster.
+ * churn and drift, with the same samples taken meanwhile, after which every target's recorded state is
+ * compared with the cluster judged afresh; the database writes of a quiet period; heap and
+ * connections per watched cluster.
  * A {@code main}, not a test; see docs/tracking-benchmark.md for how to run it and the figures.
  *
  * <p>Arguments: clusters (default 20), applications per cluster (default 25), samples (default 100).
@@ -81,6 +87,14 @@ public final class TrackingBench {
     private static final Duration CHURN = Duration.ofSeconds(60);
     private static final int POD_DELETIONS_PER_SECOND = 10;
     private static final Duration DRIFT_TOGGLE_EVERY = Duration.ofSeconds(1);
+    /**
+     * Longer than the HTTP client's keep-alive (60 s): when the quiet period ends, the request
+     * connections have timed out and the connections left to a cluster are its watches.
+     */
+    private static final Duration QUIET = Duration.ofSeconds(65);
+
+    /** {@code   12:   3456   789012  java.lang.String (java.base@17)}: instances, bytes, class. */
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Random random = new Random();
@@ -195,17 +209,23 @@ public final class TrackingBench {
                      .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counting)).run(
                      "--server.port=0", "--berth.data-dir=" + data, "--berth.bootstrap-token=" + TOKEN,
                      "--berth.clusters.probe-scheduler=false", "--berth.status.refresh-interval=" + REFRESH.toSeconds() + "s",
-                     "--berth.operations.poll-interval=200ms", "--logging.level.root=WARN")) {
+                     "--berth.operations.poll-interval=200ms", "--logging.level.root=WARN",
+                     // a watch lost and listed again shows in the output (it explains extra connections)
+                     "--logging.level.io.berth.server.status.ClusterWatches=INFO")) {
             int port = ((WebServerApplicationContext) berth).getWebServer().getPort();
             api = new Api(port);
             base = "http://localhost:" + port;
             tracker = berth.getBean(StatusTracker.class);
             trackedTargets = berth.getBean(TrackedTargets.class);
             deploy(sim, clusters, applications);
+            connections("after the deploy");
             latency(samples);
+            connections("after the latency samples");
             long writesBeforeChurn = tracker.healthWrites();
-            churnAndCompare();
+            churn();
+            settleAndCompare();
             long churnWrites = tracker.healthWrites() - writesBeforeChurn;
+            connections("after churn and comparison");
             quietWindow(churnWrites);
             memoryAndConnections(sim.clusters());
         }
@@ -270,24 +290,34 @@ public final class TrackingBench {
     private void latency(int samples) throws InterruptedException {
         List<Sample> results = new ArrayList<>();
         for (int n = 0; n < samples; n++) {
-            Change change = Change.values()[n % Change.values().length];
-            Target target = targets.get(random.nextInt(targets.size()));
-            Made made = change.make(target, n);
-            Long nanos = null;
-            while (System.nanoTime() - made.startNanos() < MISSED_AFTER.toNanos()) {
-                JsonNode seen = targetView(target);
-                if (change.visible(seen)) {
-                    nanos = System.nanoTime() - made.startNanos();
-                    break;
-                }
-                Thread.sleep(POLL.toMillis());
-            }
-            results.add(new Sample(change, target, nanos));
-            made.revert().run();
-            awaitSettled(target);
+            results.add(sample(Change.values()[n % Change.values().length], pick(), n));
         }
-        say("latency from a change on a cluster to the API showing it (%d samples, one at a time, polled every %d ms):",
-                samples, POLL.toMillis());
+        report("nothing else changing", results);
+    }
+
+    /**
+     * Waits until the target is clean, makes one change, polls the API until it shows it (or
+     * {@code MISSED_AFTER} passed), puts it back and waits until the target is clean again.
+     */
+    private Sample sample(Change change, Target target, int n) throws InterruptedException {
+        awaitSettled(target);
+        Made made = change.make(target, n);
+        Long nanos = null;
+        while (System.nanoTime() - made.startNanos() < MISSED_AFTER.toNanos()) {
+            if (change.visible(targetView(target))) {
+                nanos = System.nanoTime() - made.startNanos();
+                break;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        made.revert().run();
+        awaitSettled(target);
+        return new Sample(change, target, nanos);
+    }
+
+    private static void report(String when, List<Sample> results) {
+        say("latency from a change on a cluster to the API showing it, %s (%d samples, one at a time, polled every %d ms):",
+                when, results.size(), POLL.toMillis());
         for (Change change : Change.values()) {
             say("  %-15s %s", change, Percentiles.of(results.stream().filter(s -> s.change() == change).map(Sample::nanos).toList()));
         }
@@ -296,7 +326,7 @@ public final class TrackingBench {
                 .forEach(s -> say("    over 2 s: %s on %s: %s", s.change(), s.target(), Percentiles.format(s.nanos())));
     }
 
-    /** Until the API shows the target clean again and the cluster agrees (a deleted pod is back and Ready). */
+    /** Until the API shows the target clean and the cluster agrees (a deleted pod is back and Ready). */
     private void awaitSettled(Target target) throws InterruptedException {
         long start = System.nanoTime();
         while (!(clean(targetView(target)) && truth(target).health().equals("Healthy"))) {
@@ -310,33 +340,60 @@ public final class TrackingBench {
 
     // ---- 3. churn, then every recorded state against the clusters ----
 
-    private void churnAndCompare() throws InterruptedException {
+    /**
+     * Deletes pods and drifts objects in the background while the same kind of samples as above are taken
+     * on other targets: the churn leaves alone the target being sampled, and the sample starts once it
+     * is clean.
+     */
+    private void churn() throws InterruptedException {
         ScheduledExecutorService driver = Executors.newScheduledThreadPool(2);
+        AtomicReference<Target> sampled = new AtomicReference<>();
         AtomicInteger deleted = new AtomicInteger();
         AtomicInteger drifts = new AtomicInteger();
+        AtomicInteger reverted = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         Map<Target, Runnable> drifted = new ConcurrentHashMap<>();
         driver.scheduleAtFixedRate(() -> guarded(failures, () -> {
-            Change.POD_DELETED.make(pick(), 0);
-            deleted.incrementAndGet();
+            Target t = pick();
+            if (!t.equals(sampled.get())) {
+                Change.POD_DELETED.make(t, 0);
+                deleted.incrementAndGet();
+            }
         }), 0, 1000 / POD_DELETIONS_PER_SECOND, TimeUnit.MILLISECONDS);
         driver.scheduleAtFixedRate(() -> guarded(failures, () -> {
-            // drift a target, or put back one drifted before: some stay drifted at the end, on purpose
+            // half the time put back a drift made before, else drift another target: some stay drifted, on purpose
+            List<Target> undo = List.copyOf(drifted.keySet());
+            if (!undo.isEmpty() && random.nextBoolean()) {
+                drifted.remove(undo.get(random.nextInt(undo.size()))).run();
+                reverted.incrementAndGet();
+                return;
+            }
             Target t = pick();
-            Runnable revert = drifted.remove(t);
-            if (revert != null) {
-                revert.run();
-            } else {
+            if (!drifted.containsKey(t) && !t.equals(sampled.get())) {
                 int n = drifts.incrementAndGet();
                 drifted.put(t, (n % 2 == 0 ? Change.IMAGE_PATCHED : Change.SCALED_BY_HAND).make(t, 1000 + n).revert());
             }
         }), 500, DRIFT_TOGGLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        Thread.sleep(CHURN.toMillis());
+        long start = System.nanoTime();
+        List<Sample> results = new ArrayList<>();
+        for (int n = 0; System.nanoTime() - start < CHURN.toNanos(); n++) {
+            Target t = pick();
+            if (drifted.containsKey(t)) {
+                continue;
+            }
+            sampled.set(t);
+            results.add(sample(Change.values()[n % Change.values().length], t, 2000 + n));
+            sampled.set(null);
+        }
         driver.shutdown();
         driver.awaitTermination(30, TimeUnit.SECONDS);
-        say("churn: %s, %d pods deleted, %d drifts made (%d left in place), %d failed cluster calls",
-                CHURN, deleted.get(), drifts.get(), drifted.size(), failures.get());
+        say("churn: %s, %d pods deleted, %d drifts made (image patched or scaled by hand), %d put back, %d left in place, "
+                + "%d failed cluster calls", since(start), deleted.get(), drifts.get(), reverted.get(), drifted.size(), failures.get());
+        report("during the churn", results);
+    }
 
+    /** Waits for the clusters to stop moving and the tracker to catch up, then compares every target. */
+    private void settleAndCompare() throws InterruptedException {
         long quiet = System.nanoTime();
         List<String> busy;
         while (!(busy = notQuiet()).isEmpty() && System.nanoTime() - quiet < Duration.ofMinutes(3).toNanos()) {
@@ -459,7 +516,7 @@ public final class TrackingBench {
         long writes = tracker.healthWrites();
         long refreshes = counting.refreshes.get();
         long start = System.nanoTime();
-        Thread.sleep(REFRESH.multipliedBy(3).plusSeconds(1).toMillis());
+        Thread.sleep(QUIET.toMillis());
         long quietWrites = tracker.healthWrites() - writes;
         long quietRefreshes = counting.refreshes.get() - refreshes;
         say("writes (health + drift) during churn and settling: %d; in a quiet %s: %d, while %d refreshes queued every one of "
@@ -471,33 +528,97 @@ public final class TrackingBench {
     // ---- 5. heap and connections per watched cluster ----
 
     private void memoryAndConnections(List<SimulatedCluster> clusters) throws InterruptedException {
-        Map<Integer, Integer> connectionsWatched = Connections.byRemotePort();
-        long watched = heapAfterGc();
-        int cached = tracker.cachedObjects();
-        int watchedClusters = tracker.watchedClusters();
+        Map<Integer, Integer> connectionsWatched = connections("after the quiet period, watches open");
         Map<String, Set<WatchedKind>> kinds = tracker.watchedKinds();
+        int cached = tracker.cachedObjects();
+        long watched = heapAfterGc();
+        Map<String, Long> watchedClasses = liveBytesByClass();
         tracker.destroy(); // closes every informer (and so every watch connection) and drops its cache
         Thread.sleep(2000);
         long unwatched = heapAfterGc();
-        Map<Integer, Integer> connectionsUnwatched = Connections.byRemotePort();
-        say("heap used with %d clusters watched: %d MB; with the watches closed: %d MB; difference per cluster: %.2f MB",
-                watchedClusters, watched >> 20, unwatched >> 20,
-                (watched - unwatched) / (double) clusters.size() / (1 << 20));
-        say("objects cached: %d (%.1f per cluster)", cached, cached / (double) clusters.size());
+        Map<String, Long> unwatchedClasses = liveBytesByClass();
+        // The tracker also keeps, per target, the target as read from the database and its objects as
+        // applied; destroy() does not drop them. This bench holds the same records (tracked, desired):
+        // what dropping them frees is their size.
+        tracked.clear();
+        desired.clear();
+        long withoutRecords = heapAfterGc();
+        connections("after the tracker's watches were closed");
+        double mb = 1 << 20;
+        long liveWatched = watchedClasses.values().stream().mapToLong(Long::longValue).sum();
+        long liveUnwatched = unwatchedClasses.values().stream().mapToLong(Long::longValue).sum();
+        say("heap used: %.1f MB with %d clusters watched, %.1f MB with the watches closed: %.2f MB per cluster for its watches "
+                + "(%d objects cached, %.1f per cluster); per-target records of the same kind as the tracker keeps: %.2f MB "
+                + "per cluster of %d targets", watched / mb, kinds.size(), unwatched / mb, (watched - unwatched) / mb / clusters.size(),
+                cached, cached / (double) clusters.size(), (unwatched - withoutRecords) / mb / clusters.size(),
+                targets.size() / clusters.size());
+        say("live objects (class histogram, no garbage counted): %.1f MB watched, %.1f MB closed: %.2f MB per cluster",
+                liveWatched / mb, liveUnwatched / mb, (liveWatched - liveUnwatched) / mb / clusters.size());
+        say("  what the watches held, by class (live bytes watched minus closed, per cluster):");
+        watchedClasses.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - unwatchedClasses.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+                .forEach(e -> say("    %8.1f KB  %s", e.getValue() / 1024.0 / clusters.size(), e.getKey()));
         for (SimulatedCluster cluster : clusters) {
-            int gate = URI.create(cluster.url()).getPort();
-            say("  %s: watched kinds (= informers = watch connections) %s; TCP connections from Berth to its API server: "
-                    + "%d while watched, %d after", cluster.name(), kinds.get(cluster.name()),
-                    connectionsWatched.getOrDefault(gate, 0), connectionsUnwatched.getOrDefault(gate, 0));
+            say("  %s: watched kinds (one informer, one watch, each) %s; connections from Berth: %d", cluster.name(),
+                    kinds.get(cluster.name()), connectionsWatched.getOrDefault(URI.create(cluster.url()).getPort(), 0));
         }
     }
 
-    private static long heapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(300);
+    /**
+     * Berth's TCP connections to each cluster's API server (to its port: the simulator's own controllers
+     * reach the server on another), compared with the kinds watched there: watches plus request connections.
+     */
+    private Map<Integer, Integer> connections(String when) {
+        Map<Integer, Integer> byPort = Connections.byRemotePort();
+        Map<String, Set<WatchedKind>> kinds = tracker.watchedKinds();
+        List<String> other = new ArrayList<>();
+        int total = 0;
+        for (SimulatedCluster cluster : targets.stream().map(Target::cluster).distinct().toList()) {
+            int open = byPort.getOrDefault(URI.create(cluster.url()).getPort(), 0);
+            int watches = kinds.getOrDefault(cluster.name(), Set.of()).size();
+            total += open;
+            if (open != watches) {
+                other.add(cluster.name() + "=" + open + "/" + watches);
+            }
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        say("connections %s: %d in all, %d clusters watched; clusters with other than one per watched kind (open/kinds): %s", when, total,
+                kinds.size(), other.isEmpty() ? "none" : other);
+        return byPort;
+    }
+
+    /** Live bytes per class, from the JVM's class histogram (which collects the garbage first). */
+    private static Map<String, Long> liveBytesByClass() {
+        Map<String, Long> bytes = new HashMap<>();
+        try {
+            String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            for (String line : histogram.split("\n")) {
+                Matcher row = HISTOGRAM_ROW.matcher(line);
+                if (row.find()) {
+                    bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+                }
+            }
+        } catch (JMException e) {
+            say("  (no class histogram in this JVM: %s)", e);
+        }
+        return bytes;
+    }
+
+    /**
+     * Heap used after a full collection, the least of five readings: Berth's and the simulator's threads
+     * keep allocating (a refresh reads every target from the database), and a reading taken just after
+     * such a burst counts its garbage too.
+     */
+    private static long heapAfterGc() throws InterruptedException {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(200);
+            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return least;
     }
 
     // ---- helpers ----
