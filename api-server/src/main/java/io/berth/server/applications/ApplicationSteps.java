@@ -123,7 +123,7 @@ class ApplicationSteps implements StepWork {
             return;
         }
         KubernetesClient client = clusters.client(step.cluster());
-        ObjectRef ref = ref(workload.get());
+        ObjectRef ref = workload.get().ref();
         scaler.scale(client, ref, scale.replicasPath(), scale.replicas());
         applications.markApplied(app.id(), step.cluster(), step.namespace(), operation.revision(), objects, now());
         if (operation.options().waitForReady()) {
@@ -230,11 +230,7 @@ class ApplicationSteps implements StepWork {
     }
 
     private static List<ObjectRef> refs(List<AppliedObject> objects) {
-        return objects.stream().map(ApplicationSteps::ref).toList();
-    }
-
-    private static ObjectRef ref(AppliedObject o) {
-        return new ObjectRef(o.apiVersion(), o.kind(), o.namespace(), o.name());
+        return objects.stream().map(AppliedObject::ref).toList();
     }
 
     private static List<AppliedObject> applied(List<ObjectRef> refs) {

@@ -1,6 +1,5 @@
 package io.berth.server.applications;
 
-import io.berth.engine.ObjectRef;
 import io.berth.engine.health.CustomHealthRule;
 import io.berth.server.resources.DeployedTarget;
 import io.berth.server.resources.DeployedTargets;
@@ -27,7 +26,7 @@ class DeployedTargetsFromApplications implements DeployedTargets {
         ApplicationRecord app = applications.find(application).orElseThrow(() -> new ApplicationNotFoundException(application));
         Map<Integer, Map<String, CustomHealthRule>> rulesByRevision = new HashMap<>();
         return applications.targets(app.id()).stream().map(t -> new DeployedTarget(t.cluster(), t.namespace(), t.revisionApplied(),
-                t.objects().stream().map(o -> new ObjectRef(o.apiVersion(), o.kind(), o.namespace(), o.name())).toList(),
+                t.objects().stream().map(AppliedObject::ref).toList(),
                 t.revisionApplied() == null ? Map.of()
                         : rulesByRevision.computeIfAbsent(t.revisionApplied(), n -> rules(app.id(), n)))).toList();
     }

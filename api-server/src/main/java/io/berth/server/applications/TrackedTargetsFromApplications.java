@@ -39,7 +39,7 @@ class TrackedTargetsFromApplications implements TrackedTargets {
     public List<TrackedTarget> all() {
         return applications.trackedTargets().stream().map(t -> new TrackedTarget(t.applicationId(), t.application(),
                 t.state().cluster(), t.state().namespace(), t.revisionApplied(),
-                t.state().objects().stream().map(o -> new ObjectRef(o.apiVersion(), o.kind(), o.namespace(), o.name())).toList(),
+                t.state().objects().stream().map(AppliedObject::ref).toList(),
                 t.state().health(), t.state().healthReason(), t.state().healthSince(), t.driftJudged(),
                 t.state().drift(), t.selfHeal())).toList();
     }

@@ -2,7 +2,6 @@ package io.berth.engine.health;
 
 import io.berth.engine.ObjectRef;
 import io.berth.engine.ResourceTypes;
-import io.berth.engine.Workloads;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -12,7 +11,6 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -78,9 +76,5 @@ public final class LiveReader {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> tree(Object resource) {
         return (Map<String, Object>) SERIALIZATION.convertValue(resource, LinkedHashMap.class);
-    }
-
-    static String nameOf(Map<String, Object> object) {
-        return Objects.toString(Workloads.valueAt(object, "metadata.name"), "");
     }
 }

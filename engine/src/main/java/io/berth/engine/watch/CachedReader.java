@@ -47,10 +47,4 @@ public final class CachedReader {
                 .filter(pod -> PodSelection.selects(workload, pod))
                 .toList();
     }
-
-    /** Whether the kinds this object's judgement needs are all listed. */
-    public boolean canObserve(ObjectRef ref) {
-        WatchedKind kind = new WatchedKind(ref.apiVersion(), ref.kind());
-        return watch.isSynced(kind) && (!HealthJudge.judgesPods(ref.apiVersion(), ref.kind()) || watch.isSynced(WatchedKind.POD));
-    }
 }
