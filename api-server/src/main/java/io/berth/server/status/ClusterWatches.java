@@ -30,8 +30,12 @@ final class ClusterWatches implements AutoCloseable {
     private final Function<String, KubernetesClient> clients;
     private final ChangeListener listener;
 
-    /** What {@link #check} found about each cluster's connection. */
-    record Connections(Map<String, Down> down, Set<String> back) {
+    /**
+     * What {@link #check} found about each cluster's connection: the clusters down, those whose watch is
+     * open again after being closed (their targets are worth a look), and, among those, the ones back
+     * from an outage and so being listed afresh.
+     */
+    record Connections(Map<String, Down> down, Set<String> back, Set<String> relisted) {
     }
 
     /** A cluster whose watch has been down since a moment, and why. */
@@ -85,10 +89,17 @@ final class ClusterWatches implements AutoCloseable {
      * is open again, and then listed afresh (so that nothing that changed meanwhile is missed, whatever
      * the API server kept of its watch history). A watch that is only starting, or adding a kind, is
      * neither: being set up is no outage.
+     * <p>
+     * A watch closed for less than {@code staleAfter} is no outage either: API servers close every watch
+     * after some minutes, and the informer opens it again from the last resource version it saw (or lists
+     * again by itself when the server no longer has that version), so nothing is missed. Listing every
+     * kind afresh for each of those would cost a full list and a moment when nothing can be judged, every
+     * few minutes per kind and cluster.
      */
     Connections check(Instant now, Duration staleAfter) {
         Map<String, Down> down = new ConcurrentHashMap<>();
         Set<String> back = new HashSet<>();
+        Set<String> relisted = new HashSet<>();
         watches.forEach((cluster, watch) -> {
             boolean connected = watch.isConnected();
             if (watch.hasLostAWatch()) {
@@ -104,17 +115,21 @@ final class ClusterWatches implements AutoCloseable {
                 }
                 return;
             }
+            boolean outage = !now.isBefore(since.plus(staleAfter));
             if (connected) {
-                log.info("The watch of cluster {} is back: listing its objects again", cluster);
                 closedSince.remove(cluster);
                 watch.connectedAgain();
-                watch.relist();
                 back.add(cluster);
-            } else if (!now.isBefore(since.plus(staleAfter))) {
+                if (outage) {
+                    log.info("The watch of cluster {} is back: listing its objects again", cluster);
+                    watch.relist();
+                    relisted.add(cluster);
+                }
+            } else if (outage) {
                 down.put(cluster, new Down(since, watch.lastFailure().orElse("its watch was closed and cannot be opened again")));
             }
         });
-        return new Connections(down, back);
+        return new Connections(down, back, relisted);
     }
 
     List<ClusterWatch> all() {
