@@ -6,7 +6,6 @@ import io.berth.server.resources.DeployedTargets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** The applications' side of the resource tree: an application's targets, what was applied there and its health rules. */
@@ -14,11 +13,11 @@ import org.springframework.stereotype.Component;
 class DeployedTargetsFromApplications implements DeployedTargets {
 
     private final ApplicationStore applications;
-    private final ApplicationRenderer renderer;
+    private final RevisionHealthRules rules;
 
-    DeployedTargetsFromApplications(ApplicationStore applications, ApplicationRenderer renderer) {
+    DeployedTargetsFromApplications(ApplicationStore applications, RevisionHealthRules rules) {
         this.applications = applications;
-        this.renderer = renderer;
+        this.rules = rules;
     }
 
     @Override
@@ -28,13 +27,6 @@ class DeployedTargetsFromApplications implements DeployedTargets {
         return applications.targets(app.id()).stream().map(t -> new DeployedTarget(t.cluster(), t.namespace(), t.revisionApplied(),
                 t.objects().stream().map(AppliedObject::ref).toList(),
                 t.revisionApplied() == null ? Map.of()
-                        : rulesByRevision.computeIfAbsent(t.revisionApplied(), n -> rules(app.id(), n)))).toList();
-    }
-
-    /** The health rules of the revision's template version (its targets may run different revisions). */
-    private Map<String, CustomHealthRule> rules(UUID applicationId, int revision) {
-        return applications.revision(applicationId, revision)
-                .map(r -> ApplicationRenderer.healthByKind(renderer.hints(r.spec())))
-                .orElse(Map.of());
+                        : rulesByRevision.computeIfAbsent(t.revisionApplied(), n -> rules.of(app.id(), n)))).toList();
     }
 }

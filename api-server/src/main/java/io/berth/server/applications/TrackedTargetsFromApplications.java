@@ -26,11 +26,13 @@ class TrackedTargetsFromApplications implements TrackedTargets {
     private final ApplicationRenderer renderer;
     private final ClusterRegistry clusters;
     private final SelfHealing selfHealing;
+    private final RevisionHealthRules rules;
 
     TrackedTargetsFromApplications(ApplicationStore applications, ApplicationRenderer renderer, ClusterRegistry clusters,
-                                   SelfHealing selfHealing) {
+                                   SelfHealing selfHealing, RevisionHealthRules rules) {
         this.applications = applications;
         this.renderer = renderer;
+        this.rules = rules;
         this.clusters = clusters;
         this.selfHealing = selfHealing;
     }
@@ -46,9 +48,7 @@ class TrackedTargetsFromApplications implements TrackedTargets {
 
     @Override
     public Map<String, CustomHealthRule> rules(UUID applicationId, int revision) {
-        return applications.revision(applicationId, revision)
-                .map(r -> ApplicationRenderer.healthByKind(renderer.hints(r.spec())))
-                .orElse(Map.of());
+        return rules.of(applicationId, revision);
     }
 
     @Override
