@@ -1,15 +1,18 @@
 package io.berth.cluster.internal.probe;
 
 import io.berth.cluster.ClusterStatus;
+import io.berth.cluster.ProbeListener;
 import io.berth.cluster.ProbeResult;
 import io.berth.cluster.internal.ClusterEntity;
 import io.berth.cluster.internal.client.ClusterClients;
 import io.berth.cluster.internal.client.UnapprovedProxyException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Probes one cluster with its cached client and records what it found. */
@@ -22,15 +25,19 @@ public class ProbeService {
     private final ClusterProbe probe;
     private final ProbeRecorder recorder;
     private final Clock clock;
+    private final ObjectProvider<ProbeListener> listeners;
 
-    public ProbeService(ClusterClients clients, ClusterProbe probe, ProbeRecorder recorder, Clock clock) {
+    public ProbeService(ClusterClients clients, ClusterProbe probe, ProbeRecorder recorder, Clock clock,
+                        ObjectProvider<ProbeListener> listeners) {
         this.clients = clients;
         this.probe = probe;
         this.recorder = recorder;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     public ProbeResult probeAndRecord(ClusterEntity cluster) {
+        long start = System.nanoTime();
         ProbeResult result;
         try {
             KubernetesClient client = clients.forCluster(cluster);
@@ -46,7 +53,11 @@ public class ProbeService {
                     "Berth could not build a client for this cluster (" + e.getClass().getSimpleName() + ")", null, null,
                     Instant.now(clock));
         }
-        recorder.record(cluster, result);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (recorder.record(cluster, result)) {
+            ProbeResult recorded = result;
+            listeners.orderedStream().forEach(listener -> listener.probed(cluster.getName(), recorded, took));
+        }
         return result;
     }
 }

@@ -1,0 +1,82 @@
+package io.berth.cluster.internal.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.berth.cluster.ClusterStatus;
+import io.berth.cluster.ProbeListener;
+import io.berth.cluster.ProbeResult;
+import io.berth.cluster.internal.ClusterEntity;
+import io.berth.cluster.internal.client.ClusterClients;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+/** Listeners hear of each recorded probe, with how long it took; not of one whose cluster was deleted meanwhile. */
+class ProbeServiceTest {
+
+    private final ClusterClients clients = mock(ClusterClients.class);
+    private final ClusterProbe probe = mock(ClusterProbe.class);
+    private final ProbeRecorder recorder = mock(ProbeRecorder.class);
+    private final ClusterEntity cluster = new ClusterEntity("prod-eu-1", "test", Instant.now());
+    private final ProbeResult ready = new ProbeResult(ClusterStatus.Ready, "ok", "v1.31.4", 3, Instant.now());
+    private final List<String> heard = new ArrayList<>();
+    private final List<Duration> durations = new ArrayList<>();
+
+    @Test
+    void aRecordedProbeIsToldToEveryListenerWithItsDuration() {
+        when(clients.forCluster(cluster)).thenReturn(mock(KubernetesClient.class));
+        when(probe.probe(any(), any())).thenAnswer(call -> {
+            Thread.sleep(20);
+            return ready;
+        });
+        when(recorder.record(cluster, ready)).thenReturn(true);
+
+        service(listener("first"), listener("second")).probeAndRecord(cluster);
+
+        assertThat(heard).containsExactly("first prod-eu-1 Ready", "second prod-eu-1 Ready");
+        assertThat(durations).allMatch(took -> took.compareTo(Duration.ofMillis(20)) >= 0);
+    }
+
+    @Test
+    void aProbeOfAClusterDeletedMeanwhileIsToldToNobody() {
+        when(clients.forCluster(cluster)).thenReturn(mock(KubernetesClient.class));
+        when(probe.probe(any(), any())).thenReturn(ready);
+        when(recorder.record(cluster, ready)).thenReturn(false);
+
+        service(listener("first")).probeAndRecord(cluster);
+
+        assertThat(heard).isEmpty();
+    }
+
+    @Test
+    void aClusterWithoutListenersIsProbedAllTheSame() {
+        when(clients.forCluster(cluster)).thenReturn(mock(KubernetesClient.class));
+        when(probe.probe(any(), any())).thenReturn(ready);
+        when(recorder.record(cluster, ready)).thenReturn(true);
+
+        assertThat(service().probeAndRecord(cluster)).isEqualTo(ready);
+    }
+
+    private ProbeListener listener(String name) {
+        return (probed, result, took) -> {
+            heard.add(name + " " + probed + " " + result.status());
+            durations.add(took);
+        };
+    }
+
+    private ProbeService service(ProbeListener... listeners) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        for (int i = 0; i < listeners.length; i++) {
+            beans.addBean("listener" + i, listeners[i]);
+        }
+        return new ProbeService(clients, probe, recorder, Clock.systemUTC(), beans.getBeanProvider(ProbeListener.class));
+    }
+}
