@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -39,9 +42,13 @@ final class OperationExecution {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final BooleanSupplier stopping;
+    private final OperationObserver observer;
+    /** When each step of this run began: its first attempt ever, or now for a step not tried before. */
+    private final Map<Integer, Instant> stepStarts = new ConcurrentHashMap<>();
 
     OperationExecution(UUID id, String owner, OperationStore store, StepWork work, RetryPolicy retry,
-                       ExecutorService targets, TransactionTemplate tx, Clock clock, BooleanSupplier stopping) {
+                       ExecutorService targets, TransactionTemplate tx, Clock clock, BooleanSupplier stopping,
+                       OperationObserver observer) {
         this.id = id;
         this.owner = owner;
         this.store = store;
@@ -51,6 +58,7 @@ final class OperationExecution {
         this.tx = tx;
         this.clock = clock;
         this.stopping = stopping;
+        this.observer = observer;
     }
 
     void run() {
@@ -94,6 +102,7 @@ final class OperationExecution {
         MDC.put("application", operation.application());
         MDC.put("cluster", step.cluster());
         MDC.put("namespace", step.namespace());
+        stepStarts.put(step.position(), step.startedAt() != null ? step.startedAt() : now());
         try {
             attempts(operation, step);
         } finally {
@@ -128,7 +137,7 @@ final class OperationExecution {
     private boolean attempt(Operation operation, OperationStep step, int attempt) {
         BooleanSupplier cancelled = () -> store.cancelRequested(id);
         if (cancelled.getAsBoolean()) {
-            store.finishStep(id, step.position(), owner, OperationState.Cancelled, null, now());
+            endStep(operation, step, OperationState.Cancelled, null, attempt - 1);
             return false;
         }
         if (stopping.getAsBoolean() || !store.startAttempt(id, step.position(), owner, now())) {
@@ -136,7 +145,7 @@ final class OperationExecution {
         }
         try {
             work.perform(operation, step, cancelled);
-            store.finishStep(id, step.position(), owner, OperationState.Succeeded, null, now());
+            endStep(operation, step, OperationState.Succeeded, null, attempt);
             return false;
         } catch (RuntimeException e) {
             if (stopping.getAsBoolean()) {
@@ -146,7 +155,7 @@ final class OperationExecution {
                 throw e;
             }
             if (e instanceof CancellationException && cancelled.getAsBoolean()) {
-                store.finishStep(id, step.position(), owner, OperationState.Cancelled, "Cancelled", now());
+                endStep(operation, step, OperationState.Cancelled, "Cancelled", attempt);
                 return false;
             }
             return failedAttempt(operation, step, attempt, e) && pause(retry.delayAfter(attempt), cancelled);
@@ -159,14 +168,25 @@ final class OperationExecution {
         if (!work.retryable(e) || !retry.mayRetryAfter(attempt)) {
             log.warn("{} on {}/{} failed after {} attempt(s): {}", step.action(), step.cluster(), step.namespace(),
                     attempt, message);
-            store.finishStep(id, step.position(), owner, OperationState.Failed, message, now());
+            endStep(operation, step, OperationState.Failed, message, attempt);
             work.stepFailed(operation, step, message);
             return false;
         }
         log.info("{} on {}/{} failed (attempt {}), retrying in {}: {}", step.action(), step.cluster(), step.namespace(),
                 attempt, retry.delayAfter(attempt), message);
-        store.recordAttemptError(id, step.position(), owner, message);
+        if (store.recordAttemptError(id, step.position(), owner, message)) {
+            observer.attemptRetried(operation, step);
+        }
         return true;
+    }
+
+    /** Records a step's end; the observer hears of it only when this instance still held the operation. */
+    private void endStep(Operation operation, OperationStep step, OperationState end, String error, int attempts) {
+        Instant now = now();
+        if (store.finishStep(id, step.position(), owner, end, error, now)) {
+            Instant started = stepStarts.getOrDefault(step.position(), now);
+            observer.stepEnded(operation, step, end, attempts, Duration.between(started, now));
+        }
     }
 
     /** Waits out a backoff pause; false when it was cut short by shutdown (a cancel is seen by the next loop). */
@@ -199,11 +219,19 @@ final class OperationExecution {
         String error = failed.isEmpty() ? null : "Failed on " + failed.size() + " of " + steps.size() + " target(s): "
                 + failed.stream().map(s -> s.cluster() + "/" + s.namespace() + " (" + s.lastError() + ")")
                 .collect(Collectors.joining("; "));
+        Instant now = now();
+        AtomicBoolean ended = new AtomicBoolean();
         tx.executeWithoutResult(status -> {
-            if (store.finish(id, owner, end, error, now())) {
+            if (store.finish(id, owner, end, error, now)) {
                 work.finished(operation, end, error);
+                ended.set(true);
             }
         });
+        if (ended.get()) {
+            // told after the commit: an end rolled back is no end
+            observer.operationEnded(operation, end,
+                    operation.startedAt() == null ? null : Duration.between(operation.startedAt(), now));
+        }
         log.info("{} operation {} ended {}", operation.type(), id, end);
     }
 

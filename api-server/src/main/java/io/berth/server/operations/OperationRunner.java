@@ -37,6 +37,7 @@ public class OperationRunner implements DisposableBean {
     private final OperationSettings settings;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OperationObserver observer;
     private final String owner = instanceName();
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("berth-operations"));
@@ -45,12 +46,13 @@ public class OperationRunner implements DisposableBean {
     private volatile boolean stopping;
 
     public OperationRunner(OperationStore store, StepWork work, OperationSettings settings, TransactionTemplate tx,
-                           Clock clock) {
+                           Clock clock, OperationObserver observer) {
         this.store = store;
         this.work = work;
         this.settings = settings;
         this.tx = tx;
         this.clock = clock;
+        this.observer = observer;
         this.operations = Executors.newFixedThreadPool(settings.maxRunning(), named("berth-operation"));
         this.targets = Executors.newFixedThreadPool(settings.targetParallelism(), named("berth-target"));
     }
@@ -80,6 +82,11 @@ public class OperationRunner implements DisposableBean {
         return owner;
     }
 
+    /** How many operations this instance is running now. */
+    public int running() {
+        return running.size();
+    }
+
     private void poll() {
         int free = settings.maxRunning() - running.size();
         if (stopping || free <= 0) {
@@ -103,7 +110,7 @@ public class OperationRunner implements DisposableBean {
     private void execute(UUID id) {
         try {
             new OperationExecution(id, owner, store, work, settings.retryPolicy(), targets, tx, clock,
-                    () -> stopping).run();
+                    () -> stopping, observer).run();
         } finally {
             running.remove(id);
         }

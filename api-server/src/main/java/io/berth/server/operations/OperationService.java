@@ -17,13 +17,16 @@ public class OperationService {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OperationObserver observer;
 
-    OperationService(OperationStore store, StepWork work, AuditLog audit, TransactionTemplate tx, Clock clock) {
+    OperationService(OperationStore store, StepWork work, AuditLog audit, TransactionTemplate tx, Clock clock,
+                     OperationObserver observer) {
         this.store = store;
         this.work = work;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.observer = observer;
     }
 
     public Operation get(UUID id) {
@@ -42,19 +45,24 @@ public class OperationService {
      * ({@link OperationEndedException}).
      */
     public Operation cancel(UUID id, String actor, String requestId) {
-        tx.executeWithoutResult(status -> {
+        Operation endedUnstarted = tx.execute(status -> {
             OperationState state = store.lockState(id).orElseThrow(() -> new OperationNotFoundException(id));
             if (state.isFinished()) {
                 throw new OperationEndedException(id, state);
             }
             Operation operation = store.find(id).orElseThrow();
-            if (store.cancelPending(id, Instant.now(clock))) {
+            boolean unstarted = store.cancelPending(id, Instant.now(clock));
+            if (unstarted) {
                 work.finished(operation, OperationState.Cancelled, null);
             } else {
                 store.requestCancel(id);
             }
             audit.record(actor, "Cancel", operation.application(), List.of(), "Accepted", requestId, id, null);
+            return unstarted ? operation : null;
         });
+        if (endedUnstarted != null) {
+            observer.operationEnded(endedUnstarted, OperationState.Cancelled, null);
+        }
         return get(id);
     }
 }

@@ -62,15 +62,18 @@ public class StatusTracker implements DisposableBean {
     private final TargetQueue queue = new TargetQueue();
     private final ClusterWatches watches;
     private final TargetRecorder recorder;
+    private final WatchObserver observer;
     private final Map<String, Map<String, CustomHealthRule>> rules = new ConcurrentHashMap<>();
     private final Map<String, List<DesiredObject>> desired = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-status"));
     private final ExecutorService workers;
     private volatile Map<TargetKey, TrackedTarget> index = Map.of();
 
-    public StatusTracker(TrackedTargets targets, ClusterRegistry clusters, StatusSettings settings, Clock clock) {
+    public StatusTracker(TrackedTargets targets, ClusterRegistry clusters, StatusSettings settings, Clock clock,
+                         WatchObserver observer) {
         this.targets = targets;
         this.settings = settings;
+        this.observer = observer;
         this.recorder = new TargetRecorder(targets, clock);
         this.watches = new ClusterWatches(clusters::client, this::changed);
         this.workers = Executors.newFixedThreadPool(settings.parallelism(), r -> daemon(r, "berth-status-worker"));
@@ -126,6 +129,7 @@ public class StatusTracker implements DisposableBean {
     public void check() {
         try {
             ClusterWatches.Connections connections = watches.check(Instant.now(), settings.staleAfter());
+            connections.back().forEach(cluster -> observer.reconnected(cluster, connections.relisted().contains(cluster)));
             for (TrackedTarget target : index.values()) {
                 ClusterWatches.Down down = connections.down().get(target.cluster());
                 if (down != null) {
@@ -263,6 +267,16 @@ public class StatusTracker implements DisposableBean {
 
     public int cachedObjects() {
         return watches.all().stream().mapToInt(ClusterWatch::cachedObjects).sum();
+    }
+
+    /** The objects the cluster's watch holds; 0 when it is not watched. */
+    public int cachedObjects(String cluster) {
+        return watches.get(cluster).map(ClusterWatch::cachedObjects).orElse(0);
+    }
+
+    /** Whether the cluster's watch is open for every kind it watches; false when the cluster is not watched. */
+    public boolean watchConnected(String cluster) {
+        return watches.get(cluster).map(ClusterWatch::isConnected).orElse(false);
     }
 
     /** The kinds watched on each watched cluster: one informer, so one watch connection, per kind. */

@@ -59,7 +59,7 @@ class DatabaseFaultsInStepsTest {
         }).when(tx).executeWithoutResult(any());
 
         new OperationExecution(id, "me", store, work, new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10)),
-                targets, tx, Clock.systemUTC(), () -> false).run();
+                targets, tx, Clock.systemUTC(), () -> false, OperationObserver.NONE).run();
 
         verify(store).finishStep(eq(id), eq(0), eq("me"), eq(OperationState.Succeeded), eq(null), any());
         verify(store, never()).recordAttemptError(any(), anyInt(), any(), any());
@@ -80,7 +80,7 @@ class DatabaseFaultsInStepsTest {
                 1, "the cluster refused it", null, null)));
 
         new OperationExecution(id, "me", store, work, new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10)),
-                targets, tx, Clock.systemUTC(), () -> false).run();
+                targets, tx, Clock.systemUTC(), () -> false, OperationObserver.NONE).run();
 
         verify(store).finishStep(eq(id), eq(0), eq("me"), eq(OperationState.Failed), eq("the cluster refused it"), any());
         verify(work).stepFailed(operation, step, "the cluster refused it");

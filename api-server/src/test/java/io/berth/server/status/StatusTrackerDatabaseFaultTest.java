@@ -34,7 +34,8 @@ class StatusTrackerDatabaseFaultTest {
     private final TrackedTargets targets = mock(TrackedTargets.class);
     private final ClusterRegistry clusters = mock(ClusterRegistry.class);
     private final StatusTracker tracker = new StatusTracker(targets, clusters,
-            new StatusSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(1), 1, false), Clock.systemUTC());
+            new StatusSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(1), 1, false), Clock.systemUTC(),
+            WatchObserver.NONE);
 
     private final UUID app = UUID.randomUUID();
     private final TrackedTarget web = new TrackedTarget(app, "web", "sim-1", "shop", 1,
