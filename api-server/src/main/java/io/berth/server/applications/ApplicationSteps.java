@@ -4,6 +4,7 @@ import io.berth.cluster.ClusterNotFoundException;
 import io.berth.cluster.ClusterRegistry;
 import io.berth.server.audit.AuditLog;
 import io.berth.server.database.DatabaseFaults;
+import io.berth.server.metrics.ClusterMetrics;
 import io.berth.engine.ApplyException;
 import io.berth.engine.health.ClusterSilentException;
 import io.berth.engine.ManifestApplier;
@@ -55,10 +56,12 @@ class ApplicationSteps implements StepWork {
     private final ManifestApplier applier;
     private final WorkloadScaler scaler = new WorkloadScaler();
     private final WorkloadReadiness readiness;
+    private final ClusterMetrics metrics;
 
     ApplicationSteps(ApplicationStore applications, ApplicationRenderer renderer, ClusterRegistry clusters,
-                     AuditLog audit, Clock clock, OperationSettings settings) {
+                     AuditLog audit, Clock clock, OperationSettings settings, ClusterMetrics metrics) {
         this.applications = applications;
+        this.metrics = metrics;
         this.renderer = renderer;
         this.clusters = clusters;
         this.audit = audit;
@@ -92,9 +95,14 @@ class ApplicationSteps implements StepWork {
         applications.recordObjects(app.id(), step.cluster(), step.namespace(), union(previous, planned(rendered, step)));
         Stamp stamp = new Stamp(app.name(), revision.number(), revision.spec().templateSet(), revision.spec().version(),
                 revision.renderedDigest());
-        List<ObjectRef> applied = applier.apply(client, step.namespace(), revision.spec().createNamespace(),
-                rendered.objects(), stamp);
-        applier.prune(client, app.name(), refs(previous), applied);
+        List<ObjectRef> applied;
+        try {
+            applied = applier.apply(client, step.namespace(), revision.spec().createNamespace(), rendered.objects(), stamp);
+            applier.prune(client, app.name(), refs(previous), applied);
+        } catch (RuntimeException e) {
+            metrics.applyFailed(step.cluster());
+            throw e;
+        }
         applications.markApplied(app.id(), step.cluster(), step.namespace(), revision.number(), applied(applied), now());
         if (operation.options().waitForReady()) {
             awaitReady(app, hints, client, applied, operation.options(), step, cancelled);

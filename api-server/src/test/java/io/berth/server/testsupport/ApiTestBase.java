@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
         "berth.status.refresh-interval=300ms",
         "berth.status.check-interval=200ms",
         "berth.status.stale-after=5s",
+        "berth.metrics.refresh-interval=300ms",
 })
 public abstract class ApiTestBase {
 
