@@ -5,11 +5,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * What a token may do. Each role includes the ones below it: a viewer reads, an operator also deploys
- * and scales, an admin also manages clusters and tokens.
+ * What a token may do. Each role includes the ones below it: metrics reads the Prometheus scrape and
+ * nothing of the API (a scraper's token), a viewer reads, an operator also deploys and scales, an admin
+ * also manages clusters and tokens.
  */
 public enum Role {
-    viewer, operator, admin;
+    metrics, viewer, operator, admin;
 
     /** Spring authorities: the role and every role it includes, so that checks need no hierarchy. */
     public List<GrantedAuthority> authorities() {

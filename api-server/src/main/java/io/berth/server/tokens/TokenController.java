@@ -43,7 +43,7 @@ class TokenController {
 
     /**
      * @param name      DNS-1123 label naming the token
-     * @param role      admin, operator or viewer
+     * @param role      admin, operator, viewer or metrics (the Prometheus scrape only)
      * @param expiresAt when the token stops working; never when absent
      */
     record CreateTokenRequest(
