@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * docs/grafana-dashboard.json reads only metrics Berth exports, and shows every one of Berth's own: its
- * queries are compared with a real scrape taken after a deploy to a simulated cluster.
+ * docs/grafana-dashboard.json reads only metrics Berth exports, and shows every one of Berth's own; and
+ * docs/metrics.md describes every one of them. Both are compared with a real scrape taken after a deploy
+ * to a simulated cluster.
  */
 class GrafanaDashboardIT extends ApplicationTestBase {
 
     private static final Path DASHBOARD = Path.of("..", "docs", "grafana-dashboard.json");
+    private static final Path METRICS_DOC = Path.of("..", "docs", "metrics.md");
+    private static Scrape afterADeploy;
     /** The series a meter exports besides its own name: a timer's or summary's buckets, count, sum and max. */
     private static final List<String> SERIES_SUFFIXES = List.of("_bucket", "_count", "_sum", "_max");
 
@@ -47,6 +50,16 @@ class GrafanaDashboardIT extends ApplicationTestBase {
     }
 
     @Test
+    void docsMetricsDescribesEveryBerthMeterOfTheScrape() throws java.io.IOException {
+        String described = java.nio.file.Files.readString(METRICS_DOC);
+        Set<String> berthFamilies = new TreeSet<>();
+        scrapeAfterADeploy().names().stream().filter(name -> name.startsWith("berth_")).map(GrafanaDashboardIT::family)
+                .forEach(berthFamilies::add);
+
+        assertThat(berthFamilies).isNotEmpty().allSatisfy(family -> assertThat(described).contains("`" + family + "`"));
+    }
+
+    @Test
     void theDashboardImportsWithAPrometheusDataSourceOfTheImportersChoice() {
         JsonNode dashboard = Api.JSON.readTree(DASHBOARD.toFile());
 
@@ -66,7 +79,15 @@ class GrafanaDashboardIT extends ApplicationTestBase {
         });
     }
 
+    /** One deploy serves every test of this class: the meters are the same whoever looks at them. */
     private Scrape scrapeAfterADeploy() {
+        if (afterADeploy == null) {
+            afterADeploy = deployAndScrape();
+        }
+        return afterADeploy;
+    }
+
+    private Scrape deployAndScrape() {
         String cluster = newCluster("dashboard");
         awaitSucceeded(deploy(Map.of("name", unique("web"), "templateSet", "nginx-web", "version", "1.0.0",
                 "targets", List.of(target(cluster, "web")), "wait", true)));

@@ -62,6 +62,7 @@ class ManagementPortIT {
         Api.Reply withToken = main.get(MetricsIT.SCRAPE, ADMIN_TOKEN);
         // not an actuator request on this port: the API's rules refuse it, as any path they do not know
         assertProblem(withToken, 403, "forbidden");
+        assertThat(main.get("/actuator/health", null).status()).as("health moved with the actuator").isEqualTo(404);
         assertThat(main.get("/api/v1/clusters", ADMIN_TOKEN).status()).isEqualTo(200);
         assertThat(new Api(managementPort).get("/api/v1/clusters", ADMIN_TOKEN).status()).isEqualTo(404);
     }
