@@ -5,7 +5,7 @@
  * interfaces of their own ({@code OperationObserver}, {@code WatchObserver}, the registry's
  * {@code ProbeListener}), so that no feature knows Micrometer; apply errors are counted where a step calls
  * the engine ({@link io.berth.server.metrics.ClusterMetrics#applyFailed}), as the engine knows nothing but
- * fabric8. Tags are bounded: operation types, step
- * actions, states and registered cluster names, never an application or a namespace.
+ * fabric8. Tags are bounded: operation types, step actions, states and registered cluster names, never
+ * an application or a namespace.
  */
 package io.berth.server.metrics;
