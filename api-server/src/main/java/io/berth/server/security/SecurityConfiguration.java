@@ -21,7 +21,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, TokenAuthenticator tokens, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, TokenAuthenticator tokens, StreamTicketRedeemer tickets,
+                                   ProblemWriter problems) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -34,6 +35,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/**").authenticated()
                         .anyRequest().denyAll())
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new StreamTicketAuthenticationFilter(tickets), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(ProblemType.UNAUTHENTICATED,
                                 failure(request), request, response))

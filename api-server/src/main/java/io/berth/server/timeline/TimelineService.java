@@ -26,6 +26,24 @@ public class TimelineService {
         return store.before(filter, beforeId == null ? Long.MAX_VALUE : beforeId, limitPlusOne);
     }
 
+    /** Oldest first, newer than {@code afterId}: what a stream has not sent yet. */
+    @Transactional(readOnly = true)
+    public List<TimelineEvent> after(TimelineFilter filter, long afterId, int limit) {
+        return store.after(filter, afterId, limit);
+    }
+
+    /** How many events newer than {@code afterId} match, counting no further than {@code max + 1}. */
+    @Transactional(readOnly = true)
+    public int countAfter(TimelineFilter filter, long afterId, int max) {
+        return store.countAfter(filter, afterId, max);
+    }
+
+    /** The id of the newest event, 0 when there is none. */
+    @Transactional(readOnly = true)
+    public long newestId() {
+        return store.newestId();
+    }
+
     /**
      * The filter of a reader: every application, or one (then also the events of the clusters it runs
      * on that belong to no application); a cluster; some types.

@@ -35,6 +35,8 @@ import tools.jackson.databind.JsonNode;
         "berth.status.refresh-interval=300ms",
         "berth.status.check-interval=200ms",
         "berth.status.stale-after=5s",
+        "berth.stream.keep-alive=1s",
+        "berth.stream.max-replay=200",
 })
 public abstract class ApiTestBase {
 
@@ -44,7 +46,7 @@ public abstract class ApiTestBase {
     private static final Path DATA_DIR = createDataDir();
 
     @LocalServerPort
-    private int port;
+    protected int port;
 
     @Autowired
     protected org.springframework.jdbc.core.JdbcTemplate jdbc;
