@@ -24,6 +24,13 @@ create table timeline_event (
 
 create sequence timeline_event_id;
 
+-- Retention deletes the oldest events, always a prefix of ids: a stream asked to resume from an id
+-- at or below this one cannot be given what it missed, and is told so.
+create table timeline_horizon (
+    purged_through  bigint  not null
+);
+insert into timeline_horizon values (0);
+
 create index timeline_event_application on timeline_event (application, id);
 create index timeline_event_cluster on timeline_event (cluster, id);
 create index timeline_event_type on timeline_event (type, id);

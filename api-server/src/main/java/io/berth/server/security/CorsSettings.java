@@ -26,7 +26,7 @@ public record CorsSettings(
         @DefaultValue("1h") Duration maxAge) {
 
     public CorsSettings {
-        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        allowedOrigins = allowedOrigins == null ? List.of() : allowedOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
         if (allowedOrigins.contains("*")) {
             throw new IllegalArgumentException("berth.cors.allowed-origins: name the portals' origins; '*' is not accepted");
         }

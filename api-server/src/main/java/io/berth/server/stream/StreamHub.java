@@ -72,7 +72,7 @@ class StreamHub implements DisposableBean {
     }
 
     private long replay(TimelineFilter filter, long afterId, Subscriber.EventSender send) throws IOException {
-        if (timeline.countAfter(filter, afterId, settings.maxReplay()) > settings.maxReplay()) {
+        if (!timeline.keptAfter(afterId) || timeline.countAfter(filter, afterId, settings.maxReplay()) > settings.maxReplay()) {
             return -1;
         }
         long last = afterId;

@@ -38,6 +38,15 @@ public class TimelineService {
         return store.countAfter(filter, afterId, max);
     }
 
+    /**
+     * Whether everything after {@code afterId} is still kept: false when retention deleted events after
+     * it, which a stream resuming from there would never be given.
+     */
+    @Transactional(readOnly = true)
+    public boolean keptAfter(long afterId) {
+        return afterId >= store.purgedThrough();
+    }
+
     /** The id of the newest event, 0 when there is none. */
     @Transactional(readOnly = true)
     public long newestId() {

@@ -41,6 +41,11 @@ class TimelineStore {
         return query.bind(spec).query(Long.class).single().intValue();
     }
 
+    /** The id of the newest event deleted by retention, 0 when none was. */
+    long purgedThrough() {
+        return jdbc.sql("select purged_through from timeline_horizon").query(Long.class).single();
+    }
+
     /** The id of the newest event, 0 when there is none. */
     long newestId() {
         return jdbc.sql("select coalesce(max(id), 0) from timeline_event").query(Long.class).single();

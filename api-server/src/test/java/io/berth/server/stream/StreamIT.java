@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
 /** The timeline's live stream, read over real HTTP as a portal reads it. */
 class StreamIT extends ApplicationTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.berth.server.timeline.TimelineRetention retention;
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
@@ -116,6 +119,35 @@ class StreamIT extends ApplicationTestBase {
             assertThat(resync.name()).isEqualTo("resync");
             assertThat(resync.json().get("reason").asString()).contains("missed");
             assertThat(stream.next(Duration.ofSeconds(10))).as("the stream ends after a resync").isNull();
+        }
+    }
+
+    @Test
+    void eventsPastRetentionAreDeletedAndAStreamResumingFromAmongThemIsToldToResync() throws Exception {
+        String cluster = newCluster("stream-retention");
+        long before = jdbc.queryForObject("select coalesce(max(id), 0) from timeline_event", Long.class);
+        jdbc.update("""
+                insert into cluster_event (cluster_id, type, from_status, to_status, reason, occurred_at)
+                select id, 'StatusChanged', 'Ready', 'Unreachable', 'long ago', now() - interval '100 days'
+                from cluster where name = ?""", cluster);
+        long old = jdbc.queryForObject("select max(id) from timeline_event where cluster = ?", Long.class, cluster);
+
+        assertThat(retention.purgeOlderThan(java.time.Instant.now().minus(Duration.ofDays(90)))).isPositive();
+        assertThat(api.get("/api/v1/timeline?cluster=" + cluster, ADMIN_TOKEN).json().get("items")).isEmpty();
+
+        try (EventStream stream = EventStream.open(port, "/api/v1/stream?cluster=" + cluster, ADMIN_TOKEN,
+                "Last-Event-ID", String.valueOf(before))) {
+            EventStream.Event resync = stream.until(e -> true, Duration.ofSeconds(10)).get(0);
+            assertThat(resync.name()).isEqualTo("resync");
+        }
+        try (EventStream stream = EventStream.open(port, "/api/v1/stream?cluster=" + cluster + "&type=ClusterRegained",
+                ADMIN_TOKEN, "Last-Event-ID", String.valueOf(old))) {
+            jdbc.update("""
+                    insert into cluster_event (cluster_id, type, from_status, to_status, reason, occurred_at)
+                    select id, 'StatusChanged', 'Unreachable', 'Ready', null, now() from cluster where name = ?""", cluster);
+            EventStream.Event regained = stream.until(e -> true, Duration.ofSeconds(10)).get(0);
+            assertThat(regained.name()).isNull();
+            assertThat(regained.json().get("type").asString()).isEqualTo("ClusterRegained");
         }
     }
 
