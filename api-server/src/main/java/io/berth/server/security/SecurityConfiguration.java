@@ -11,18 +11,25 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * Bearer tokens on {@code /api/v1/**}; health, the OpenAPI document and Swagger UI are open; anything
- * else is refused. Roles are checked per operation with {@code @PreAuthorize}.
+ * Bearer tokens on {@code /api/v1/**} (or a single-use ticket on the stream paths); health, the OpenAPI
+ * document and Swagger UI are open; anything else is refused. Browsers on the origins named in
+ * {@code berth.cors.allowed-origins} may call the API; a preflight needs no token. Roles are checked per operation with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(CorsSettings.class)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, TokenAuthenticator tokens, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, TokenAuthenticator tokens, StreamTicketRedeemer tickets,
+                                   ProblemWriter problems, CorsSettings cors) throws Exception {
         http.csrf(csrf -> csrf.disable())
+                .cors(configurer -> configurer.disable()) // ours, below: refusals are problem documents
+                .addFilterAfter(CorsFilters.of(cors, problems), HeaderWriterFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -35,6 +42,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/**").hasRole("VIEWER")
                         .anyRequest().denyAll())
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new StreamTicketAuthenticationFilter(tickets), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(ProblemType.UNAUTHENTICATED,
                                 failure(request), request, response))

@@ -25,6 +25,7 @@ public enum ProblemType {
     INVALID_KUBECONFIG("invalid-kubeconfig", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid kubeconfig"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable"),
+    TOO_MANY_STREAMS("too-many-streams", HttpStatus.SERVICE_UNAVAILABLE, "Too many streams"),
     CLUSTER_ERROR("cluster-error", HttpStatus.BAD_GATEWAY, "Cluster answered with an error"),
     CLUSTER_UNREACHABLE("cluster-unreachable", HttpStatus.GATEWAY_TIMEOUT, "Cluster did not answer"),
     INVALID_TEMPLATE("invalid-template", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid template"),
@@ -58,7 +59,8 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         for (ProblemType candidate : values()) {
             if (candidate.status.value() == status && candidate != ALREADY_EXISTS && candidate != INVALID_KUBECONFIG
-                    && candidate != INVALID_TEMPLATE && candidate != RENDER_FAILED && candidate != DATABASE_UNAVAILABLE) {
+                    && candidate != INVALID_TEMPLATE && candidate != RENDER_FAILED && candidate != DATABASE_UNAVAILABLE
+                    && candidate != TOO_MANY_STREAMS) {
                 return candidate;
             }
         }

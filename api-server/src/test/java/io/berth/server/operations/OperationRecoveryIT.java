@@ -8,6 +8,7 @@ import io.berth.kubesim.SimulatedCluster;
 import io.berth.kubesim.SimulatorSettings;
 import io.berth.server.BerthApplication;
 import io.berth.server.testsupport.Api;
+import io.berth.server.testsupport.EventStream;
 import io.berth.server.database.embedded.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class OperationRecoveryIT {
     }
 
     @Test
-    void twoInstancesOnOneDatabaseRunEachOperationExactlyOnce() throws IOException {
+    void twoInstancesOnOneDatabaseRunEachOperationExactlyOnceAndEachStreamsEveryEvent() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "berth-shared-");
         SimulatedCluster cluster = sim.startCluster("shared");
         try (ConfigurableApplicationContext first = start(embedded(dataDir))) {
@@ -98,6 +99,9 @@ class OperationRecoveryIT {
             try (ConfigurableApplicationContext second = start(external)) {
                 Api one = api(first);
                 Api two = api(second);
+                // a portal connected to each instance, whichever instance runs an operation
+                EventStream streamOne = EventStream.open(port(first), "/api/v1/stream?type=OperationEnded", TOKEN);
+                EventStream streamTwo = EventStream.open(port(second), "/api/v1/stream?type=OperationEnded", TOKEN);
                 register(one, "shared", cluster);
                 seed(one);
                 List<String> ids = new ArrayList<>();
@@ -119,6 +123,16 @@ class OperationRecoveryIT {
                 List<String> runners = jdbc.queryForList("select distinct lease_owner from operation where id in ("
                         + String.join(",", ids.stream().map(id -> "'" + id + "'::uuid").toList()) + ")", String.class);
                 assertThat(runners).as("both instances took work").hasSize(2);
+
+                for (EventStream stream : List.of(streamOne, streamTwo)) {
+                    List<String> ended = new ArrayList<>();
+                    stream.until(e -> {
+                        ended.add(e.json().get("operationId").asString());
+                        return ended.containsAll(ids);
+                    }, Duration.ofSeconds(20));
+                    assertThat(ended).containsExactlyInAnyOrderElementsOf(ids);
+                    stream.close();
+                }
             }
         }
     }
@@ -151,7 +165,11 @@ class OperationRecoveryIT {
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new Api(port(context));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private static void register(Api api, String name, SimulatedCluster cluster) {

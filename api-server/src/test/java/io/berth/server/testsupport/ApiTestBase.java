@@ -36,16 +36,21 @@ import tools.jackson.databind.JsonNode;
         "berth.status.check-interval=200ms",
         "berth.status.stale-after=5s",
         "berth.metrics.refresh-interval=300ms",
+        "berth.stream.keep-alive=1s",
+        "berth.stream.max-replay=200",
+        "berth.cors.allowed-origins=" + ApiTestBase.PORTAL_ORIGIN,
 })
 public abstract class ApiTestBase {
 
     public static final String ADMIN_TOKEN = "berth_test-admin-token-0123456789abcdefghij";
+    /** The one browser origin the tests' Berth allows. */
+    public static final String PORTAL_ORIGIN = "https://portal.example.com";
     protected static final FakeClusters CLUSTERS = new FakeClusters();
 
     private static final Path DATA_DIR = createDataDir();
 
     @LocalServerPort
-    private int port;
+    protected int port;
 
     @Autowired
     protected org.springframework.jdbc.core.JdbcTemplate jdbc;

@@ -1,0 +1,165 @@
+package io.berth.server.stream;
+
+import io.berth.server.timeline.TimelineEvent;
+import io.berth.server.timeline.TimelineFilter;
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One open stream. The feed {@link #offer offers} events without ever waiting: they go into a bounded
+ * buffer, and a sender task of this subscriber's own writes them out (a slow reader blocks only its own
+ * sender). A subscriber whose buffer overflows is told to resync and closed.
+ * <p>
+ * A subscriber that resumes after an event id is first given what it missed from the timeline table
+ * ({@link Replay}), then what the feed offered meanwhile; ids already sent are skipped, so an event found
+ * by both is sent once.
+ */
+final class Subscriber {
+
+    /** What a resuming subscriber missed, read from the timeline. */
+    interface Replay {
+
+        /**
+         * Sends every matching event after {@code afterId} through {@code send}, oldest first, and returns
+         * the id of the last one sent; or returns -1 without sending when there are too many to catch up.
+         */
+        long replay(TimelineFilter filter, long afterId, EventSender send) throws IOException;
+    }
+
+    interface EventSender {
+        void send(TimelineEvent event) throws IOException;
+    }
+
+    private final TimelineFilter filter;
+    private final EventSink sink;
+    private final Executor senders;
+    private final Replay replay;
+    private final BlockingQueue<TimelineEvent> buffer;
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private final Runnable onClose;
+    private volatile boolean overflowed;
+    private volatile boolean keepAliveDue;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean caughtUp;
+    private long lastSent;
+
+    /**
+     * @param resumeAfter the last event id the reader has, or null to start with what happens from now on
+     */
+    Subscriber(TimelineFilter filter, EventSink sink, int bufferSize, Long resumeAfter, Replay replay, Executor senders,
+               Runnable onClose) {
+        this.filter = filter;
+        this.sink = sink;
+        this.senders = senders;
+        this.replay = replay;
+        this.buffer = new ArrayBlockingQueue<>(bufferSize);
+        this.caughtUp = resumeAfter == null;
+        this.lastSent = resumeAfter == null ? -1 : resumeAfter;
+        this.onClose = onClose;
+    }
+
+    TimelineFilter filter() {
+        return filter;
+    }
+
+    /** Called by the feed; never waits. */
+    void offer(TimelineEvent event) {
+        if (closed.get() || !filter.matches(event)) {
+            return;
+        }
+        if (!buffer.offer(event)) {
+            overflowed = true;
+        }
+        schedule();
+    }
+
+    void keepAlive() {
+        keepAliveDue = true;
+        schedule();
+    }
+
+    /** Starts sending: first what a resuming reader missed. */
+    void start() {
+        schedule();
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    void close() {
+        if (closed.compareAndSet(false, true)) {
+            buffer.clear();
+            sink.close();
+            onClose.run();
+        }
+    }
+
+    private void schedule() {
+        if (!closed.get() && sending.compareAndSet(false, true)) {
+            senders.execute(this::send);
+        }
+    }
+
+    /** Runs on one sender at a time; sends until nothing is left, then checks once more for a race. */
+    private void send() {
+        try {
+            do {
+                sendWhatIsDue();
+                sending.set(false);
+            } while (!closed.get() && hasWork() && sending.compareAndSet(false, true));
+        } catch (IOException | RuntimeException gone) {
+            sending.set(false);
+            close(); // the reader went away, or the response cannot be written any more
+        }
+    }
+
+    private void sendWhatIsDue() throws IOException {
+        if (closed.get()) {
+            return;
+        }
+        if (!caughtUp) {
+            long last = replay.replay(filter, lastSent, this::sendOnce);
+            if (last < 0) {
+                resync("more events were missed than this stream sends again");
+                return;
+            }
+            caughtUp = true;
+        }
+        TimelineEvent event;
+        while (!overflowed && (event = buffer.poll()) != null) {
+            sendOnce(event);
+        }
+        if (overflowed) {
+            resync("this stream fell too far behind its events");
+            return;
+        }
+        if (keepAliveDue) {
+            keepAliveDue = false;
+            sink.keepAlive();
+        }
+    }
+
+    private void sendOnce(TimelineEvent event) throws IOException {
+        if (event.id() > lastSent) {
+            sink.send(event);
+            lastSent = event.id();
+        }
+    }
+
+    private void resync(String reason) throws IOException {
+        buffer.clear();
+        try {
+            sink.resync(reason);
+        } finally {
+            close();
+        }
+    }
+
+    private boolean hasWork() {
+        return !buffer.isEmpty() || overflowed || keepAliveDue;
+    }
+}

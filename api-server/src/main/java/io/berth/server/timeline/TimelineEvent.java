@@ -1,0 +1,25 @@
+package io.berth.server.timeline;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One thing that happened, as the timeline and the stream show it.
+ *
+ * @param id        increases in the order events were committed: the stream resumes after it
+ * @param data      the event's details, by type (see docs/portal.md)
+ * @param summary   one line for people
+ */
+public record TimelineEvent(
+        @Schema(description = "Increases in commit order; the stream's event id", example = "1842") long id,
+        Instant occurredAt,
+        @Schema(description = "What happened", example = "HealthChanged") String type,
+        @Schema(nullable = true) String application,
+        @Schema(nullable = true) String cluster,
+        @Schema(nullable = true) String namespace,
+        @Schema(nullable = true) UUID operationId,
+        @Schema(description = "The event's details; fields depend on the type") JsonNode data,
+        @Schema(example = "Progressing → Healthy on sim-a/shop") String summary) {
+}

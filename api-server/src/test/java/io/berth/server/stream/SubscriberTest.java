@@ -1,0 +1,150 @@
+package io.berth.server.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.berth.server.timeline.TimelineEvent;
+import io.berth.server.timeline.TimelineFilter;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** One slow reader never slows the feed nor another reader; it is told to resync instead. */
+class SubscriberTest {
+
+    private final ExecutorService senders = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        senders.shutdownNow();
+    }
+
+    @Test
+    void aReaderThatDoesNotReadNeverHoldsUpTheFeedOrAnotherReaderAndIsToldToResync() throws Exception {
+        CountDownLatch stuck = new CountDownLatch(1);
+        RecordingSink slow = new RecordingSink(stuck);
+        RecordingSink fast = new RecordingSink(null);
+        AtomicBoolean slowClosed = new AtomicBoolean();
+        Subscriber slowReader = new Subscriber(TimelineFilter.everything(), slow, 10, null, noReplay(), senders, () -> slowClosed.set(true));
+        Subscriber fastReader = new Subscriber(TimelineFilter.everything(), fast, 10, null, noReplay(), senders, () -> { });
+
+        long started = System.nanoTime();
+        for (int id = 1; id <= 1000; id++) {
+            TimelineEvent event = event(id);
+            slowReader.offer(event);
+            fastReader.offer(event);
+            if (id % 5 == 0) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> fast.sent.size() == event.id()); // the fast one keeps up
+            }
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("offering never waited for the stuck reader")
+                .isLessThan(Duration.ofSeconds(30));
+        assertThat(fast.sent).hasSize(1000);
+        assertThat(fast.resyncs).isEmpty();
+
+        stuck.countDown(); // the slow reader's first write returns at last
+        await().atMost(Duration.ofSeconds(5)).until(slowClosed::get);
+        assertThat(slow.resyncs).hasSize(1);
+        assertThat(slow.sent).as("what it was sent before it fell behind, and nothing after").hasSizeLessThan(12);
+        assertThat(slow.closed).isTrue();
+        assertThat(slowReader.isClosed()).isTrue();
+    }
+
+    @Test
+    void aResumingReaderGetsWhatItMissedThenLiveEventsEachOnce() throws Exception {
+        RecordingSink sink = new RecordingSink(null);
+        CountDownLatch replaying = new CountDownLatch(1);
+        CountDownLatch offered = new CountDownLatch(1);
+        Subscriber.Replay replay = (filter, afterId, send) -> {
+            replaying.countDown();
+            waitFor(offered);
+            for (long id = afterId + 1; id <= 7; id++) { // the table had 6 and 7 when it was read
+                send.send(event(id));
+            }
+            return 7;
+        };
+        Subscriber subscriber = new Subscriber(TimelineFilter.everything(), sink, 10, 5L, replay, senders, () -> { });
+        subscriber.start();
+        assertThat(replaying.await(5, TimeUnit.SECONDS)).isTrue();
+        subscriber.offer(event(7)); // committed while the replay ran: offered live too
+        subscriber.offer(event(8));
+        offered.countDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.sent.size() == 3);
+        assertThat(sink.sent).containsExactly(6L, 7L, 8L);
+    }
+
+    @Test
+    void anEventTheFilterDoesNotWantIsNeverBuffered() {
+        RecordingSink sink = new RecordingSink(null);
+        Subscriber subscriber = new Subscriber(new TimelineFilter(null, null, "sim-a", null), sink, 1, null, noReplay(), senders,
+                () -> { });
+        for (int id = 1; id <= 100; id++) {
+            subscriber.offer(event(id)); // on sim-b: none of them fills its one-event buffer
+        }
+        assertThat(subscriber.isClosed()).isFalse();
+        assertThat(sink.resyncs).isEmpty();
+    }
+
+    private static Subscriber.Replay noReplay() {
+        return (filter, afterId, send) -> afterId;
+    }
+
+    private static TimelineEvent event(long id) {
+        return new TimelineEvent(id, Instant.now(), "HealthChanged", "web", "sim-b", "shop", null,
+                JsonNodeFactory.instance.objectNode(), "Healthy → Degraded");
+    }
+
+    private static void waitFor(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Records what it is sent; with a latch, its first write blocks until the latch opens (a reader that does not read). */
+    private static final class RecordingSink implements EventSink {
+
+        final List<Long> sent = new CopyOnWriteArrayList<>();
+        final List<String> resyncs = new CopyOnWriteArrayList<>();
+        volatile boolean closed;
+        private final CountDownLatch blockFirstWrite;
+
+        RecordingSink(CountDownLatch blockFirstWrite) {
+            this.blockFirstWrite = blockFirstWrite;
+        }
+
+        @Override
+        public void send(TimelineEvent event) throws IOException {
+            if (blockFirstWrite != null && sent.isEmpty()) {
+                waitFor(blockFirstWrite);
+            }
+            sent.add(event.id());
+        }
+
+        @Override
+        public void keepAlive() {
+        }
+
+        @Override
+        public void resync(String reason) {
+            resyncs.add(reason);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}
