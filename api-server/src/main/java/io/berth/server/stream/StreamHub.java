@@ -1,5 +1,6 @@
 package io.berth.server.stream;
 
+import io.berth.server.metrics.StreamMetrics;
 import io.berth.server.timeline.TimelineEvent;
 import io.berth.server.timeline.TimelineFilter;
 import io.berth.server.timeline.TimelineService;
@@ -26,6 +27,7 @@ class StreamHub implements DisposableBean {
 
     private final TimelineService timeline;
     private final StreamSettings settings;
+    private final StreamMetrics metrics;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger senderThreads = new AtomicInteger();
     // one sender at a time per subscriber, and only while it has something to send: a reader that does
@@ -33,9 +35,10 @@ class StreamHub implements DisposableBean {
     private final ExecutorService senders = Executors.newCachedThreadPool(r -> daemon(r, "berth-stream-" + senderThreads.incrementAndGet()));
     private final ScheduledExecutorService keepAlives = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-stream-keep-alive"));
 
-    StreamHub(TimelineService timeline, StreamSettings settings) {
+    StreamHub(TimelineService timeline, StreamSettings settings, StreamMetrics metrics) {
         this.timeline = timeline;
         this.settings = settings;
+        this.metrics = metrics;
         long every = settings.keepAlive().toMillis();
         keepAlives.scheduleWithFixedDelay(() -> subscribers.forEach(Subscriber::keepAlive), every, every, TimeUnit.MILLISECONDS);
     }
@@ -47,14 +50,19 @@ class StreamHub implements DisposableBean {
      */
     Subscriber subscribe(TimelineFilter filter, EventSink sink, Long resumeAfter) {
         Subscriber[] self = new Subscriber[1];
+        StreamMetrics.Subscription[] counted = new StreamMetrics.Subscription[1];
         Subscriber subscriber = new Subscriber(filter, sink, settings.buffer(), resumeAfter, this::replay, senders,
-                () -> subscribers.remove(self[0]));
+                () -> {
+                    subscribers.remove(self[0]);
+                    counted[0].close();
+                });
         self[0] = subscriber;
         synchronized (subscribers) {
             if (subscribers.size() >= settings.maxSubscribers()) {
                 return null;
             }
             subscribers.add(subscriber); // before the replay reads the table: nothing falls between the two
+            counted[0] = metrics.subscribed();
         }
         subscriber.start();
         return subscriber;

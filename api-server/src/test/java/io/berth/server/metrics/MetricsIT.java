@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.berth.server.applications.ApplicationTestBase;
 import io.berth.server.testsupport.Api;
+import io.berth.server.testsupport.EventStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,17 @@ class MetricsIT extends ApplicationTestBase {
         assertThat(back.value("berth_watch_relists_total", "cluster", cluster)).hasValue(1);
         // listing afresh opens the watches again
         awaitScrape(s -> s.valueOrZero("berth_watch_connected", "cluster", cluster) == 1);
+    }
+
+    @Test
+    void anOpenStreamIsASubscriberUntilItsReaderGoes() {
+        double before = scrape().valueOrZero("berth_stream_subscribers");
+        try (EventStream stream = EventStream.open(port, "/api/v1/stream", ADMIN_TOKEN)) {
+            assertThat(stream.status()).isEqualTo(200);
+            awaitScrape(s -> s.valueOrZero("berth_stream_subscribers") == before + 1);
+        }
+        // the stream notices its reader gone at the next write, a keep-alive at the latest
+        awaitScrape(s -> s.valueOrZero("berth_stream_subscribers") == before);
     }
 
     @Test
