@@ -1,7 +1,7 @@
 // Deploys the example nginx StatefulSet `web` through the generated TypeScript client, waits for the
-// operation and prints what runs. Berth's URL, a token and a registered cluster come from the
-// environment: BERTH_URL, BERTH_TOKEN, BERTH_CLUSTER. Exits 0 when the deploy succeeded, 1 otherwise,
-// printing the problem's type and detail when Berth refused a request.
+// operation and prints what runs. From the environment: BERTH_URL, BERTH_TOKEN, BERTH_CLUSTER (a registered
+// cluster) and BERTH_APPLICATION (the application's name, default web). Exits 0 when the deploy succeeded,
+// 1 otherwise, printing the problem's type and detail when Berth refused a request.
 import {
   ApplicationResourcesApi,
   ApplicationsApi,
@@ -37,11 +37,12 @@ async function awaitEnd(operations: OperationsApi, accepted: Operation): Promise
 async function main(): Promise<number> {
   const config = new Configuration({ basePath: required('BERTH_URL'), accessToken: required('BERTH_TOKEN') });
   const cluster = required('BERTH_CLUSTER');
+  const name = process.env.BERTH_APPLICATION || 'web';
 
   await new TemplateSetsApi(config).seedTemplateSets();
   const deploy = await new ApplicationsApi(config).deployApplication({
     createApplication: {
-      name: 'web',
+      name,
       templateSet: 'nginx-web',
       version: '1.0.0',
       values: { replicas: 3 },
@@ -50,13 +51,13 @@ async function main(): Promise<number> {
     },
   });
   const ended = await awaitEnd(new OperationsApi(config), deploy);
-  const resources = await new ApplicationResourcesApi(config).getApplicationResources({ name: 'web' });
+  const resources = await new ApplicationResourcesApi(config).getApplicationResources({ name });
   for (const target of resources.targets ?? []) {
     const web = (target.objects ?? []).find((o) => o.kind === 'StatefulSet' && o.name === 'web');
     const ready = (web?.pods ?? []).filter((pod) => pod.ready).map((pod) => pod.ordinal);
     console.log(`${target.cluster}/${target.namespace}: StatefulSet web ${web?.health}, ready pods ${ready.join(',')}`);
   }
-  console.log(`deploy of web: ${ended.state}`);
+  console.log(`deploy of ${name}: ${ended.state}`);
   return ended.state === OperationStateEnum.Succeeded ? 0 : 1;
 }
 
