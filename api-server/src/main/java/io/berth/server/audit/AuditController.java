@@ -29,7 +29,12 @@ class AuditController {
 
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(operationId = "listAuditRecords", summary = "List audit records, newest first")
+    @Operation(operationId = "listAuditRecords",
+            summary = "List audit records, newest first",
+            description = "Lists what was changed through Berth, newest first: who (the token's name) deployed, changed,"
+                    + " scaled, rolled back or deleted which application, on which clusters, with which request id, and how"
+                    + " the operation ended. Optionally only one application's records. Records are written by Berth and"
+                    + " never changed.")
     @ApiErrorResponses({422})
     ListResponse<AuditRecord> list(
             @Parameter(description = "Only this application's records") @RequestParam(required = false) String application,

@@ -41,7 +41,10 @@ class OperationController {
 
     @GetMapping
     @PreAuthorize("hasRole('VIEWER')")
-    @io.swagger.v3.oas.annotations.Operation(operationId = "listOperations", summary = "List operations, newest first")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "listOperations",
+            summary = "List operations, newest first",
+            description = "Lists operations newest first, a page at a time, optionally only one application's or only those in"
+                    + " one state (`Pending`, `Running`, `Succeeded`, `Failed`, `Cancelled`).")
     @ApiErrorResponses({422})
     ListResponse<Operation> list(
             @Parameter(description = "Only this application's operations") @RequestParam(required = false) String application,
@@ -67,7 +70,11 @@ class OperationController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('VIEWER')")
-    @io.swagger.v3.oas.annotations.Operation(operationId = "getOperation", summary = "Get an operation with its per-target steps")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "getOperation",
+            summary = "Get an operation with its per-target steps",
+            description = "Returns the operation with its state, the error that ended it if any, and its steps per target with"
+                    + " their attempts. Read it until its state is `Succeeded`, `Failed` or `Cancelled`; an operation"
+                    + " survives a restart of Berth and goes on where it was.")
     @ApiErrorResponses({404})
     Operation get(@PathVariable UUID id) {
         return operations.get(id);
@@ -75,8 +82,12 @@ class OperationController {
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasRole('OPERATOR')")
-    @io.swagger.v3.oas.annotations.Operation(operationId = "cancelOperation", summary = "Cancel an operation: at once when it has not started, "
-            + "else after the calls in flight (cancelling twice is harmless, so no Idempotency-Key is needed)")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "cancelOperation",
+            summary = "Cancel an operation: at once when it has not started, "
+                    + "else after the calls in flight (cancelling twice is harmless, so no Idempotency-Key is needed)",
+            description = "An operation that has not started is cancelled at once; a running one stops after the calls it has"
+                    + " in flight, and what it already applied stays applied. Cancelling an operation that is cancelling is"
+                    + " harmless and answers it again; one that has ended (`Succeeded`, `Failed`, `Cancelled`) is 409.")
     @ApiResponse(responseCode = "202", description = "Cancelled, or cancelling",
             content = @Content(schema = @Schema(implementation = Operation.class)))
     @ApiErrorResponses({404, 409})

@@ -6,6 +6,7 @@ import io.berth.template.RenderedManifest;
 import io.berth.template.RenderedManifests;
 import io.berth.template.TemplateSet;
 import io.berth.template.WorkloadHint;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -48,6 +49,24 @@ final class TemplateBodies {
             @NotBlank @Size(max = 128) String version,
             @Size(max = 2048) String changelog,
             @NotNull @Valid TemplateContent content) {
+    }
+
+    /**
+     * The form that publishes a Helm version, as the OpenAPI document shows it. Spring binds its parts one
+     * by one (see the controller), so that every missing or invalid part is listed in one 422.
+     *
+     * @param version   a semantic version such as 1.1.0; never reused in the set
+     * @param changelog one line saying what changed
+     * @param chart     the chart archive (.tgz, as helm package writes it), as it is
+     */
+    @Schema(requiredProperties = {"version", "chart"})
+    record HelmChartForm(
+            @Schema(description = "A semantic version such as 1.1.0; never reused in the set", example = "1.1.0")
+            String version,
+            @Schema(description = "One line saying what changed", example = "nginx 1.28, three replicas by default")
+            String changelog,
+            @Schema(type = "string", format = "binary", description = "The chart archive (.tgz, as helm package writes it)")
+            String chart) {
     }
 
     /**

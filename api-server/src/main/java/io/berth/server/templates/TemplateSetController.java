@@ -10,6 +10,7 @@ import io.berth.server.web.Cursors;
 import io.berth.server.web.ETags;
 import io.berth.server.web.LabelSelectorParameter;
 import io.berth.server.web.ListResponse;
+import io.berth.server.web.ProblemType;
 import io.berth.server.web.MergePatch;
 import io.berth.server.web.MergePatches;
 import io.berth.template.ConcurrentTemplateSetChangeException;
@@ -73,10 +74,14 @@ class TemplateSetController {
 
     @PostMapping(consumes = "application/json")
     @PreAuthorize("hasRole('OPERATOR')")
-    @Operation(operationId = "createTemplateSet", summary = "Create a template set; publish versions into it afterwards")
+    @Operation(operationId = "createTemplateSet",
+            summary = "Create a template set; publish versions into it afterwards",
+            description = "Creates an empty template set with a description and labels; publish versions into it afterwards."
+                    + " Label keys and values follow Kubernetes' rules. A name that is taken is 409 `already-exists`."
+                    + " Answers the set with its `ETag`.")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TemplateSet.class)))
-    @ApiErrorResponses({409, 413, 422})
+    @ApiErrorResponses(value = 422, problems = ProblemType.ALREADY_EXISTS)
     ResponseEntity<TemplateSet> create(@Valid @RequestBody CreateTemplateSet request,
                                        @AuthenticationPrincipal TokenPrincipal caller) {
         TemplateSet set = store.create(new NewTemplateSet(request.name(), request.description(),
@@ -87,7 +92,10 @@ class TemplateSetController {
 
     @GetMapping
     @PreAuthorize("hasRole('VIEWER')")
-    @Operation(operationId = "listTemplateSets", summary = "List template sets in name order, filtered by labels and text")
+    @Operation(operationId = "listTemplateSets",
+            summary = "List template sets in name order, filtered by labels and text",
+            description = "Lists template sets in name order, a page at a time, optionally only those matching a label selector"
+                    + " or whose name or description contains `q` (ignoring case).")
     @ApiErrorResponses({422})
     ListResponse<TemplateSet> list(
             @RequestParam(required = false) Integer limit,
@@ -104,7 +112,10 @@ class TemplateSetController {
 
     @GetMapping("/{name}")
     @PreAuthorize("hasRole('VIEWER')")
-    @Operation(operationId = "getTemplateSet", summary = "Get a template set")
+    @Operation(operationId = "getTemplateSet",
+            summary = "Get a template set",
+            description = "Returns the set's description and labels, and who created and last changed it, when. The `ETag`"
+                    + " header is the set's version.")
     @ApiErrorResponses({404})
     ResponseEntity<TemplateSet> get(@PathVariable String name) {
         return withETag(store.get(name));
@@ -112,8 +123,12 @@ class TemplateSetController {
 
     @PatchMapping(path = "/{name}", consumes = {MERGE_PATCH, "application/json"})
     @PreAuthorize("hasRole('OPERATOR')")
-    @Operation(operationId = "updateTemplateSet", summary = "Change a template set's description or labels by a"
-            + " JSON Merge Patch (RFC 7386): fields left out stay, null removes, labels merge key by key")
+    @Operation(operationId = "updateTemplateSet",
+            summary = "Change a template set's description or labels by a"
+                    + " JSON Merge Patch (RFC 7386): fields left out stay, null removes, labels merge key by key",
+            description = "Changes the set's description or labels; versions are never changed. With `If-Match`, a stale"
+                    + " version is 412; without it, an edit that raced with another writer is 409 and changes nothing."
+                    + " Answers the set with its new `ETag`.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = UpdateTemplateSet.class)),
             @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateTemplateSet.class))})
@@ -141,7 +156,10 @@ class TemplateSetController {
 
     @DeleteMapping("/{name}")
     @PreAuthorize("hasRole('OPERATOR')")
-    @Operation(operationId = "deleteTemplateSet", summary = "Delete a template set and all its versions")
+    @Operation(operationId = "deleteTemplateSet",
+            summary = "Delete a template set and all its versions",
+            description = "Deletes the set and every version in it. Refused with 409 while an application revision uses one of"
+                    + " its versions (purge those applications first).")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @ApiErrorResponses({404, 409, 412})
     void delete(@PathVariable String name, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -151,7 +169,11 @@ class TemplateSetController {
     @PostMapping("/seeds")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "seedTemplateSets",
-            summary = "Load the example template sets (nginx-web, etcd-cluster, etcd-operator) with their version 1.0.0; existing sets are left alone")
+            summary = "Load the example template sets (nginx-web, etcd-cluster, etcd-operator) with their version 1.0.0; existing sets are left alone",
+            description = "Loads the examples `nginx-web` (a 3-replica nginx StatefulSet behind a headless Service),"
+                    + " `etcd-operator` and `etcd-cluster` (an `EtcdCluster` of etcd.database.coreos.com/v1beta2, size 3,"
+                    + " version 3.2.13), each with its version 1.0.0. A set that exists already is left as it is, so loading"
+                    + " them again changes nothing; the answer says which sets were created and which were already there.")
     @ApiErrorResponses({})
     SeedReport seed(@AuthenticationPrincipal TokenPrincipal caller) {
         return store.seedExamples(caller.tokenName());

@@ -3,6 +3,7 @@ package io.berth.server.templates;
 import io.berth.cluster.ClusterNotFoundException;
 import io.berth.cluster.ClusterRegistry;
 import io.berth.server.security.TokenPrincipal;
+import io.berth.server.templates.TemplateBodies.HelmChartForm;
 import io.berth.server.templates.TemplateBodies.PublishTemplateVersion;
 import io.berth.server.templates.TemplateBodies.RenderRequest;
 import io.berth.server.templates.TemplateBodies.RenderResult;
@@ -23,6 +24,7 @@ import io.berth.template.SemVer;
 import io.berth.template.SimpleContent;
 import io.berth.template.TemplateStore;
 import io.berth.template.TemplateVersion;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -89,14 +91,17 @@ class TemplateVersionController {
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(operationId = "publishTemplateVersion",
             summary = "Publish a new version; it is validated first and can never be changed afterwards",
-            description = "Simple content: documents, parametersSchema, defaults, hints. Helm content:"
-                    + " {\"kind\": \"Helm\", \"chart\": \"<base64 of the .tgz>\"}; the archive is checked and linted"
-                    + " (422 with every problem, fields content.chart or content.chart/<path>), its digest is sha256 of"
-                    + " the archive bytes. A Helm version may also be sent as multipart/form-data with the parts version,"
-                    + " changelog (optional) and the file chart (the .tgz as it is).")
+            description = "Simple content: `documents` (YAML with `{{ name }}` placeholders), `parametersSchema`, `defaults`,"
+                    + " `hints`. Helm content: `{\"kind\": \"Helm\", \"chart\": \"<base64 of the .tgz>\"}`; the archive is"
+                    + " checked and linted (422 with every problem, fields `content.chart` or `content.chart/<path>`), its"
+                    + " digest is sha256 of the archive bytes. A chart too large for a JSON body is sent as a form to `POST"
+                    + " .../versions/upload`. The content is validated in full before anything is stored (422"
+                    + " `invalid-template` listing every problem by document and path); once published, a version never"
+                    + " changes and its number is never taken again in the set (409 `already-exists`, whatever the content)."
+                    + " The `Location` header names the new version.")
     @ApiResponse(responseCode = "201", description = "Published",
             content = @Content(schema = @Schema(implementation = TemplateVersion.class)))
-    @ApiErrorResponses({404, 409, 413, 422})
+    @ApiErrorResponses(value = 422, problems = {ProblemType.ALREADY_EXISTS, ProblemType.INVALID_TEMPLATE})
     ResponseEntity<TemplateVersion> publish(@PathVariable String name, @Valid @RequestBody PublishTemplateVersion request,
                                             @AuthenticationPrincipal TokenPrincipal caller) {
         TemplateContent content = request.content();
@@ -108,15 +113,20 @@ class TemplateVersionController {
         return created(name, published);
     }
 
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(operationId = "publishHelmTemplateVersion",
             summary = "Publish a new Helm version from a form: parts version, changelog (optional) and the file chart (.tgz)",
-            description = "The same checks and answers as the JSON request with content {\"kind\": \"Helm\"}; the archive"
-                    + " is sent as it is, without base64.")
+            description = "The form of `POST .../versions` for Helm charts, with the archive sent as it is instead of base64:"
+                    + " parts `version`, `changelog` (optional) and the file `chart` (the `.tgz` that `helm package`"
+                    + " writes). The same checks and answers as the JSON request with content `{\"kind\": \"Helm\"}`, and"
+                    + " the same digest for the same archive. A missing part is not refused on its own: every missing or"
+                    + " invalid part is listed in one 422.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = HelmChartForm.class)))
     @ApiResponse(responseCode = "201", description = "Published",
             content = @Content(schema = @Schema(implementation = TemplateVersion.class)))
-    @ApiErrorResponses({404, 409, 413, 422})
+    @ApiErrorResponses(value = 422, problems = {ProblemType.ALREADY_EXISTS, ProblemType.INVALID_TEMPLATE})
     ResponseEntity<TemplateVersion> publishChart(@PathVariable String name,
                                                  @RequestPart(name = "version", required = false) String version,
                                                  @RequestPart(name = "changelog", required = false) String changelog,
@@ -141,6 +151,22 @@ class TemplateVersionController {
                 new NewHelmVersion(version, changelog, new HelmContent(chart.getBytes()), caller.tokenName())));
     }
 
+    /**
+     * The same form sent to the versions collection itself, as clients did before the form had a path of
+     * its own; still answered the same. It is left out of the OpenAPI document: there, one operation
+     * cannot take both a JSON body and a form without breaking the clients generated from it.
+     */
+    @Hidden
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('OPERATOR')")
+    ResponseEntity<TemplateVersion> publishChartToVersions(@PathVariable String name,
+                                                           @RequestPart(name = "version", required = false) String version,
+                                                           @RequestPart(name = "changelog", required = false) String changelog,
+                                                           @RequestPart(name = "chart", required = false) MultipartFile chart,
+                                                           @AuthenticationPrincipal TokenPrincipal caller) throws IOException {
+        return publishChart(name, version, changelog, chart, caller);
+    }
+
     private ResponseEntity<TemplateVersion> created(String name, TemplateVersion published) {
         return ResponseEntity.created(URI.create("/api/v1/template-sets/" + name + "/versions/" + published.version()))
                 .body(published);
@@ -148,7 +174,10 @@ class TemplateVersionController {
 
     @GetMapping
     @PreAuthorize("hasRole('VIEWER')")
-    @Operation(operationId = "listTemplateVersions", summary = "List a set's versions, newest first by semver precedence")
+    @Operation(operationId = "listTemplateVersions",
+            summary = "List a set's versions, newest first by semver precedence",
+            description = "Lists the set's versions newest first by semantic-version precedence, a page at a time: number,"
+                    + " kind, digest, changelog, who published it and when.")
     @ApiErrorResponses({404, 422})
     ListResponse<TemplateVersion> list(@PathVariable String name, @RequestParam(required = false) Integer limit,
                                        @RequestParam(required = false) String cursor) {
@@ -164,7 +193,10 @@ class TemplateVersionController {
 
     @GetMapping("/{version}")
     @PreAuthorize("hasRole('VIEWER')")
-    @Operation(operationId = "getTemplateVersion", summary = "Get a version's metadata and content digest")
+    @Operation(operationId = "getTemplateVersion",
+            summary = "Get a version's metadata and content digest",
+            description = "Returns the version's metadata: number, kind (`Simple` or `Helm`), content digest, changelog, who"
+                    + " published it and when. Its content is at `.../content`.")
     @ApiErrorResponses({404})
     TemplateVersion get(@PathVariable String name, @PathVariable String version) {
         return store.version(name, version);
@@ -174,7 +206,10 @@ class TemplateVersionController {
     @PreAuthorize("hasRole('VIEWER')")
     @Operation(operationId = "getTemplateVersionContent",
             summary = "Get a version's content: documents, parameters schema, defaults and hints (Simple), or the"
-                    + " chart archive as base64 (Helm)")
+                    + " chart archive as base64 (Helm)",
+            description = "Returns the content as published: for a Simple version its documents, parameters schema, defaults"
+                    + " and hints; for a Helm version the chart archive as base64, which `POST .../versions` takes back as"
+                    + " it is and publishes with the same digest.")
     @ApiErrorResponses({404})
     TemplateContent content(@PathVariable String name, @PathVariable String version) {
         if (store.version(name, version).kind() == ContentKind.Helm) {
@@ -187,7 +222,10 @@ class TemplateVersionController {
 
     @DeleteMapping("/{version}")
     @PreAuthorize("hasRole('OPERATOR')")
-    @Operation(operationId = "deleteTemplateVersion", summary = "Delete a version (its number cannot be taken by other content until then)")
+    @Operation(operationId = "deleteTemplateVersion",
+            summary = "Delete a version (its number cannot be taken by other content until then)",
+            description = "Deletes one version. Refused with 409 while an application revision uses it (purge those"
+                    + " applications first). Its number is free again afterwards.")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @ApiErrorResponses({404, 409})
     void delete(@PathVariable String name, @PathVariable String version) {
@@ -197,8 +235,12 @@ class TemplateVersionController {
     @PostMapping(path = "/{version}/render", consumes = "application/json")
     @PreAuthorize("hasRole('VIEWER')")
     @Operation(operationId = "renderTemplateVersion",
-            summary = "Render a version with values, as a preview: nothing is stored and no cluster is touched")
-    @ApiErrorResponses({404, 413, 422})
+            summary = "Render a version with values, as a preview: nothing is stored and no cluster is touched",
+            description = "Renders the version with the values given (over its defaults) and the built-ins `cluster`,"
+                    + " `namespace` and `application`, exactly as a deploy would, and returns the objects in apply order and"
+                    + " as one YAML text. Nothing is stored and no cluster is touched; rendering is strict, so a placeholder"
+                    + " without a value is a 422 `render-failed` naming it, never an empty string.")
+    @ApiErrorResponses(value = 422, problems = ProblemType.RENDER_FAILED)
     RenderResult render(@PathVariable String name, @PathVariable String version,
                         @Valid @RequestBody(required = false) RenderRequest request) {
         RenderRequest given = request == null ? new RenderRequest(null, null, null, null) : request;
@@ -209,7 +251,7 @@ class TemplateVersionController {
     @GetMapping(path = "/{version}/diff/{toVersion}", produces = "text/plain")
     @PreAuthorize("hasRole('VIEWER')")
     @Operation(operationId = "diffTemplateVersions", summary = "Unified diff from one version to another, of the contents"
-            + " and, with values, of the rendered outputs",
+                    + " and, with values, of the rendered outputs",
             description = "text/plain. First the diff of the contents (documents, then parameters schema, defaults and hints"
                     + " as indented JSON with sorted keys; for a Helm version every file of the chart under its path), then, when `values` is given, the diff of both versions rendered"
                     + " with those values (built-ins: application preview, namespace default, cluster preview)."
@@ -217,7 +259,7 @@ class TemplateVersionController {
                     + " means no difference at all.")
     @ApiResponse(responseCode = "200", description = "The diff, possibly empty",
             content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
-    @ApiErrorResponses({404, 422})
+    @ApiErrorResponses(value = 422, problems = ProblemType.RENDER_FAILED)
     ResponseEntity<String> diff(@PathVariable String name, @PathVariable String version, @PathVariable String toVersion,
                                 @Parameter(description = "Parameter values as a JSON object (URL-encoded), e.g. {\"replicas\":5}")
                                 @RequestParam(required = false) String values) {

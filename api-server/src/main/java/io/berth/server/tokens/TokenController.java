@@ -5,6 +5,7 @@ import io.berth.server.security.TokenPrincipal;
 import io.berth.server.web.ApiErrorResponses;
 import io.berth.server.web.Cursors;
 import io.berth.server.web.ListResponse;
+import io.berth.server.web.ProblemType;
 import io.berth.server.web.Names;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,14 +55,21 @@ class TokenController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(operationId = "createToken", summary = "Create a token; its value is in this response only")
-    @ApiErrorResponses({409, 413, 422})
+    @Operation(operationId = "createToken",
+            summary = "Create a token; its value is in this response only",
+            description = "Creates an API token with a role (`viewer`, `operator`, `admin`) and an optional expiry. The token's"
+                    + " value is in this response only: Berth stores only a hash of it. A name that is taken is 409"
+                    + " `already-exists`.")
+    @ApiErrorResponses(value = 422, problems = ProblemType.ALREADY_EXISTS)
     CreatedToken create(@Valid @RequestBody CreateTokenRequest request, @AuthenticationPrincipal TokenPrincipal caller) {
         return tokens.create(request.name(), request.role(), request.expiresAt(), caller.tokenName());
     }
 
     @GetMapping
-    @Operation(operationId = "listTokens", summary = "List tokens (names, roles, expiry; never values)")
+    @Operation(operationId = "listTokens",
+            summary = "List tokens (names, roles, expiry; never values)",
+            description = "Lists tokens in name order, a page at a time: name, role, who created it and when, and when it"
+                    + " expires. Never their values.")
     @ApiErrorResponses({422})
     ListResponse<TokenView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
@@ -70,7 +78,10 @@ class TokenController {
 
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "deleteToken", summary = "Revoke a token")
+    @Operation(operationId = "deleteToken",
+            summary = "Revoke a token",
+            description = "Revokes the token at once: requests carrying it are 401 from now on. 404 when there is no token of"
+                    + " that name.")
     @ApiErrorResponses({404})
     void delete(@PathVariable String name) {
         tokens.delete(name);

@@ -189,7 +189,25 @@ class TemplateSetHelmIT extends TemplateTestBase {
         assertThat(fields(slip)).contains("content.chart/web/../../evil.sh");
     }
 
+    @Test
+    void aFormSentToTheVersionsCollectionItselfIsStillPublished() {
+        String set = createSet("helm-form-old");
+        byte[] archive = TestCharts.web().chartArchive();
+
+        Reply reply = form(SETS + "/" + set + "/versions", set, tokenWithRole("operator"), "1.0.0", "as before", archive);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.header("Location")).isEqualTo(SETS + "/" + set + "/versions/1.0.0");
+        assertThat(reply.json().get("kind").asString()).isEqualTo("Helm");
+        assertProblem(form(SETS + "/" + set + "/versions", set, tokenWithRole("viewer"), "1.1.0", null, archive), 403, "forbidden");
+        assertProblem(form(SETS + "/" + set + "/versions", set, ADMIN_TOKEN, "", null, null), 422, "validation-failed");
+    }
+
     private Reply form(String set, String token, String version, String changelog, byte[] archive) {
+        return form(SETS + "/" + set + "/versions/upload", set, token, version, changelog, archive);
+    }
+
+    private Reply form(String path, String set, String token, String version, String changelog, byte[] archive) {
         String boundary = "berth-test-boundary";
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.util.function.Consumer<String> text = s -> body.writeBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -204,7 +222,7 @@ class TemplateSetHelmIT extends TemplateTestBase {
             text.accept("\r\n");
         }
         text.accept("--" + boundary + "--\r\n");
-        return api.raw("POST", SETS + "/" + set + "/versions", token,
+        return api.raw("POST", path, token,
                 java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
                 "Content-Type", "multipart/form-data; boundary=" + boundary);
     }

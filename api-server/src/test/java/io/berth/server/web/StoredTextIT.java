@@ -113,7 +113,7 @@ class StoredTextIT extends ApiTestBase {
         part(body, boundary, "chart", "web-1.0.0.tgz", new byte[] {31, -117, 8, 0});
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
 
-        Reply reply = api.raw("POST", SETS + "/" + set + "/versions", ADMIN_TOKEN,
+        Reply reply = api.raw("POST", SETS + "/" + set + "/versions/upload", ADMIN_TOKEN,
                 HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "Content-Type", "multipart/form-data; boundary=" + boundary);
 
         assertRefused(reply, "changelog");
