@@ -32,6 +32,7 @@ final class ProblemMeanings {
             case INVALID_KUBECONFIG -> "the kubeconfig is refused; errors names each part at fault.";
             case INTERNAL_ERROR -> "a bug in Berth; quote the requestId.";
             case DATABASE_UNAVAILABLE -> "Berth's database is out of reach; send the request again after Retry-After.";
+            case TOO_MANY_STREAMS -> "this Berth instance has as many live streams open as it takes; retry after Retry-After.";
             case CLUSTER_ERROR -> "the cluster answered, but badly (credentials refused, TLS failure, 5xx).";
             case CLUSTER_UNREACHABLE -> "the cluster did not answer in time.";
             case INVALID_TEMPLATE -> "the version's content is refused; errors lists every problem by document and path.";

@@ -72,7 +72,7 @@ class StreamController {
                     description = "A stream ticket, for clients that cannot send headers (EventSource)"),
             responses = @ApiResponse(responseCode = "200", description = "The stream",
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string"))))
-    @ApiErrorResponses({422, 503})
+    @ApiErrorResponses(value = 422, problems = ProblemType.TOO_MANY_STREAMS)
     SseEmitter stream(
             @Parameter(description = "Only this application's events, and those of the clusters it runs on")
             @RequestParam(required = false) String application,
@@ -94,7 +94,7 @@ class StreamController {
                     description = "A stream ticket, for clients that cannot send headers (EventSource)"),
             responses = @ApiResponse(responseCode = "200", description = "The stream",
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string"))))
-    @ApiErrorResponses({404, 422, 503})
+    @ApiErrorResponses(value = 422, problems = ProblemType.TOO_MANY_STREAMS)
     SseEmitter streamApplication(
             @PathVariable String name,
             @Parameter(description = "Only events on this cluster") @RequestParam(required = false) String cluster,

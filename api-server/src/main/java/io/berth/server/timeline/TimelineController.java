@@ -53,7 +53,7 @@ class TimelineController {
     @Operation(operationId = "listApplicationTimeline", summary = "List an application's timeline, newest first",
             description = "The application's events and those of the clusters it runs on (lost, regained), newest "
                     + "first; 404 when there is no such application (the global timeline still shows a purged one's past).")
-    @ApiErrorResponses({404, 422})
+    @ApiErrorResponses({422})
     ListResponse<TimelineEvent> listForApplication(
             @PathVariable String name,
             @Parameter(description = "Only events on this cluster") @RequestParam(required = false) String cluster,
