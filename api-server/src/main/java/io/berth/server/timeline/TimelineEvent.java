@@ -3,7 +3,7 @@ package io.berth.server.timeline;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * One thing that happened, as the timeline and the stream show it.
@@ -20,6 +20,6 @@ public record TimelineEvent(
         @Schema(nullable = true) String cluster,
         @Schema(nullable = true) String namespace,
         @Schema(nullable = true) UUID operationId,
-        @Schema(description = "The event's details; fields depend on the type") JsonNode data,
+        @Schema(description = "The event's details; fields depend on the type (docs/portal.md)") Map<String, Object> data,
         @Schema(example = "Progressing → Healthy on sim-a/shop") String summary) {
 }

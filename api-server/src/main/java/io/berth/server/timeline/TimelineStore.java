@@ -5,9 +5,11 @@ import static io.berth.server.database.Columns.instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the timeline, which only the database's triggers write. */
@@ -98,9 +100,11 @@ class TimelineStore {
 
     private TimelineEvent row(ResultSet rs, int n) throws SQLException {
         String type = rs.getString("type");
-        var data = json.readTree(rs.getString("data"));
+        JsonNode data = json.readTree(rs.getString("data"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = json.treeToValue(data, Map.class);
         return new TimelineEvent(rs.getLong("id"), instant(rs, "occurred_at"), type, rs.getString("application"),
-                rs.getString("cluster"), rs.getString("namespace"), rs.getObject("operation_id", UUID.class), data,
+                rs.getString("cluster"), rs.getString("namespace"), rs.getObject("operation_id", UUID.class), details,
                 TimelineSummaries.of(type, rs.getString("cluster"), rs.getString("namespace"), data));
     }
 }

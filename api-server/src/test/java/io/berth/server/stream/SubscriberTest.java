@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /** One slow reader never slows the feed nor another reader; it is told to resync instead. */
 class SubscriberTest {
@@ -102,7 +101,7 @@ class SubscriberTest {
 
     private static TimelineEvent event(long id) {
         return new TimelineEvent(id, Instant.now(), "HealthChanged", "web", "sim-b", "shop", null,
-                JsonNodeFactory.instance.objectNode(), "Healthy → Degraded");
+                java.util.Map.of(), "Healthy → Degraded");
     }
 
     private static void waitFor(CountDownLatch latch) {
