@@ -96,7 +96,7 @@ public final class BerthProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Berth exited at start (" + process.exitValue() + "):\n" + tail());
             }
