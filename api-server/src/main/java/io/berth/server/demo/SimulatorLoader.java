@@ -3,7 +3,6 @@ package io.berth.server.demo;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -79,7 +78,8 @@ final class SimulatorLoader {
             List<URL> urls = new ArrayList<>();
             try (JarFile jar = new JarFile(source)) {
                 for (JarEntry entry : jar.stream().filter(SimulatorLoader::isDemoJar).sorted((a, b) -> a.getName().compareTo(b.getName())).toList()) {
-                    urls.add(nestedJarUrl(source, entry.getName()));
+                    // the launcher registered the handler of jar:nested: URLs before Berth started
+                    urls.add(new URL(nestedJarUrl(source, entry.getName())));
                 }
             }
             return urls;
@@ -94,8 +94,8 @@ final class SimulatorLoader {
     }
 
     /** A jar inside berth.jar, as Spring Boot's launcher names one: {@code jar:nested:/path/berth.jar/!BOOT-INF/demo/x.jar!/}. */
-    static URL nestedJarUrl(File outer, String entryName) throws MalformedURLException {
+    static String nestedJarUrl(File outer, String entryName) {
         String path = outer.getAbsoluteFile().toURI().getRawPath().replace("!", "%21");
-        return new URL("jar:nested:" + path + "/!" + entryName + "!/");
+        return "jar:nested:" + path + "/!" + entryName + "!/";
     }
 }
