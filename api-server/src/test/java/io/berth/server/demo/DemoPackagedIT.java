@@ -1,6 +1,7 @@
 package io.berth.server.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.berth.server.testsupport.Api;
 import io.berth.server.testsupport.BerthProcess;
@@ -79,6 +80,9 @@ class DemoPackagedIT {
             assertThat(log).contains("Berth demo is ready", "Admin token  " + token,
                     "Swagger UI   http://localhost:" + first.port() + "/swagger-ui.html");
             firstUrls = assertTheDemoIsUp(first.api(), token, dataDir);
+            assertThat(ended(first.api(), token, first.api().post("/api/v1/applications", token, Map.of("name", "web",
+                    "templateSet", "nginx-web", "version", "1.0.0", "wait", true,
+                    "targets", List.of(Map.of("cluster", "sim-a", "namespace", "shop")))))).isEqualTo("Succeeded");
             assertThat(first.terminate(Duration.ofSeconds(60))).isTrue();
         }
 
@@ -88,6 +92,13 @@ class DemoPackagedIT {
             Map<String, String> secondUrls = assertTheDemoIsUp(second.api(), token, dataDir);
             assertThat(secondUrls).as("new simulated clusters on new ports, given to the same registrations")
                     .doesNotContainEntry("sim-a", firstUrls.get("sim-a")).doesNotContainEntry("sim-b", firstUrls.get("sim-b"));
+            // the new cluster is empty: the application deployed before is Missing until a sync applies it again
+            Api api = second.api();
+            await().atMost(Duration.ofSeconds(60)).until(() -> "Missing".equals(api.get("/api/v1/applications/web", token).json()
+                    .get("health").asString()));
+            assertThat(ended(api, token, api.post("/api/v1/applications/web/sync", token, Map.of("wait", true)))).isEqualTo("Succeeded");
+            await().atMost(Duration.ofSeconds(60)).until(() -> "Healthy".equals(api.get("/api/v1/applications/web", token).json()
+                    .get("health").asString()));
         }
     }
 
@@ -112,6 +123,15 @@ class DemoPackagedIT {
         assertThat(api.get("/api/v1/tokens", token).json().get("items").valueStream().map(t -> t.get("name").asString()))
                 .containsExactly(DemoAdminToken.NAME);
         return urls;
+    }
+
+    /** The operation the reply started, once it has ended: its state. */
+    private static String ended(Api api, String token, Api.Reply started) {
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String id = started.json().get("id").asString();
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get("/api/v1/operations/" + id, token).json().get("state").asString(),
+                        state -> List.of("Succeeded", "Failed", "Cancelled").contains(state));
     }
 
     private static BerthProcess startDemo(Path dataDir, Path log) throws IOException {
