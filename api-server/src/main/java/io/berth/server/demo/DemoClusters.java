@@ -26,6 +26,10 @@ final class DemoClusters {
 
     static final String CREATED_BY = "demo";
 
+    static List<String> names() {
+        return SPECS.stream().map(Spec::name).toList();
+    }
+
     private final ClusterRegistry registry;
 
     DemoClusters(ClusterRegistry registry) {

@@ -4,8 +4,7 @@ import io.berth.cluster.ClusterRegistry;
 import io.berth.server.config.BerthProperties;
 import io.berth.server.tokens.TokenService;
 import io.berth.template.TemplateStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,19 +17,17 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(DemoSettings.class)
 class DemoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
-
-    @Bean(destroyMethod = "close")
-    ClusterSimulator demoSimulator(DemoSettings settings) {
-        SimulatorLoader.Found found = SimulatorLoader.find();
-        log.info("Demo: simulated clusters from {} (readiness delay {})", found.from(), settings.readinessDelay());
-        return found.factory().start(settings.readinessDelay());
+    /** Started here only when the profile was chosen without {@code --demo}, which starts it earlier ({@link DemoMode#prepare}). */
+    @Bean(DemoMode.StartSimulatorEarly.BEAN)
+    @ConditionalOnMissingBean
+    SimulatorStartup demoSimulatorStartup(DemoSettings settings) {
+        return SimulatorStartup.begin(settings.readinessDelay(), DemoClusters.names());
     }
 
     @Bean
-    DemoSetup demoSetup(ClusterSimulator simulator, ClusterRegistry registry, TemplateStore templates, TokenService tokens,
-                        BerthProperties properties, Environment environment) {
+    DemoSetup demoSetup(SimulatorStartup simulator, ClusterRegistry registry, TemplateStore templates, TokenService tokens,
+                        BerthProperties properties, DemoSettings settings, Environment environment) {
         return new DemoSetup(simulator, new DemoClusters(registry), templates, new DemoAdminToken(tokens),
-                properties.dataDir(), environment);
+                properties.dataDir(), settings, environment);
     }
 }
