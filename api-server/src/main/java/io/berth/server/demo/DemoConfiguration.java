@@ -17,6 +17,11 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(DemoSettings.class)
 class DemoConfiguration {
 
+    @Bean
+    static EmbeddedDatabaseOnly demoRefusesAnExternalDatabase() {
+        return new EmbeddedDatabaseOnly();
+    }
+
     /** Started here only when the profile was chosen without {@code --demo}, which starts it earlier ({@link DemoMode#prepare}). */
     @Bean(DemoMode.StartSimulatorEarly.BEAN)
     @ConditionalOnMissingBean

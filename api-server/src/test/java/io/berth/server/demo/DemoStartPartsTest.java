@@ -28,9 +28,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.bootstrap.DefaultBootstrapContext;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The parts of the demo's start, each on its own: flag, database check, cluster registration, token, loader. */
@@ -48,13 +46,14 @@ class DemoStartPartsTest {
 
     @Test
     void theDemoRefusesAnExternalDatabase() {
-        DemoMode.EmbeddedDatabaseOnly check = new DemoMode.EmbeddedDatabaseOnly();
+        EmbeddedDatabaseOnly check = new EmbeddedDatabaseOnly();
+        check.setEnvironment(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/berth"));
 
-        assertThatThrownBy(() -> check.onApplicationEvent(prepared(new MockEnvironment()
-                .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/berth"))))
+        assertThatThrownBy(() -> check.postProcessBeanFactory(new DefaultListableBeanFactory()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("embedded database only")
                 .hasMessageNotContaining("db.example");
-        check.onApplicationEvent(prepared(new MockEnvironment()));
+        check.setEnvironment(new MockEnvironment());
+        check.postProcessBeanFactory(new DefaultListableBeanFactory());
     }
 
     @Test
@@ -145,9 +144,5 @@ class DemoStartPartsTest {
                 "Admin token  berth_t", "sim-b  env=prod  Ready    https://localhost:4000   kubeconfig data-demo/kubeconfigs/sim-b.yaml",
                 "export BERTH=http://localhost:8080 TOKEN=$(cat data-demo/admin-token)");
         assertThat(summary.toString()).doesNotContain("berth_t");
-    }
-
-    private static ApplicationEnvironmentPreparedEvent prepared(MockEnvironment environment) {
-        return new ApplicationEnvironmentPreparedEvent(new DefaultBootstrapContext(), new SpringApplication(), new String[0], environment);
     }
 }
