@@ -9,7 +9,8 @@
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 
-# All modules are needed: api-server depends on db, cluster-registry, template-store and kube-sim.
+# All modules are needed: api-server depends on db, cluster-registry, template-store and engine, and packs
+# kube-sim for the demo mode (BOOT-INF/demo/, outside the class path; docs/demo.md).
 COPY . .
 
 # The Maven distribution (downloaded by the wrapper) and the local repository live in a build cache,

@@ -1,5 +1,6 @@
 package io.berth.server;
 
+import io.berth.server.demo.DemoMode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -14,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class BerthApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(BerthApplication.class, args);
+        SpringApplication application = new SpringApplication(BerthApplication.class);
+        if (DemoMode.requestedBy(args)) {
+            DemoMode.prepare(application);
+        }
+        application.run(args);
     }
 }

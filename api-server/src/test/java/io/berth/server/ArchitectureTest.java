@@ -82,10 +82,28 @@ class ArchitectureTest {
 
     @Test
     void productionCodeNeverNeedsTheSimulator() {
+        // the demo's adapter is the one exception: it is packaged apart from Berth's class path (BOOT-INF/demo)
         noClasses().that().resideInAnyPackage("io.berth.server..", "io.berth.cluster..", "io.berth.template..",
                         "io.berth.engine..")
+                .and().resideOutsideOfPackage(DEMO_ADAPTER)
                 .should().dependOnClassesThat().resideInAPackage("io.berth.kubesim..")
                 .check(production);
+    }
+
+    private static final String DEMO_ADAPTER = "io.berth.server.demo.sim..";
+
+    @Test
+    void theDemoReachesTheSimulatorOnlyThroughItsOwnInterfaces() {
+        // nothing names the adapter (a service loader finds it), so a normal start never tries to load it; and
+        // the adapter sees Berth only through the demo's interfaces, which are all its class loader shares
+        noClasses().that().resideOutsideOfPackage(DEMO_ADAPTER)
+                .should().dependOnClassesThat().resideInAPackage(DEMO_ADAPTER)
+                .check(production);
+        classes().that().resideInAPackage(DEMO_ADAPTER)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.berth.kubesim..",
+                        "io.berth.server.demo", DEMO_ADAPTER)
+                .check(production);
+        assertThat(production.contain(io.berth.server.demo.sim.KubeSimFactory.class)).isTrue();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.berth.server.database.embedded.EmbeddedServerSettings;
 import io.berth.kubesim.SimulatedCluster;
 import io.berth.kubesim.SimulatorSettings;
 import io.berth.server.testsupport.Api;
+import io.berth.server.testsupport.BerthProcess;
 import io.berth.template.helm.TestCharts;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,167 @@
+package io.berth.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.berth.server.testsupport.Api;
+import io.berth.server.testsupport.BerthProcess;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The packaged berth.jar (so this runs in the integration-test phase, after {@code package}): a normal
+ * start cannot load kube-sim, and {@code java -jar berth.jar --demo} runs the demo from it, twice on the
+ * same data directory.
+ */
+class DemoPackagedIT {
+
+    private static final Path JAR = Path.of(System.getProperty("berth.jar", "target/berth.jar")).toAbsolutePath();
+    private static final String KUBE_SIM = "io.berth.kubesim.KubeSim";
+    private static final String ADAPTER = "io.berth.server.demo.sim.KubeSimFactory";
+    private static final String MOCK_SERVER = "io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher";
+
+    @Test
+    void aNormalStartCannotLoadTheSimulator() throws Exception {
+        List<String> probe = probeLauncherClassPath("io.berth.server.BerthApplication", "io.fabric8.kubernetes.client.KubernetesClient",
+                SimulatorFactory.class.getName(), KUBE_SIM, ADAPTER, MOCK_SERVER, "org.bouncycastle.jce.provider.BouncyCastleProvider");
+
+        assertThat(probe).contains("loadable io.berth.server.BerthApplication", "loadable io.fabric8.kubernetes.client.KubernetesClient",
+                "loadable " + SimulatorFactory.class.getName(),
+                "not-loadable " + KUBE_SIM, "not-loadable " + ADAPTER, "not-loadable " + MOCK_SERVER,
+                "not-loadable org.bouncycastle.jce.provider.BouncyCastleProvider");
+        assertThat(probe).filteredOn(line -> line.startsWith("class-path ")).isNotEmpty()
+                .noneMatch(line -> line.contains(SimulatorLoader.DEMO_FOLDER));
+    }
+
+    @Test
+    void theDemoFolderHoldsTheSimulatorStoredSoItOpensInPlaceAndNothingOfItIsInTheLibraries() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<ZipEntry> demo = jar.stream().filter(e -> e.getName().startsWith(SimulatorLoader.DEMO_FOLDER) && !e.isDirectory())
+                    .map(ZipEntry.class::cast).toList();
+            assertThat(demo).map(ZipEntry::getName).anyMatch(n -> n.contains("berth-kube-sim-"))
+                    .anyMatch(n -> n.endsWith("berth-demo-sim.jar")).anyMatch(n -> n.contains("kubernetes-server-mock-"));
+            assertThat(demo).allMatch(e -> e.getMethod() == ZipEntry.STORED, "stored, not deflated");
+            List<String> libraries = jar.stream().map(ZipEntry::getName).filter(n -> n.startsWith("BOOT-INF/lib/")).toList();
+            for (ZipEntry entry : demo) {
+                String file = entry.getName().substring(SimulatorLoader.DEMO_FOLDER.length());
+                assertThat(libraries).as("a demo jar also among Berth's libraries").doesNotContain("BOOT-INF/lib/" + file);
+            }
+            assertThat(jar.getEntry("BOOT-INF/classes/io/berth/server/demo/sim/KubeSimFactory.class")).isNull();
+        }
+    }
+
+    @Test
+    void theDemoRunsFromTheJarAndAgainOnTheSameDataDirectory() throws Exception {
+        Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "demo-jar-").toAbsolutePath();
+        Path dataDir = home.resolve("data-demo");
+        Files.createDirectories(dataDir);
+
+        String token;
+        Map<String, String> firstUrls;
+        try (BerthProcess first = startDemo(dataDir, home.resolve("first.log"))) {
+            String log = first.log();
+            assertThat(log).contains("Demo: simulated clusters from " + SimulatorLoader.DEMO_FOLDER + " of " + JAR.getFileName());
+            token = Files.readString(dataDir.resolve("admin-token")).trim();
+            assertThat(log).contains("Berth demo is ready", "Admin token  " + token,
+                    "Swagger UI   http://localhost:" + first.port() + "/swagger-ui.html");
+            firstUrls = assertTheDemoIsUp(first.api(), token, dataDir);
+            assertThat(ended(first.api(), token, first.api().post("/api/v1/applications", token, Map.of("name", "web",
+                    "templateSet", "nginx-web", "version", "1.0.0", "wait", true,
+                    "targets", List.of(Map.of("cluster", "sim-a", "namespace", "shop")))))).isEqualTo("Succeeded");
+            assertThat(first.terminate(Duration.ofSeconds(60))).isTrue();
+        }
+
+        try (BerthProcess second = startDemo(dataDir, home.resolve("second.log"))) {
+            assertThat(Files.readString(dataDir.resolve("admin-token")).trim()).as("the same token").isEqualTo(token);
+            assertThat(second.log()).contains("Admin token  " + token, "already there [");
+            Map<String, String> secondUrls = assertTheDemoIsUp(second.api(), token, dataDir);
+            assertThat(secondUrls).as("new simulated clusters on new ports, given to the same registrations")
+                    .doesNotContainEntry("sim-a", firstUrls.get("sim-a")).doesNotContainEntry("sim-b", firstUrls.get("sim-b"));
+            // the new cluster is empty: the application deployed before is Missing until a sync applies it again
+            Api api = second.api();
+            await().atMost(Duration.ofSeconds(60)).until(() -> "Missing".equals(api.get("/api/v1/applications/web", token).json()
+                    .get("health").asString()));
+            assertThat(ended(api, token, api.post("/api/v1/applications/web/sync", token, Map.of("wait", true)))).isEqualTo("Succeeded");
+            await().atMost(Duration.ofSeconds(60)).until(() -> "Healthy".equals(api.get("/api/v1/applications/web", token).json()
+                    .get("health").asString()));
+        }
+    }
+
+    /** The clusters are registered, Ready, labelled, and their kubeconfigs in the data directory reach them over HTTPS. */
+    private static Map<String, String> assertTheDemoIsUp(Api api, String token, Path dataDir) throws IOException {
+        JsonNode clusters = api.get("/api/v1/clusters", token).json().get("items");
+        assertThat(clusters.valueStream().map(c -> c.get("name").asString() + " " + c.get("labels").get("env").asString() + " "
+                + c.get("status").asString())).containsExactly("sim-a dev Ready", "sim-b prod Ready");
+        Map<String, String> urls = new TreeMap<>();
+        for (JsonNode cluster : clusters) {
+            String name = cluster.get("name").asString();
+            String kubeconfig = Files.readString(dataDir.resolve("kubeconfigs").resolve(name + ".yaml"));
+            Config config = Config.fromKubeconfig(kubeconfig);
+            assertThat(config.getMasterUrl()).startsWith("https://").startsWith(cluster.get("apiServerUrl").asString());
+            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+                assertThat(client.nodes().list().getItems()).hasSize(3);
+            }
+            urls.put(name, cluster.get("apiServerUrl").asString());
+        }
+        assertThat(api.get("/api/v1/template-sets", token).json().get("items").valueStream().map(s -> s.get("name").asString()))
+                .containsExactly("etcd-cluster", "etcd-operator", "nginx-web");
+        assertThat(api.get("/api/v1/tokens", token).json().get("items").valueStream().map(t -> t.get("name").asString()))
+                .containsExactly(DemoAdminToken.NAME);
+        return urls;
+    }
+
+    /** The operation the reply started, once it has ended: its state. */
+    private static String ended(Api api, String token, Api.Reply started) {
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String id = started.json().get("id").asString();
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get("/api/v1/operations/" + id, token).json().get("state").asString(),
+                        state -> List.of("Succeeded", "Failed", "Cancelled").contains(state));
+    }
+
+    private static BerthProcess startDemo(Path dataDir, Path log) throws IOException {
+        assertThat(JAR).as("the packaged jar (this test runs after package)").exists();
+        long started = System.nanoTime();
+        BerthProcess demo = BerthProcess.startJar(JAR, List.of(DemoMode.ARGUMENT), dataDir, log,
+                Map.of("berth.embedded-database.durability", "unsafe-fast-for-tests"));
+        System.out.printf("demo from %s ready after %.1f s (%d cores)%n", JAR.getFileName(), (System.nanoTime() - started) / 1e9,
+                Runtime.getRuntime().availableProcessors());
+        return demo;
+    }
+
+    /** Runs {@link LauncherClassPathProbe} with nothing but berth.jar and the probe on the class path. */
+    private static List<String> probeLauncherClassPath(String... classNames) throws Exception {
+        assertThat(JAR).as("the packaged jar (this test runs after package)").exists();
+        Path probeRoot = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "launcher-probe-");
+        String classFile = LauncherClassPathProbe.class.getName().replace('.', '/') + ".class";
+        Path target = probeRoot.resolve(classFile);
+        Files.createDirectories(target.getParent());
+        try (var in = LauncherClassPathProbe.class.getClassLoader().getResourceAsStream(classFile)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", JAR + java.io.File.pathSeparator + probeRoot.toAbsolutePath(), LauncherClassPathProbe.class.getName()));
+        command.addAll(List.of(classNames));
+        Path out = probeRoot.resolve("probe.out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+        return lines;
+    }
+}
