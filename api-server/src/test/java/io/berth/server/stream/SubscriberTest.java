@@ -43,7 +43,8 @@ class SubscriberTest {
             slowReader.offer(event);
             fastReader.offer(event);
             if (id % 5 == 0) {
-                await().atMost(Duration.ofSeconds(5)).until(() -> fast.sent.size() == event.id()); // the fast one keeps up
+                await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> fast.sent.size() == event.id()); // the fast one keeps up
             }
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("offering never waited for the stuck reader")
