@@ -49,14 +49,9 @@ class ActuatorSecurityConfiguration {
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(ProblemType.UNAUTHENTICATED,
-                                failure(request), request, response))
+                                TokenAuthenticationFilter.failureOf(request), request, response))
                         .accessDeniedHandler((request, response, e) -> problems.write(ProblemType.FORBIDDEN,
                                 "Your token's role does not allow this request", request, response)));
         return http.build();
-    }
-
-    private static String failure(jakarta.servlet.http.HttpServletRequest request) {
-        Object reason = request.getAttribute(TokenAuthenticationFilter.FAILURE_ATTRIBUTE);
-        return reason != null ? reason.toString() : "Authentication required: send Authorization: Bearer <token>";
     }
 }

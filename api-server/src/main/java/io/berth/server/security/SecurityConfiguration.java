@@ -45,7 +45,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new StreamTicketAuthenticationFilter(tickets), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(ProblemType.UNAUTHENTICATED,
-                                failure(request), request, response))
+                                TokenAuthenticationFilter.failureOf(request), request, response))
                         .accessDeniedHandler((request, response, e) -> problems.write(ProblemType.FORBIDDEN,
                                 "Your token's role does not allow this request", request, response)));
         return http.build();
@@ -57,10 +57,5 @@ class SecurityConfiguration {
         return username -> {
             throw new UsernameNotFoundException("Berth has no user accounts; use a bearer token");
         };
-    }
-
-    private static String failure(jakarta.servlet.http.HttpServletRequest request) {
-        Object reason = request.getAttribute(TokenAuthenticationFilter.FAILURE_ATTRIBUTE);
-        return reason != null ? reason.toString() : "Authentication required: send Authorization: Bearer <token>";
     }
 }

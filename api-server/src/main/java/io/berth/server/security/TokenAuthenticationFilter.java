@@ -27,6 +27,12 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     private final TokenAuthenticator tokens;
     private final ProblemWriter problems;
 
+    /** Why the request is not authenticated, as the filters noted it, for the 401 problem's detail. */
+    static String failureOf(HttpServletRequest request) {
+        Object reason = request.getAttribute(FAILURE_ATTRIBUTE);
+        return reason != null ? reason.toString() : "Authentication required: send Authorization: Bearer <token>";
+    }
+
     TokenAuthenticationFilter(TokenAuthenticator tokens, ProblemWriter problems) {
         this.tokens = tokens;
         this.problems = problems;
