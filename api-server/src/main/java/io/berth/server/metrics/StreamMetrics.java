@@ -2,47 +2,25 @@ package io.berth.server.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Clients subscribed to Berth's event stream now ({@code berth_stream_subscribers}). The stream calls
- * {@link #subscribed()} when a client connects and closes the returned {@link Subscription} when the
- * client goes, whichever way (completion, time-out, error: an emitter may report more than one of
- * them, and a subscription counts down once however often it is closed).
+ * Clients subscribed to Berth's event stream now ({@code berth_stream_subscribers}), read from the
+ * stream's own count of its open streams when scraped, so that the two can never disagree.
  */
 @Component
 public class StreamMetrics {
 
-    private final AtomicInteger subscribers = new AtomicInteger();
+    private final MeterRegistry registry;
 
     StreamMetrics(MeterRegistry registry) {
-        Gauge.builder("berth.stream.subscribers", subscribers, AtomicInteger::get)
-                .description("Clients subscribed to the event stream now").register(registry);
+        this.registry = registry;
     }
 
-    /** A client subscribed; close what this returns when it is gone. */
-    public Subscription subscribed() {
-        subscribers.incrementAndGet();
-        return new Subscription(subscribers);
-    }
-
-    /** One subscriber, counted until it is closed. */
-    public static final class Subscription implements AutoCloseable {
-
-        private final AtomicInteger subscribers;
-        private final AtomicBoolean closed = new AtomicBoolean();
-
-        private Subscription(AtomicInteger subscribers) {
-            this.subscribers = subscribers;
-        }
-
-        @Override
-        public void close() {
-            if (closed.compareAndSet(false, true)) {
-                subscribers.decrementAndGet();
-            }
-        }
+    /** Called once by the stream, with how many streams are open at any moment. */
+    public void countSubscribers(IntSupplier openStreams) {
+        Gauge.builder("berth.stream.subscribers", openStreams, IntSupplier::getAsInt)
+                .description("Clients subscribed to the event stream now").strongReference(true).register(registry);
     }
 }

@@ -27,7 +27,6 @@ class StreamHub implements DisposableBean {
 
     private final TimelineService timeline;
     private final StreamSettings settings;
-    private final StreamMetrics metrics;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger senderThreads = new AtomicInteger();
     // one sender at a time per subscriber, and only while it has something to send: a reader that does
@@ -38,7 +37,7 @@ class StreamHub implements DisposableBean {
     StreamHub(TimelineService timeline, StreamSettings settings, StreamMetrics metrics) {
         this.timeline = timeline;
         this.settings = settings;
-        this.metrics = metrics;
+        metrics.countSubscribers(subscribers::size);
         long every = settings.keepAlive().toMillis();
         keepAlives.scheduleWithFixedDelay(() -> subscribers.forEach(Subscriber::keepAlive), every, every, TimeUnit.MILLISECONDS);
     }
@@ -50,19 +49,14 @@ class StreamHub implements DisposableBean {
      */
     Subscriber subscribe(TimelineFilter filter, EventSink sink, Long resumeAfter) {
         Subscriber[] self = new Subscriber[1];
-        StreamMetrics.Subscription[] counted = new StreamMetrics.Subscription[1];
         Subscriber subscriber = new Subscriber(filter, sink, settings.buffer(), resumeAfter, this::replay, senders,
-                () -> {
-                    subscribers.remove(self[0]);
-                    counted[0].close();
-                });
+                () -> subscribers.remove(self[0]));
         self[0] = subscriber;
         synchronized (subscribers) {
             if (subscribers.size() >= settings.maxSubscribers()) {
                 return null;
             }
             subscribers.add(subscriber); // before the replay reads the table: nothing falls between the two
-            counted[0] = metrics.subscribed();
         }
         subscriber.start();
         return subscriber;
@@ -73,10 +67,6 @@ class StreamHub implements DisposableBean {
         for (TimelineEvent event : events) {
             subscribers.forEach(s -> s.offer(event));
         }
-    }
-
-    int subscribers() {
-        return subscribers.size();
     }
 
     private long replay(TimelineFilter filter, long afterId, Subscriber.EventSender send) throws IOException {

@@ -3,6 +3,7 @@ package io.berth.server.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class StreamMetricsTest {
@@ -11,17 +12,16 @@ class StreamMetricsTest {
     private final StreamMetrics stream = new StreamMetrics(registry);
 
     @Test
-    void aSubscriberCountsUntilItsSubscriptionIsClosedHoweverOftenThatIs() {
-        StreamMetrics.Subscription first = stream.subscribed();
-        StreamMetrics.Subscription second = stream.subscribed();
+    void theGaugeReadsTheStreamsOwnCountWhenScraped() {
+        AtomicInteger open = new AtomicInteger();
+        stream.countSubscribers(open::get);
+        open.set(2);
         assertThat(subscribers()).isEqualTo(2);
 
-        // an emitter may report its completion and then its error, or time out and then complete
-        first.close();
-        first.close();
+        open.set(1);
         assertThat(subscribers()).isEqualTo(1);
 
-        second.close();
+        open.set(0);
         assertThat(subscribers()).isZero();
     }
 
