@@ -6,6 +6,12 @@ import java.io.IOException;
 /** Where one subscriber's events go: an SSE response in Berth, a recording in tests. Calls may block. */
 interface EventSink {
 
+    /**
+     * The first thing written: it sends the response's headers at once (a client knows the stream is open
+     * before any event comes) and tells the client how long to wait before reconnecting.
+     */
+    void open() throws IOException;
+
     void send(TimelineEvent event) throws IOException;
 
     void keepAlive() throws IOException;

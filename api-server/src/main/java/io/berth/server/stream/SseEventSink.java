@@ -2,12 +2,13 @@ package io.berth.server.stream;
 
 import io.berth.server.timeline.TimelineEvent;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * A subscriber's events as Server-Sent Events: each timeline event as a default ({@code message}) event
+ * A subscriber's events as Server-Sent Events: a {@code retry:} field first, then each timeline event as a default ({@code message}) event
  * whose id is the event's id and whose data is the event as JSON; keep-alives as comment lines; a
  * {@code resync} event before the stream ends for a reader that fell behind.
  */
@@ -16,9 +17,16 @@ final class SseEventSink implements EventSink {
     static final String RESYNC = "resync";
 
     private final SseEmitter emitter;
+    private final Duration reconnectDelay;
 
-    SseEventSink(SseEmitter emitter) {
+    SseEventSink(SseEmitter emitter, Duration reconnectDelay) {
         this.emitter = emitter;
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    @Override
+    public void open() throws IOException {
+        emitter.send(SseEmitter.event().reconnectTime(reconnectDelay.toMillis()));
     }
 
     @Override

@@ -43,10 +43,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class StreamController {
 
     private static final String STREAM_DESCRIPTION = """
-            Server-Sent Events (`text/event-stream`): each timeline event as it is committed, on any Berth instance, \
+            Server-Sent Events (`text/event-stream`): a `retry:` field at once (the reconnection delay, 3 s), then \
+            each timeline event as it is committed, on any Berth instance, \
             as an event whose `id` is the event's id and whose `data` is the event as JSON (the same shape as the \
             timeline's items). Reconnect with `Last-Event-ID` (or `lastEventId`) to be sent what you missed first, \
-            from the database, so nothing is lost across reconnects, restarts or instances. Idle streams get a \
+            from the database, so nothing is lost across reconnects, restarts or instances; an instance that stops \
+            ends its streams first, so reconnect whenever a stream ends. Idle streams get a \
             comment line every 15 s. A reader that falls too far behind gets a `resync` event and the stream ends: \
             reload what you show, then subscribe again without `Last-Event-ID`. Authenticate with \
             `Authorization: Bearer` (fetch-based clients) or, for a browser's EventSource, with a `ticket` from \
@@ -123,7 +125,7 @@ class StreamController {
         Long resumeAfter = lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter,
                 lastEventIdHeader != null ? "Last-Event-ID" : "lastEventId");
         SseEmitter emitter = new SseEmitter(settings.maxDuration().toMillis());
-        Subscriber subscriber = hub.subscribe(filter, new SseEventSink(emitter), resumeAfter);
+        Subscriber subscriber = hub.subscribe(filter, new SseEventSink(emitter, settings.reconnectDelay()), resumeAfter);
         if (subscriber == null) {
             throw new TooManyStreamsException();
         }

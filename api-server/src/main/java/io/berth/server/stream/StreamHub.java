@@ -14,14 +14,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * This instance's open streams: hands each new timeline event to every subscriber (which never waits),
  * gives idle streams their keep-alive, and catches up resuming subscribers from the timeline table.
+ * <p>
+ * On a stop it ends every stream before the web server's graceful shutdown begins: a stream is a request
+ * that never finishes on its own, so otherwise each stop would wait out the whole grace period for them
+ * and then cut them off. Ended, they reconnect (after the {@code retry:} they were given) with
+ * Last-Event-ID, to another instance or to this one's next start, and miss nothing.
  */
 @Component
-class StreamHub implements DisposableBean {
+class StreamHub implements SmartLifecycle, DisposableBean {
 
     private static final int REPLAY_PAGE = 500;
 
@@ -32,6 +38,7 @@ class StreamHub implements DisposableBean {
     // one sender at a time per subscriber, and only while it has something to send: a reader that does
     // not read holds one thread, never the feed nor another reader
     private final ExecutorService senders = Executors.newCachedThreadPool(r -> daemon(r, "berth-stream-" + senderThreads.incrementAndGet()));
+    private volatile boolean running;
     private final ScheduledExecutorService keepAlives = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-stream-keep-alive"));
 
     StreamHub(TimelineService timeline, StreamSettings settings, StreamMetrics metrics) {
@@ -53,6 +60,11 @@ class StreamHub implements DisposableBean {
                 () -> subscribers.remove(self[0]));
         self[0] = subscriber;
         synchronized (subscribers) {
+            if (!running) {
+                // stopping: the stream ends at once; its client reconnects, as after any end of a stream
+                subscriber.close();
+                return subscriber;
+            }
             if (subscribers.size() >= settings.maxSubscribers()) {
                 return null;
             }
@@ -83,6 +95,31 @@ class StreamHub implements DisposableBean {
             }
         } while (page.size() == REPLAY_PAGE);
         return last;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream; streams asked for from now on end as soon as they open. */
+    @Override
+    public void stop() {
+        synchronized (subscribers) {
+            running = false;
+        }
+        List.copyOf(subscribers).forEach(Subscriber::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The highest phase: stopped first, before the web server's graceful shutdown waits for requests. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     @Override

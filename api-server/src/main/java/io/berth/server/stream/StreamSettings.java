@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSubscribers streams open at once on this instance; more are refused with 503
  * @param maxDuration    how long one stream stays open; the client reconnects with Last-Event-ID
  * @param ticketLifetime how long a stream ticket can be used (once)
+ * @param reconnectDelay the {@code retry:} a stream opens with: how long a client (EventSource does it on
+ *                       its own) waits before reconnecting after the stream ended
  */
 @ConfigurationProperties("berth.stream")
 public record StreamSettings(
@@ -26,5 +28,6 @@ public record StreamSettings(
         @DefaultValue("10000") int maxReplay,
         @DefaultValue("500") int maxSubscribers,
         @DefaultValue("30m") Duration maxDuration,
-        @DefaultValue("30s") Duration ticketLifetime) {
+        @DefaultValue("30s") Duration ticketLifetime,
+        @DefaultValue("3s") Duration reconnectDelay) {
 }

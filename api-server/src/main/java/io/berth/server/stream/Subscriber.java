@@ -43,6 +43,7 @@ final class Subscriber {
     private volatile boolean overflowed;
     private volatile boolean keepAliveDue;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean opened;
     private boolean caughtUp;
     private long lastSent;
 
@@ -81,7 +82,7 @@ final class Subscriber {
         schedule();
     }
 
-    /** Starts sending: first what a resuming reader missed. */
+    /** Starts sending: the stream's opening, then what a resuming reader missed. */
     void start() {
         schedule();
     }
@@ -120,6 +121,10 @@ final class Subscriber {
     private void sendWhatIsDue() throws IOException {
         if (closed.get()) {
             return;
+        }
+        if (!opened) {
+            sink.open();
+            opened = true;
         }
         if (!caughtUp) {
             long last = replay.replay(filter, lastSent, this::sendOnce);

@@ -57,9 +57,20 @@ class StreamIT extends ApplicationTestBase {
     }
 
     @Test
+    void aStreamOpensAtOnceWithTheDelayToReconnectAfterSoItsClientKnowsItIsOpenBeforeAnyEvent() throws Exception {
+        try (EventStream stream = EventStream.open(port, "/api/v1/stream?type=ClusterLost&cluster=none-such", ADMIN_TOKEN)) {
+            assertThat(stream.status()).isEqualTo(200);
+            EventStream.Event first = stream.next(Duration.ofSeconds(10));
+            assertThat(first).isNotNull();
+            assertThat(first.retry()).as("the first line, before any event or keep-alive: %s", first).isEqualTo("3000");
+        }
+    }
+
+    @Test
     void anEventCommittedOutsideThisInstanceReachesItsStreamAndIdleStreamsAreKeptAlive() throws Exception {
         String cluster = newCluster("stream-other");
         try (EventStream stream = EventStream.open(port, "/api/v1/stream?cluster=" + cluster + "&type=ClusterLost", ADMIN_TOKEN)) {
+            assertThat(stream.next(Duration.ofSeconds(10)).retry()).isEqualTo("3000");
             EventStream.Event keepAlive = stream.next(Duration.ofSeconds(10));
             assertThat(keepAlive).isNotNull();
             assertThat(keepAlive.comment()).isEqualTo("keep-alive");
@@ -88,6 +99,7 @@ class StreamIT extends ApplicationTestBase {
 
         try (EventStream stream = EventStream.open(port, "/api/v1/stream?ticket=" + ticket, null)) {
             assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.next(Duration.ofSeconds(10)).retry()).isEqualTo("3000");
             assertThat(stream.next(Duration.ofSeconds(10)).comment()).isEqualTo("keep-alive");
         }
         Api.Reply again = streamReply("/api/v1/stream?ticket=" + ticket);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +119,7 @@ class SubscriberTest {
 
         final List<Long> sent = new CopyOnWriteArrayList<>();
         final List<String> resyncs = new CopyOnWriteArrayList<>();
+        final AtomicInteger opened = new AtomicInteger();
         volatile boolean closed;
         private final CountDownLatch blockFirstWrite;
 
@@ -126,7 +128,15 @@ class SubscriberTest {
         }
 
         @Override
+        public void open() {
+            opened.incrementAndGet();
+        }
+
+        @Override
         public void send(TimelineEvent event) throws IOException {
+            if (opened.get() != 1) {
+                throw new AssertionError("an event sent before the stream's opening, or after a second one");
+            }
             if (blockFirstWrite != null && sent.isEmpty()) {
                 waitFor(blockFirstWrite);
             }

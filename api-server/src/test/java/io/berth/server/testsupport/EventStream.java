@@ -21,19 +21,23 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EventStream implements AutoCloseable {
 
-    /** One event as received; {@code comment} is set for comment lines (keep-alives), the rest null then. */
-    public record Event(String id, String name, String data, String comment) {
+    /**
+     * One event as received; {@code comment} is set for comment lines (keep-alives) and {@code retry} for a
+     * {@code retry:} line (the reconnection delay in milliseconds), the rest null then.
+     */
+    public record Event(String id, String name, String data, String comment, String retry) {
 
         public JsonNode json() {
             return Api.JSON.readTree(data);
         }
     }
 
-    private static final Event END = new Event(null, null, null, null);
+    private static final Event END = new Event(null, null, null, null, null);
 
     private final BlockingQueue<Event> received = new LinkedBlockingQueue<>();
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
+    private volatile boolean ended;
 
     private EventStream(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -62,6 +66,11 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
+    /** Whether the stream has ended (Berth ended it, or it was closed). */
+    public boolean ended() {
+        return ended;
+    }
+
     public int status() {
         return response.statusCode();
     }
@@ -76,7 +85,7 @@ public final class EventStream implements AutoCloseable {
         return event == END ? null : event;
     }
 
-    /** Events (not comments) until one matches, failing when none does within the time. */
+    /** Events (not comments nor retry lines) until one matches, failing when none does within the time. */
     public List<Event> until(Predicate<Event> last, Duration within) throws InterruptedException {
         List<Event> events = new ArrayList<>();
         long deadline = System.nanoTime() + within.toNanos();
@@ -85,7 +94,7 @@ public final class EventStream implements AutoCloseable {
             if (event == null) {
                 break;
             }
-            if (event.comment() == null) {
+            if (event.comment() == null && event.retry() == null) {
                 events.add(event);
                 if (last.test(event)) {
                     return events;
@@ -103,13 +112,15 @@ public final class EventStream implements AutoCloseable {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.isEmpty()) {
                     if (data != null) {
-                        received.add(new Event(id, name, data.toString(), null));
+                        received.add(new Event(id, name, data.toString(), null, null));
                     }
                     id = null;
                     name = null;
                     data = null;
                 } else if (line.startsWith(":")) {
-                    received.add(new Event(null, null, null, line.substring(1).trim()));
+                    received.add(new Event(null, null, null, line.substring(1).trim(), null));
+                } else if (line.startsWith("retry:")) {
+                    received.add(new Event(null, null, null, null, line.substring(6).trim()));
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).trim();
                 } else if (line.startsWith("event:")) {
@@ -122,6 +133,7 @@ public final class EventStream implements AutoCloseable {
         } catch (RuntimeException closed) {
             // the stream was closed by the test or by Berth
         } finally {
+            ended = true;
             received.add(END);
         }
     }
