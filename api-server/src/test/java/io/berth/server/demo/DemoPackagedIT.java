@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The packaged berth.jar (so this runs in the integration-test phase, after {@code package}): a normal
  * start cannot load kube-sim, and {@code java -jar berth.jar --demo} runs the demo from it, twice on the
- * same data directory.
+ * same data directory. The first demo is the one README.md's walkthrough runs against, command by command
+ * ({@link ReadmeWalkthroughRun}): what a newcomer reads is what the jar they are told to run does.
  */
 class DemoPackagedIT {
 
@@ -80,9 +81,9 @@ class DemoPackagedIT {
             assertThat(log).contains("Berth demo is ready", "Admin token  " + token,
                     "Swagger UI   http://localhost:" + first.port() + "/swagger-ui.html");
             firstUrls = assertTheDemoIsUp(first.api(), token, dataDir);
-            assertThat(ended(first.api(), token, first.api().post("/api/v1/applications", token, Map.of("name", "web",
-                    "templateSet", "nginx-web", "version", "1.0.0", "wait", true,
-                    "targets", List.of(Map.of("cluster", "sim-a", "namespace", "shop")))))).isEqualTo("Succeeded");
+            // what the README tells a newcomer to do next, on the very jar it tells them to run; it deploys web to sim-a/shop
+            ReadmeWalkthroughRun.runAndCheck(home, first.port(), token);
+            assertThat(first.api().get("/api/v1/applications/web", token).json().get("health").asString()).isEqualTo("Healthy");
             assertThat(first.terminate(Duration.ofSeconds(60))).isTrue();
         }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** README.md's walkthrough is found whole, and its promises are read as DemoWalkthroughIT checks them. */
+/** README.md's walkthrough is found whole, and its promises are read as ReadmeWalkthroughRun checks them. */
 class ReadmeWalkthroughTest {
 
     @Test
