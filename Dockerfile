@@ -37,7 +37,11 @@ RUN set -eux; \
     mkdir -p /app /data; \
     chown berth:berth /data
 
-# Owned by root and read-only for the application user.
+# Owned by root and read-only for the application user. berth.jar names its libraries in lib/ (the
+# extracted layout the build writes beside it; it starts sooner than the one-file berth-boot.jar), and
+# demo/ holds what only --demo loads.
+COPY --from=build /src/api-server/target/lib /app/lib
+COPY --from=build /src/api-server/target/demo /app/demo
 COPY --from=build /src/api-server/target/berth.jar /app/berth.jar
 
 # Only used without an external database (embedded PostgreSQL and its generated encryption key).

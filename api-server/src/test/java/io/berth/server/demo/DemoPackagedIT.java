@@ -24,34 +24,60 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The packaged berth.jar (so this runs in the integration-test phase, after {@code package}): a normal
- * start cannot load kube-sim, and {@code java -jar berth.jar --demo} runs the demo from it, twice on the
- * same data directory. The first demo is the one README.md's walkthrough runs against, command by command
- * ({@link ReadmeWalkthroughRun}): what a newcomer reads is what the jar they are told to run does.
+ * The packaged Berth (so this runs in the integration-test phase, after {@code package}), in both its
+ * forms: berth.jar with lib/ and demo/ beside it, and the one file berth-boot.jar. A normal start of
+ * either cannot load kube-sim; {@code java -jar berth.jar --demo} runs the demo, and berth-boot.jar runs it
+ * again on the same data directory. The first demo is the one README.md's walkthrough runs against,
+ * command by command ({@link ReadmeWalkthroughRun}): what a newcomer reads is what the jar they are told
+ * to run does.
  */
 class DemoPackagedIT {
 
     private static final Path JAR = Path.of(System.getProperty("berth.jar", "target/berth.jar")).toAbsolutePath();
+    private static final Path BOOT_JAR = Path.of(System.getProperty("berth.boot-jar", "target/berth-boot.jar")).toAbsolutePath();
     private static final String KUBE_SIM = "io.berth.kubesim.KubeSim";
     private static final String ADAPTER = "io.berth.server.demo.sim.KubeSimFactory";
     private static final String MOCK_SERVER = "io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher";
 
     @Test
-    void aNormalStartCannotLoadTheSimulator() throws Exception {
-        List<String> probe = probeLauncherClassPath("io.berth.server.BerthApplication", "io.fabric8.kubernetes.client.KubernetesClient",
-                SimulatorFactory.class.getName(), KUBE_SIM, ADAPTER, MOCK_SERVER, "org.bouncycastle.jce.provider.BouncyCastleProvider");
+    void aNormalStartOfEitherFormCannotLoadTheSimulator() throws Exception {
+        for (Path jar : List.of(JAR, BOOT_JAR)) {
+            List<String> probe = probeLauncherClassPath(jar, "io.berth.server.BerthApplication", "io.fabric8.kubernetes.client.KubernetesClient",
+                    SimulatorFactory.class.getName(), KUBE_SIM, ADAPTER, MOCK_SERVER, "org.bouncycastle.jce.provider.BouncyCastleProvider");
 
-        assertThat(probe).contains("loadable io.berth.server.BerthApplication", "loadable io.fabric8.kubernetes.client.KubernetesClient",
-                "loadable " + SimulatorFactory.class.getName(),
-                "not-loadable " + KUBE_SIM, "not-loadable " + ADAPTER, "not-loadable " + MOCK_SERVER,
-                "not-loadable org.bouncycastle.jce.provider.BouncyCastleProvider");
-        assertThat(probe).filteredOn(line -> line.startsWith("class-path ")).isNotEmpty()
-                .noneMatch(line -> line.contains(SimulatorLoader.DEMO_FOLDER));
+            assertThat(probe).as(jar.getFileName().toString()).contains("loadable io.berth.server.BerthApplication",
+                    "loadable io.fabric8.kubernetes.client.KubernetesClient", "loadable " + SimulatorFactory.class.getName(),
+                    "not-loadable " + KUBE_SIM, "not-loadable " + ADAPTER, "not-loadable " + MOCK_SERVER,
+                    "not-loadable org.bouncycastle.jce.provider.BouncyCastleProvider");
+            assertThat(probe).filteredOn(line -> line.startsWith("class-path ")).isNotEmpty()
+                    .noneMatch(line -> line.contains(SimulatorLoader.DEMO_FOLDER) || line.contains("/" + SimulatorLoader.BESIDE_FOLDER));
+        }
     }
 
     @Test
-    void theDemoFolderHoldsTheSimulatorStoredSoItOpensInPlaceAndNothingOfItIsInTheLibraries() throws IOException {
+    void besideBerthJarItsLibrariesAreWhatItsManifestNamesAndTheDemoFolderHoldsOnlyTheSimulator() throws IOException {
+        Path lib = JAR.resolveSibling("lib");
+        Path demo = JAR.resolveSibling(SimulatorLoader.BESIDE_FOLDER);
         try (JarFile jar = new JarFile(JAR.toFile())) {
+            String classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("io.berth.server.BerthApplication");
+            List<String> named = List.of(classPath.trim().split("\\s+"));
+            assertThat(named).isNotEmpty().allMatch(entry -> entry.startsWith("lib/") && Files.isRegularFile(JAR.resolveSibling(entry)));
+            assertThat(jar.getEntry("io/berth/server/BerthApplication.class")).isNotNull();
+            assertThat(jar.getEntry("io/berth/server/demo/sim/KubeSimFactory.class")).isNull();
+            try (var files = Files.list(demo)) {
+                List<String> demoJars = files.map(f -> f.getFileName().toString()).toList();
+                assertThat(demoJars).anyMatch(n -> n.contains("berth-kube-sim-")).anyMatch(n -> n.endsWith("berth-demo-sim.jar"))
+                        .anyMatch(n -> n.contains("kubernetes-server-mock-"));
+                assertThat(named).as("a demo jar also among Berth's libraries").noneMatch(entry -> demoJars.contains(entry.substring(4)));
+            }
+        }
+        assertThat(lib).isDirectory();
+    }
+
+    @Test
+    void theDemoFolderOfTheOneFileHoldsTheSimulatorStoredSoItOpensInPlaceAndNothingOfItIsInTheLibraries() throws IOException {
+        try (JarFile jar = new JarFile(BOOT_JAR.toFile())) {
             List<ZipEntry> demo = jar.stream().filter(e -> e.getName().startsWith(SimulatorLoader.DEMO_FOLDER) && !e.isDirectory())
                     .map(ZipEntry.class::cast).toList();
             assertThat(demo).map(ZipEntry::getName).anyMatch(n -> n.contains("berth-kube-sim-"))
@@ -67,16 +93,16 @@ class DemoPackagedIT {
     }
 
     @Test
-    void theDemoRunsFromTheJarAndAgainOnTheSameDataDirectory() throws Exception {
+    void theDemoRunsFromBerthJarAndAgainFromTheOneFileOnTheSameDataDirectory() throws Exception {
         Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "demo-jar-").toAbsolutePath();
         Path dataDir = home.resolve("data-demo");
         Files.createDirectories(dataDir);
 
         String token;
         Map<String, String> firstUrls;
-        try (BerthProcess first = startDemo(dataDir, home.resolve("first.log"))) {
+        try (BerthProcess first = startDemo(JAR, dataDir, home.resolve("first.log"))) {
             String log = first.log();
-            assertThat(log).contains("Demo: simulated clusters from " + SimulatorLoader.DEMO_FOLDER + " of " + JAR.getFileName());
+            assertThat(log).contains("Demo: simulated clusters from " + SimulatorLoader.BESIDE_FOLDER + " beside " + JAR.getFileName());
             token = Files.readString(dataDir.resolve("admin-token")).trim();
             assertThat(log).contains("Berth demo is ready", "Admin token  " + token,
                     "Swagger UI   http://localhost:" + first.port() + "/swagger-ui.html");
@@ -87,7 +113,8 @@ class DemoPackagedIT {
             assertThat(first.terminate(Duration.ofSeconds(60))).isTrue();
         }
 
-        try (BerthProcess second = startDemo(dataDir, home.resolve("second.log"))) {
+        try (BerthProcess second = startDemo(BOOT_JAR, dataDir, home.resolve("second.log"))) {
+            assertThat(second.log()).contains("Demo: simulated clusters from " + SimulatorLoader.DEMO_FOLDER + " of " + BOOT_JAR.getFileName());
             assertThat(Files.readString(dataDir.resolve("admin-token")).trim()).as("the same token").isEqualTo(token);
             assertThat(second.log()).contains("Admin token  " + token, "already there [");
             Map<String, String> secondUrls = assertTheDemoIsUp(second.api(), token, dataDir);
@@ -135,19 +162,19 @@ class DemoPackagedIT {
                         state -> List.of("Succeeded", "Failed", "Cancelled").contains(state));
     }
 
-    private static BerthProcess startDemo(Path dataDir, Path log) throws IOException {
-        assertThat(JAR).as("the packaged jar (this test runs after package)").exists();
+    private static BerthProcess startDemo(Path jar, Path dataDir, Path log) throws IOException {
+        assertThat(jar).as("the packaged jar (this test runs after package)").exists();
         long started = System.nanoTime();
-        BerthProcess demo = BerthProcess.startJar(JAR, List.of(DemoMode.ARGUMENT), dataDir, log,
+        BerthProcess demo = BerthProcess.startJar(jar, List.of(DemoMode.ARGUMENT), dataDir, log,
                 Map.of("berth.embedded-database.durability", "unsafe-fast-for-tests"));
-        System.out.printf("demo from %s ready after %.1f s (%d cores)%n", JAR.getFileName(), (System.nanoTime() - started) / 1e9,
+        System.out.printf("demo from %s ready after %.1f s (%d cores)%n", jar.getFileName(), (System.nanoTime() - started) / 1e9,
                 Runtime.getRuntime().availableProcessors());
         return demo;
     }
 
-    /** Runs {@link LauncherClassPathProbe} with nothing but berth.jar and the probe on the class path. */
-    private static List<String> probeLauncherClassPath(String... classNames) throws Exception {
-        assertThat(JAR).as("the packaged jar (this test runs after package)").exists();
+    /** Runs {@link LauncherClassPathProbe} with nothing but the jar and the probe on the class path. */
+    private static List<String> probeLauncherClassPath(Path jar, String... classNames) throws Exception {
+        assertThat(jar).as("the packaged jar (this test runs after package)").exists();
         Path probeRoot = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "launcher-probe-");
         String classFile = LauncherClassPathProbe.class.getName().replace('.', '/') + ".class";
         Path target = probeRoot.resolve(classFile);
@@ -156,7 +183,9 @@ class DemoPackagedIT {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", JAR + java.io.File.pathSeparator + probeRoot.toAbsolutePath(), LauncherClassPathProbe.class.getName()));
+                "-cp", jar + java.io.File.pathSeparator + probeRoot.toAbsolutePath(), LauncherClassPathProbe.class.getName()));
+        // berth-boot.jar runs in the class loader Spring Boot's launcher builds; berth.jar in the JVM's own
+        command.add(jar.equals(BOOT_JAR) ? LauncherClassPathProbe.BOOT_LAUNCHER : LauncherClassPathProbe.JVM);
         command.addAll(List.of(classNames));
         Path out = probeRoot.resolve("probe.out");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();

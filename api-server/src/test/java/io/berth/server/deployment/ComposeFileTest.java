@@ -63,6 +63,9 @@ class ComposeFileTest {
             assertThat(services.get(service).get("build").asString()).as(service).isEqualTo(".");
         }
         assertThat(dockerfile).containsPattern("(?m)^COPY --from=build /src/api-server/target/" + Pattern.quote(jar) + " /app/berth.jar$")
+                // the libraries its manifest names (lib/...) and the demo's jars, beside it as the build writes them
+                .containsPattern("(?m)^COPY --from=build /src/api-server/target/lib /app/lib$")
+                .containsPattern("(?m)^COPY --from=build /src/api-server/target/demo /app/demo$")
                 .containsPattern("(?m)^ENTRYPOINT \\[\"java\", \"-jar\", \"/app/berth.jar\"\\]$");
     }
 
