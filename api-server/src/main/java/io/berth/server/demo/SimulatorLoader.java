@@ -103,7 +103,7 @@ final class SimulatorLoader {
         return name.startsWith(DEMO_FOLDER) && name.endsWith(".jar") && name.indexOf('/', DEMO_FOLDER.length()) < 0;
     }
 
-    /** A jar inside berth.jar, as Spring Boot's launcher names one: {@code jar:nested:/path/berth.jar/!BOOT-INF/demo/x.jar!/}. */
+    /** A jar inside berth-boot.jar, as Spring Boot's launcher names one: {@code jar:nested:/path/berth-boot.jar/!BOOT-INF/demo/x.jar!/}. */
     static String nestedJarUrl(File outer, String entryName) {
         String path = outer.getAbsoluteFile().toURI().getRawPath().replace("!", "%21");
         return "jar:nested:" + path + "/!" + entryName + "!/";

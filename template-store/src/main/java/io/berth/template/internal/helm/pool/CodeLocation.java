@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * Where a resource found on Berth's class path comes from, as the worker's class path needs it: a
  * directory ({@code target/classes} in tests), a jar on disk (the Maven repository in tests), or a
- * jar inside another one (Spring Boot's {@code BOOT-INF/lib/} of {@code berth.jar}), which a plain
+ * jar inside another one (Spring Boot's {@code BOOT-INF/lib/} of {@code berth-boot.jar}), which a plain
  * {@code java -cp} cannot read and has to be copied out first.
  */
 sealed interface CodeLocation {
@@ -22,7 +22,7 @@ sealed interface CodeLocation {
 
     /**
      * A jar that only a URL handler can read, such as Spring Boot's
-     * {@code nested:/app/berth.jar/!BOOT-INF/lib/helm-java-0.0.15.jar}.
+     * {@code nested:/app/berth-boot.jar/!BOOT-INF/lib/helm-java-0.0.15.jar}.
      *
      * @param url      the jar's URL, opened with the handler Spring Boot's launcher registers
      * @param fileName the jar's own name, for its copy

@@ -26,7 +26,7 @@ import io.berth.template.internal.helm.worker.HelmWorkerMain;
  * the worker's class path (this module, helm-java, its lib-api and JNA) and Helm's native library
  * for this platform, copied once per JVM out of helm-java's platform jar.
  *
- * <p>Where a jar sits inside {@code berth.jar} (Spring Boot's nested jars) it is copied out too, so
+ * <p>Where a jar sits inside {@code berth-boot.jar} (Spring Boot's nested jars) it is copied out too, so
  * the same code serves the packaged application and the test class path. The copies live in a
  * private temporary directory that is deleted when the JVM exits.
  */
