@@ -11,29 +11,37 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Creates, lists, revokes and checks API tokens. */
 @Service
 public class TokenService implements TokenAuthenticator {
 
     private final ApiTokenRepository tokens;
+    private final RecentlyReadTokens recentlyRead;
     private final Clock clock;
 
-    TokenService(ApiTokenRepository tokens, Clock clock) {
+    TokenService(ApiTokenRepository tokens, RecentlyReadTokens recentlyRead, Clock clock) {
         this.tokens = tokens;
+        this.recentlyRead = recentlyRead;
         this.clock = clock;
     }
 
+    /**
+     * The caller a token stands for. Reads the token table at most once per {@code berth.tokens.cache-for}
+     * for a given token (no transaction, no connection otherwise); the expiry is checked at every call.
+     */
     @Override
-    @Transactional(readOnly = true)
     public Optional<TokenPrincipal> authenticate(String presentedToken) {
         if (presentedToken == null || presentedToken.isEmpty() || presentedToken.length() > 512) {
             return Optional.empty();
         }
         Instant now = Instant.now(clock);
-        return tokens.findByTokenHash(TokenSecrets.hash(presentedToken))
+        return recentlyRead.get(TokenSecrets.hash(presentedToken), hash -> tokens.findByTokenHash(hash)
+                        .map(token -> new RecentlyReadTokens.ReadToken(token.getName(), token.getRole(), token.getExpiresAt())))
                 .filter(token -> !token.isExpiredAt(now))
-                .map(token -> new TokenPrincipal(token.getName(), token.getRole()));
+                .map(token -> new TokenPrincipal(token.name(), token.role()));
     }
 
     @Transactional
@@ -62,6 +70,14 @@ public class TokenService implements TokenAuthenticator {
         ApiTokenEntity token = tokens.findByName(name)
                 .orElseThrow(() -> new TokenNotFoundException(name));
         tokens.delete(token);
+        // forgotten now and again once committed: a request that read the token meanwhile put it back
+        recentlyRead.forget(name);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recentlyRead.forget(name);
+            }
+        });
     }
 
     /** Stores the first admin token if there is no token at all. Returns false when tokens exist already. */

@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
         "berth.max-request-size=64KB",
         "berth.templates.max-version-bytes=48KB",
         "berth.bootstrap-token=" + ApiTestBase.ADMIN_TOKEN,
+        "berth.tokens.cache-for=3s",
         "berth.operations.poll-interval=200ms",
         "berth.operations.lease-duration=3s",
         "berth.operations.max-attempts=3",

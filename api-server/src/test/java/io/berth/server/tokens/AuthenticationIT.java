@@ -2,10 +2,12 @@ package io.berth.server.tokens;
 
 import static io.berth.server.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.berth.server.testsupport.Api.Reply;
 import io.berth.server.testsupport.ApiTestBase;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -97,6 +99,33 @@ class AuthenticationIT extends ApiTestBase {
 
         assertProblem(api.get("/api/v1/clusters", secret), 401, "unauthenticated");
         assertProblem(api.delete("/api/v1/tokens/" + name, ADMIN_TOKEN), 404, "not-found");
+    }
+
+    @Test
+    void aTokenIsReadFromTheDatabaseOnceAndThenRememberedForAFewSecondsAtMost() {
+        String name = unique("remembered");
+        String secret = api.post("/api/v1/tokens", ADMIN_TOKEN, Map.of("name", name, "role", "viewer")).json().get("token").asString();
+        assertThat(api.get("/api/v1/clusters", secret).status()).isEqualTo(200);
+
+        // deleted as another Berth instance on the same database would: nothing here hears of it
+        assertThat(jdbc.update("delete from api_token where name = ?", name)).isEqualTo(1);
+
+        assertThat(api.get("/api/v1/clusters", secret).status()).as("checked from memory, not read again").isEqualTo(200);
+        // berth.tokens.cache-for=3s in the tests
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/api/v1/clusters", secret).status() == 401);
+    }
+
+    @Test
+    void aRememberedTokenStillStopsAtItsExpiry() {
+        Instant expiry = Instant.now().plusSeconds(2);
+        String secret = api.post("/api/v1/tokens", ADMIN_TOKEN, Map.of("name", unique("brief"), "role", "viewer",
+                "expiresAt", expiry.toString())).json().get("token").asString();
+        assertThat(api.get("/api/v1/clusters", secret).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/v1/clusters", secret).status() == 401);
+        assertThat(Instant.now()).as("refused only once expired").isAfterOrEqualTo(expiry);
     }
 
     @Test
