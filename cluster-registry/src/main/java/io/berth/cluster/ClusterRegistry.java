@@ -1,5 +1,6 @@
 package io.berth.cluster;
 
+import io.berth.cluster.internal.ClusterCredentialsGeneration;
 import io.berth.cluster.internal.ClusterEntity;
 import io.berth.cluster.internal.ClusterEventEntity;
 import io.berth.cluster.internal.ClusterEventRepository;
@@ -17,7 +18,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -214,6 +218,27 @@ public class ClusterRegistry {
      */
     public KubernetesClient client(String name) {
         return clients.forCluster(find(name));
+    }
+
+    /**
+     * Clients of the named clusters that are registered (the others are left out): one read of the
+     * registry for all of them, and each cluster's full record (and a new client) only where its
+     * credentials changed since its client was built, or it has none yet. For callers that need many
+     * clusters' clients again and again, such as the status tracker's refresh.
+     */
+    public Map<String, KubernetesClient> clients(Collection<String> names) {
+        Map<String, KubernetesClient> found = new HashMap<>();
+        if (names.isEmpty()) {
+            return found;
+        }
+        for (ClusterCredentialsGeneration cluster : this.clusters.findCredentialsGenerations(names)) {
+            try {
+                found.put(cluster.name(), clients.cached(cluster.id(), cluster.generation()).orElseGet(() -> client(cluster.name())));
+            } catch (ClusterNotFoundException deletedMeanwhile) {
+                // not registered any more: left out, as if it had not been found by the read above
+            }
+        }
+        return found;
     }
 
     /**

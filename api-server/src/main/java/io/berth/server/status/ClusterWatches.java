@@ -27,7 +27,7 @@ final class ClusterWatches implements AutoCloseable {
 
     private final Map<String, ClusterWatch> watches = new ConcurrentHashMap<>();
     private final Map<String, Instant> closedSince = new ConcurrentHashMap<>();
-    private final Function<String, KubernetesClient> clients;
+    private final Function<Set<String>, Map<String, KubernetesClient>> clients;
     private final ChangeListener listener;
 
     /**
@@ -42,7 +42,11 @@ final class ClusterWatches implements AutoCloseable {
     record Down(Instant since, String why) {
     }
 
-    ClusterWatches(Function<String, KubernetesClient> clients, ChangeListener listener) {
+    /**
+     * @param clients the clients of the clusters named that are registered, found with one read of the
+     *                registry for all of them (a refresh must not read each cluster's record)
+     */
+    ClusterWatches(Function<Set<String>, Map<String, KubernetesClient>> clients, ChangeListener listener) {
         this.clients = clients;
         this.listener = listener;
     }
@@ -58,9 +62,20 @@ final class ClusterWatches implements AutoCloseable {
                 closedSince.remove(gone);
             }
         }
+        Map<String, KubernetesClient> registered;
+        try {
+            registered = kindsByCluster.isEmpty() ? Map.of() : clients.apply(kindsByCluster.keySet());
+        } catch (RuntimeException e) {
+            // the registry could not be read: the watches stay as they are until the next refresh
+            log.debug("Cannot read the clusters' clients now: {}", e.toString());
+            return;
+        }
         kindsByCluster.forEach((cluster, kinds) -> {
+            KubernetesClient client = registered.get(cluster);
+            if (client == null) {
+                return; // unregistered meanwhile: its targets go with it, and its watch at a later refresh
+            }
             try {
-                KubernetesClient client = clients.apply(cluster);
                 ClusterWatch watch = watches.get(cluster);
                 if (watch != null && watch.client() != client) {
                     watch.close(); // the registry replaced the client: the old one may be closed already
@@ -73,7 +88,6 @@ final class ClusterWatches implements AutoCloseable {
                 }
                 watch.watch(kinds);
             } catch (RuntimeException e) {
-                // the cluster was unregistered meanwhile, or the registry could not be read: try at the next refresh
                 log.debug("Cannot watch cluster {} now: {}", cluster, e.toString());
             }
         });

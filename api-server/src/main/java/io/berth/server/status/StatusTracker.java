@@ -75,7 +75,7 @@ public class StatusTracker implements DisposableBean {
         this.settings = settings;
         this.observer = observer;
         this.recorder = new TargetRecorder(targets, clock);
-        this.watches = new ClusterWatches(clusters::client, this::changed);
+        this.watches = new ClusterWatches(clusters::clients, this::changed);
         this.workers = Executors.newFixedThreadPool(settings.parallelism(), r -> daemon(r, "berth-status-worker"));
     }
 

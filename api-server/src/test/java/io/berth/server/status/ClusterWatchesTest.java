@@ -14,6 +14,10 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -82,12 +86,37 @@ class ClusterWatchesTest {
         cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("brief").endMetadata().build())
                 .serverSideApply();
         client = cluster.outsideClient();
-        watches = new ClusterWatches(name -> client, (name, namespace, application) -> {
+        watches = new ClusterWatches(names -> clientFor(names, client), (name, namespace, application) -> {
         });
         watches.sync(Map.of(cluster.name(), Set.of(CONFIG_MAP)));
         ClusterWatch watch = watches.get(cluster.name()).orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> watch.isConnected() && !watch.isStarting());
         return watch;
+    }
+
+    @Test
+    void aSyncAsksTheRegistryOnceForTheClientsOfAllItsClustersAndLeavesOutTheUnregistered(SimulatedCluster cluster) {
+        client = cluster.outsideClient();
+        List<Set<String>> asked = new ArrayList<>();
+        watches = new ClusterWatches(names -> {
+            asked.add(Set.copyOf(names));
+            return clientFor(names.stream().filter(n -> !n.equals("gone")).toList(), client);
+        }, (name, namespace, application) -> {
+        });
+
+        watches.sync(Map.of("east", Set.of(CONFIG_MAP), "west", Set.of(CONFIG_MAP), "gone", Set.of(CONFIG_MAP)));
+
+        assertThat(asked).as("one read of the registry for the refresh, not one per cluster")
+                .containsExactly(Set.of("east", "west", "gone"));
+        assertThat(watches.get("east")).isPresent();
+        assertThat(watches.get("west")).isPresent();
+        assertThat(watches.get("gone")).as("not registered: not watched").isEmpty();
+    }
+
+    private static Map<String, KubernetesClient> clientFor(Collection<String> names, KubernetesClient client) {
+        Map<String, KubernetesClient> clients = new HashMap<>();
+        names.forEach(name -> clients.put(name, client));
+        return clients;
     }
 
     private static io.fabric8.kubernetes.api.model.ConfigMap managed(String name) {

@@ -3,6 +3,7 @@ package io.berth.cluster.internal;
 import io.berth.cluster.ClusterStatus;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,11 @@ import org.springframework.data.repository.query.Param;
 public interface ClusterRepository extends JpaRepository<ClusterEntity, UUID> {
 
     Optional<ClusterEntity> findByName(String name);
+
+    /** What decides whether a cluster's cached client is current, for the clusters named, in one read. */
+    @Query("select new io.berth.cluster.internal.ClusterCredentialsGeneration(c.id, c.name, c.credentialsGeneration)"
+            + " from ClusterEntity c where c.name in :names")
+    List<ClusterCredentialsGeneration> findCredentialsGenerations(@Param("names") Collection<String> names);
 
     boolean existsByName(String name);
 

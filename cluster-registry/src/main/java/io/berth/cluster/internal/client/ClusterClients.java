@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.vertx.core.Vertx;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -53,6 +54,12 @@ public class ClusterClients implements DisposableBean {
             }
             return new CachedClient(cluster.getCredentialsGeneration(), build(cluster));
         }).client();
+    }
+
+    /** The client already built for this cluster, when it was built from this generation of its credentials. */
+    public Optional<KubernetesClient> cached(UUID clusterId, int generation) {
+        CachedClient cached = clients.get(clusterId);
+        return cached != null && cached.generation() == generation ? Optional.of(cached.client()) : Optional.empty();
     }
 
     /** Closes and forgets the cluster's client, if there is one. */
