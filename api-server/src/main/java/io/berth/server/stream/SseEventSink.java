@@ -8,9 +8,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * A subscriber's events as Server-Sent Events: a {@code retry:} field first, then each timeline event as a default ({@code message}) event
- * whose id is the event's id and whose data is the event as JSON; keep-alives as comment lines; a
- * {@code resync} event before the stream ends for a reader that fell behind.
+ * A subscriber's events as Server-Sent Events: a {@code retry:} field first, then each timeline event as a
+ * default ({@code message}) event whose id is the event's id and whose data is the event as JSON;
+ * keep-alives as comment lines; a {@code resync} event before the stream ends for a reader that fell
+ * behind.
  */
 final class SseEventSink implements EventSink {
 

@@ -34,11 +34,12 @@ class StreamHub implements SmartLifecycle, DisposableBean {
     private final TimelineService timeline;
     private final StreamSettings settings;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    // from the start: the web server takes requests before this bean's lifecycle phase starts
+    private volatile boolean accepting = true;
     private final AtomicInteger senderThreads = new AtomicInteger();
     // one sender at a time per subscriber, and only while it has something to send: a reader that does
     // not read holds one thread, never the feed nor another reader
     private final ExecutorService senders = Executors.newCachedThreadPool(r -> daemon(r, "berth-stream-" + senderThreads.incrementAndGet()));
-    private volatile boolean running;
     private final ScheduledExecutorService keepAlives = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-stream-keep-alive"));
 
     StreamHub(TimelineService timeline, StreamSettings settings, StreamMetrics metrics) {
@@ -60,7 +61,7 @@ class StreamHub implements SmartLifecycle, DisposableBean {
                 () -> subscribers.remove(self[0]));
         self[0] = subscriber;
         synchronized (subscribers) {
-            if (!running) {
+            if (!accepting) {
                 // stopping: the stream ends at once; its client reconnects, as after any end of a stream
                 subscriber.close();
                 return subscriber;
@@ -99,21 +100,21 @@ class StreamHub implements SmartLifecycle, DisposableBean {
 
     @Override
     public void start() {
-        running = true;
+        accepting = true;
     }
 
     /** Ends every open stream; streams asked for from now on end as soon as they open. */
     @Override
     public void stop() {
         synchronized (subscribers) {
-            running = false;
+            accepting = false;
         }
         List.copyOf(subscribers).forEach(Subscriber::close);
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return accepting;
     }
 
     /** The highest phase: stopped first, before the web server's graceful shutdown waits for requests. */

@@ -94,8 +94,13 @@ final class Subscriber {
     void close() {
         if (closed.compareAndSet(false, true)) {
             buffer.clear();
-            sink.close();
-            onClose.run();
+            try {
+                sink.close();
+            } catch (RuntimeException alreadyFailed) {
+                // the response broke before it could be ended (the reader went away): there is nothing to end
+            } finally {
+                onClose.run();
+            }
         }
     }
 

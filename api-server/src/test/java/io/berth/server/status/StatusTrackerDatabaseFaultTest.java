@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class StatusTrackerDatabaseFaultTest {
 
     @Test
     void aDatabaseFaultWhileJudgingLeavesTheTargetsHealthAlone(SimulatedCluster cluster) {
-        when(clusters.client("sim-1")).thenReturn(cluster.outsideClient());
+        when(clusters.clients(Set.of("sim-1"))).thenReturn(Map.of("sim-1", cluster.outsideClient()));
         when(targets.all()).thenReturn(List.of(web));
         when(targets.rules(app, 1)).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
         tracker.refresh();

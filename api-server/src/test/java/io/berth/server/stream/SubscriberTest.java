@@ -97,6 +97,42 @@ class SubscriberTest {
         assertThat(sink.resyncs).isEmpty();
     }
 
+    @Test
+    void aReaderGoneAbruptlyIsLetGoEvenWhenItsResponseCannotBeEndedCleanly() throws Exception {
+        // Tomcat refuses to complete a response whose connection already failed: the stream must still be let go
+        RecordingSink sink = new RecordingSink(null) {
+            @Override
+            public void send(TimelineEvent event) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+
+            @Override
+            public void close() {
+                throw new IllegalStateException("the response had an error already");
+            }
+        };
+        AtomicBoolean letGo = new AtomicBoolean();
+        List<Throwable> escaped = new CopyOnWriteArrayList<>();
+        ExecutorService watched = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r);
+            thread.setUncaughtExceptionHandler((t, e) -> escaped.add(e));
+            return thread;
+        });
+        try {
+            Subscriber subscriber = new Subscriber(TimelineFilter.everything(), sink, 10, null, noReplay(), watched, () -> letGo.set(true));
+            subscriber.start();
+            subscriber.offer(event(1));
+
+            await().atMost(Duration.ofSeconds(5)).until(subscriber::isClosed);
+            assertThat(letGo).as("removed from the hub's streams").isTrue();
+            watched.shutdown();
+            assertThat(watched.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(escaped).as("nothing thrown out of the sender").isEmpty();
+        } finally {
+            watched.shutdownNow();
+        }
+    }
+
     private static Subscriber.Replay noReplay() {
         return (filter, afterId, send) -> afterId;
     }
@@ -115,7 +151,7 @@ class SubscriberTest {
     }
 
     /** Records what it is sent; with a latch, its first write blocks until the latch opens (a reader that does not read). */
-    private static final class RecordingSink implements EventSink {
+    private static class RecordingSink implements EventSink {
 
         final List<Long> sent = new CopyOnWriteArrayList<>();
         final List<String> resyncs = new CopyOnWriteArrayList<>();
