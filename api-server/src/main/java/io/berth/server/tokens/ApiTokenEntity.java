@@ -41,6 +41,11 @@ class ApiTokenEntity {
     }
 
     boolean isExpiredAt(Instant now) {
+        return hasExpired(expiresAt, now);
+    }
+
+    /** Whether a token with this expiry (null: none) has expired at {@code now}: from its expiry on. */
+    static boolean hasExpired(Instant expiresAt, Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 

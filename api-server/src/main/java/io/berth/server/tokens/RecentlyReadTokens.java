@@ -21,7 +21,7 @@ class RecentlyReadTokens {
     record ReadToken(String name, Role role, Instant expiresAt) {
 
         boolean isExpiredAt(Instant now) {
-            return expiresAt != null && !expiresAt.isAfter(now);
+            return ApiTokenEntity.hasExpired(expiresAt, now);
         }
     }
 
