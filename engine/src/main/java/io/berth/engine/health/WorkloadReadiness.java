@@ -16,6 +16,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The wait of a deploy with the option "wait": until every applied object that carries health is
  * Healthy (or scaled to zero on purpose), judged by {@link HealthJudge} like everywhere else in Berth.
+ * It polls, and between polls watches the objects it waits for, so that a change is looked at when it
+ * happens rather than at the next poll ({@link ChangeAlarm}).
  * A Degraded object (a crash loop, an image that cannot be pulled, a template's degraded value) ends
  * the wait at once, naming the pod and its reason: waiting longer would not cure it.
  */
@@ -59,34 +61,47 @@ public final class WorkloadReadiness {
                 .toList();
         Instant deadline = Instant.now().plus(timeout);
         Instant silentSince = null;
-        while (true) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("The wait for " + judged.size() + " objects to be ready was cancelled");
-            }
-            Map<ObjectRef, Assessment> states;
-            try {
-                states = poll(client, judged, rules);
-                silentSince = null;
-            } catch (KubernetesClientException unanswered) {
-                silentSince = silentSince == null ? Instant.now() : silentSince;
-                if (!Instant.now().isBefore(silentSince.plus(silenceLimit)) || !Instant.now().plus(pollInterval).isBefore(deadline)) {
-                    throw new ClusterSilentException(Duration.between(silentSince, Instant.now()), judged.size(), unanswered);
+        ChangeAlarm alarm = null;
+        try {
+            while (true) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("The wait for " + judged.size() + " objects to be ready was cancelled");
                 }
-                pause();
-                continue;
+                Map<ObjectRef, Assessment> states;
+                try {
+                    states = poll(client, judged, rules);
+                    silentSince = null;
+                } catch (KubernetesClientException unanswered) {
+                    silentSince = silentSince == null ? Instant.now() : silentSince;
+                    if (!Instant.now().isBefore(silentSince.plus(silenceLimit)) || !Instant.now().plus(pollInterval).isBefore(deadline)) {
+                        throw new ClusterSilentException(Duration.between(silentSince, Instant.now()), judged.size(), unanswered);
+                    }
+                    pause();
+                    continue;
+                }
+                List<String> degraded = describe(states, true);
+                if (!degraded.isEmpty()) {
+                    throw new NotReadyException("Degraded, waiting longer will not help", degraded);
+                }
+                List<String> waiting = describe(states, false);
+                if (waiting.isEmpty()) {
+                    return;
+                }
+                if (!Instant.now().plus(pollInterval).isBefore(deadline)) {
+                    throw new NotReadyException("Not ready within " + timeout.toSeconds() + "s", waiting);
+                }
+                if (alarm == null) {
+                    // From now on a change wakes the wait; polled once more at once, so that nothing that changed
+                    // before the watches began is left to the next interval.
+                    alarm = ChangeAlarm.on(client, judged);
+                    continue;
+                }
+                awaitChangeOrInterval(alarm);
             }
-            List<String> degraded = describe(states, true);
-            if (!degraded.isEmpty()) {
-                throw new NotReadyException("Degraded, waiting longer will not help", degraded);
+        } finally {
+            if (alarm != null) {
+                alarm.close();
             }
-            List<String> waiting = describe(states, false);
-            if (waiting.isEmpty()) {
-                return;
-            }
-            if (!Instant.now().plus(pollInterval).isBefore(deadline)) {
-                throw new NotReadyException("Not ready within " + timeout.toSeconds() + "s", waiting);
-            }
-            pause();
         }
     }
 
@@ -120,6 +135,15 @@ public final class WorkloadReadiness {
             }
         });
         return out;
+    }
+
+    private void awaitChangeOrInterval(ChangeAlarm alarm) {
+        try {
+            alarm.await(pollInterval);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while waiting for workloads to be ready");
+        }
     }
 
     private void pause() {

@@ -34,6 +34,20 @@ class AwaitReadyTest extends OnSimulatedCluster {
     }
 
     @Test
+    void aWorkloadThatBecomesReadyBetweenTwoPollsEndsTheWaitWithoutWaitingOutThePollInterval() {
+        List<ObjectRef> applied = applier.apply(berth, "prompt-web", true,
+                Seeds.render(Seeds.NGINX_WEB, "web", "prompt-web", Map.of("replicas", 1)), Seeds.stamp("web", Seeds.NGINX_WEB, 1));
+        // The first poll finds the pod not ready yet (the simulator's readiness delay); the next poll would be a minute later.
+        WorkloadReadiness rarePolls = new WorkloadReadiness(Duration.ofMinutes(1), Duration.ofSeconds(20));
+        long start = System.nanoTime();
+
+        rarePolls.awaitReady(berth, applied, Map.of(), Duration.ofMinutes(5), () -> false);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        assertThat(berth.apps().statefulSets().inNamespace("prompt-web").withName("web").get().getStatus().getReadyReplicas()).isEqualTo(1);
+    }
+
+    @Test
     void returnsOnceTheOperatorAndItsEtcdClusterAreReadyByTheTemplatesHint() {
         List<Map<String, Object>> objects = new ArrayList<>(Seeds.render(Seeds.ETCD_OPERATOR, "etcd", "ready-etcd", Map.of()));
         objects.addAll(Seeds.render(Seeds.ETCD_CLUSTER, "etcd", "ready-etcd", Map.of()));
