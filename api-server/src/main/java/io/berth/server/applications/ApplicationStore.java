@@ -264,18 +264,65 @@ public class ApplicationStore {
     }
 
     public List<TrackedTarget> trackedTargets() {
-        return jdbc.sql("""
-                select t.*, a.name as application_name, a.self_heal,
-                       (a.active_operation_id is null and t.revision_applied = a.current_revision
-                        and (t.sync_status = 'Synced' or t.drift is not null)) as drift_judged
-                from application_target t
-                join application a on a.id = t.application_id
+        return jdbc.sql(TRACKED_COLUMNS + """
                 where a.state = 'Active' and t.revision_applied is not null
                 order by t.cluster_name, a.name, t.namespace""")
-                .query((rs, n) -> new TrackedTarget(rs.getObject("application_id", UUID.class),
-                        rs.getString("application_name"), rs.getInt("revision_applied"), targetRow(rs, n),
-                        rs.getBoolean("drift_judged"), rs.getBoolean("self_heal")))
+                .query(this::trackedTargetRow)
                 .list();
+    }
+
+    /**
+     * A mark to read changes from: the oldest transaction still running now. Every change made by an
+     * older one is visible from here on, so a reader that takes the mark before it reads, and later asks
+     * for what changed since it, misses nothing ({@code V10__target_changes.sql}).
+     */
+    public long changeMark() {
+        return jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint").query(Long.class).single();
+    }
+
+    /** A target that changed since a mark: followed by the tracker if {@code tracked}, else to be let go. */
+    public record ChangedTarget(TrackedTarget target, boolean tracked) {
+    }
+
+    /** Targets (or their applications) changed by transactions at or after the mark, whether still tracked or not. */
+    public List<ChangedTarget> targetsChangedSince(long mark) {
+        return jdbc.sql(TRACKED_COLUMNS + """
+                where t.changed_xid >= :mark or a.changed_xid >= :mark""")
+                .param("mark", mark)
+                .query((rs, n) -> new ChangedTarget(trackedTargetRow(rs, n),
+                        rs.getString("app_state").equals("Active") && rs.getObject("revision_applied") != null))
+                .list();
+    }
+
+    /** A target removed (uninstalled, or purged with its application): application id, cluster, namespace. */
+    public record RemovedTarget(UUID applicationId, String cluster, String namespace) {
+    }
+
+    /** Targets removed by transactions at or after the mark. */
+    public List<RemovedTarget> targetsRemovedSince(long mark) {
+        return jdbc.sql("select * from application_target_removal where removed_xid >= :mark").param("mark", mark)
+                .query((rs, n) -> new RemovedTarget(rs.getObject("application_id", UUID.class), rs.getString("cluster_name"),
+                        rs.getString("namespace")))
+                .list();
+    }
+
+    /** Forgets removals older than {@code before}: a reader that far behind reads every target again anyway. */
+    public int purgeTargetRemovals(Instant before) {
+        return jdbc.sql("delete from application_target_removal where removed_at < :before")
+                .param("before", Timestamp.from(before)).update();
+    }
+
+    private static final String TRACKED_COLUMNS = """
+            select t.*, a.name as application_name, a.self_heal, a.state as app_state,
+                   (a.active_operation_id is null and t.revision_applied = a.current_revision
+                    and (t.sync_status = 'Synced' or t.drift is not null)) as drift_judged
+            from application_target t
+            join application a on a.id = t.application_id
+            """;
+
+    private TrackedTarget trackedTargetRow(ResultSet rs, int n) throws SQLException {
+        return new TrackedTarget(rs.getObject("application_id", UUID.class), rs.getString("application_name"),
+                rs.getInt("revision_applied"), targetRow(rs, n), rs.getBoolean("drift_judged"), rs.getBoolean("self_heal"));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.berth.engine.drift.ObjectDrift;
 import io.berth.engine.health.CustomHealthRule;
 import io.berth.engine.health.Health;
 import io.berth.server.status.DesiredObject;
+import io.berth.server.status.TargetChanges;
 import io.berth.server.status.TrackedTarget;
 import io.berth.server.status.TrackedTargets;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The applications' side of the status tracker: its targets, their health rules, their recorded health. */
 @Component
@@ -39,11 +42,45 @@ class TrackedTargetsFromApplications implements TrackedTargets {
 
     @Override
     public List<TrackedTarget> all() {
-        return applications.trackedTargets().stream().map(t -> new TrackedTarget(t.applicationId(), t.application(),
-                t.state().cluster(), t.state().namespace(), t.revisionApplied(),
-                t.state().objects().stream().map(AppliedObject::ref).toList(),
+        return applications.trackedTargets().stream().map(TrackedTargetsFromApplications::tracked).toList();
+    }
+
+    @Override
+    public long changeMark() {
+        return applications.changeMark();
+    }
+
+    @Override
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public TargetChanges changedSince(long mark) {
+        // one snapshot for both reads: a target removed and deployed again in between is seen in one state
+        List<TrackedTarget> followed = new ArrayList<>();
+        List<TargetChanges.Unfollowed> unfollowed = new ArrayList<>();
+        for (ApplicationStore.RemovedTarget removed : applications.targetsRemovedSince(mark)) {
+            unfollowed.add(new TargetChanges.Unfollowed(removed.applicationId(), removed.cluster(), removed.namespace()));
+        }
+        for (ApplicationStore.ChangedTarget changed : applications.targetsChangedSince(mark)) {
+            if (changed.tracked()) {
+                followed.add(tracked(changed.target()));
+            } else {
+                TargetState state = changed.target().state();
+                unfollowed.add(new TargetChanges.Unfollowed(changed.target().applicationId(), state.cluster(), state.namespace()));
+            }
+        }
+        return new TargetChanges(followed, unfollowed);
+    }
+
+    @Override
+    @Transactional
+    public void forgetRemovalsBefore(Instant before) {
+        applications.purgeTargetRemovals(before);
+    }
+
+    private static TrackedTarget tracked(ApplicationStore.TrackedTarget t) {
+        return new TrackedTarget(t.applicationId(), t.application(), t.state().cluster(), t.state().namespace(),
+                t.revisionApplied(), t.state().objects().stream().map(AppliedObject::ref).toList(),
                 t.state().health(), t.state().healthReason(), t.state().healthSince(), t.driftJudged(),
-                t.state().drift(), t.selfHeal())).toList();
+                t.state().drift(), t.selfHeal());
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfter      how long a cluster's watch may be down before its targets are called Stale
  * @param parallelism     how many targets are judged at the same time
  * @param enabled         whether this instance tracks health at all
+ * @param fullRefreshInterval how often every target is read and judged again, whatever changed; the
+ *                        refreshes in between read only the targets that changed since the one before
  */
 @ConfigurationProperties("berth.status")
 public record StatusSettings(
@@ -21,5 +23,6 @@ public record StatusSettings(
         @DefaultValue("1s") Duration checkInterval,
         @DefaultValue("10s") Duration staleAfter,
         @DefaultValue("4") int parallelism,
-        @DefaultValue("true") boolean enabled) {
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("10m") Duration fullRefreshInterval) {
 }

@@ -16,6 +16,7 @@ import io.berth.server.database.DatabaseFaults;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,8 +40,9 @@ import org.springframework.stereotype.Component;
 /**
  * Follows the health of every deployed target as it changes on its cluster.
  * <ul>
- *   <li>Every {@code refresh-interval} the targets are read from Postgres, and each cluster with
- *       targets is watched ({@link ClusterWatches}: one informer per kind the targets use, plus pods).</li>
+ *   <li>Every {@code refresh-interval} the targets that changed in Postgres since the refresh before
+ *       are read (every target, every {@code full-refresh-interval}), and each cluster with targets is
+ *       watched ({@link ClusterWatches}: one informer per kind the targets use, plus pods).</li>
  *   <li>A watch handler only queues the target an object belongs to ({@link TargetQueue}); workers
  *       judge it from the watch's caches with the engine's {@link HealthJudge} and write its health
  *       only when it changed ({@link TargetRecorder}).</li>
@@ -56,6 +58,7 @@ public class StatusTracker implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(StatusTracker.class);
     private static final long NOT_LISTED_YET_RETRY_MILLIS = 200;
     private static final long DATABASE_RETRY_MILLIS = 2000;
+    private static final java.time.Duration REMOVALS_KEPT = java.time.Duration.ofDays(1);
 
     private final TrackedTargets targets;
     private final StatusSettings settings;
@@ -67,13 +70,20 @@ public class StatusTracker implements DisposableBean {
     private final Map<String, List<DesiredObject>> desired = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-status"));
     private final ExecutorService workers;
+    private final Clock clock;
+    /** Targets that could not be judged because their cluster's watch was not connected, by cluster. */
+    private final Map<String, Set<TargetKey>> awaitingWatch = new ConcurrentHashMap<>();
     private volatile Map<TargetKey, TrackedTarget> index = Map.of();
+    /** Where the next refresh reads changes from; meaningful once a full refresh was done. */
+    private long changeMark;
+    private Instant lastFullRefresh;
 
     public StatusTracker(TrackedTargets targets, ClusterRegistry clusters, StatusSettings settings, Clock clock,
                          WatchObserver observer) {
         this.targets = targets;
         this.settings = settings;
         this.observer = observer;
+        this.clock = clock;
         this.recorder = new TargetRecorder(targets, clock);
         this.watches = new ClusterWatches(clusters::clients, this::changed);
         this.workers = Executors.newFixedThreadPool(settings.parallelism(), r -> daemon(r, "berth-status-worker"));
@@ -93,13 +103,28 @@ public class StatusTracker implements DisposableBean {
     }
 
     /**
-     * Reads the targets again, watches what they use, and queues every target: a judgement from the
-     * caches is cheap, and writes nothing when nothing changed.
+     * Reads the targets that changed since the refresh before (every target, when a full refresh is due),
+     * watches what the targets use, and queues the targets read to be judged: a judgement from the
+     * caches is cheap, and writes nothing when nothing changed. Changes on the clusters need no refresh:
+     * the watches queue their targets as they happen.
      */
-    public void refresh() {
-        List<TrackedTarget> all;
+    public synchronized void refresh() {
+        Instant now = clock.instant();
+        boolean full = lastFullRefresh == null || !now.isBefore(lastFullRefresh.plus(settings.fullRefreshInterval()));
+        long mark;
+        Map<TargetKey, TrackedTarget> next;
+        Collection<TrackedTarget> read;
         try {
-            all = targets.all();
+            mark = targets.changeMark(); // before the read: whatever it may miss, the next one asks for
+            if (full) {
+                read = targets.all();
+                next = new LinkedHashMap<>();
+                read.forEach(target -> next.put(target.key(), target));
+            } else {
+                TargetChanges changes = targets.changedSince(changeMark);
+                read = changes.followed();
+                next = applied(changes);
+            }
         } catch (RuntimeException e) {
             if (!DatabaseFaults.isDatabaseError(e)) {
                 log.warn("Could not read the tracked targets", e);
@@ -108,21 +133,49 @@ public class StatusTracker implements DisposableBean {
             }
             return;
         }
-        Map<TargetKey, TrackedTarget> next = new LinkedHashMap<>();
+        read.forEach(recorder::known);
+        index.keySet().stream().filter(key -> !next.containsKey(key)).forEach(recorder::forget);
         Map<String, Set<WatchedKind>> kinds = new HashMap<>();
-        for (TrackedTarget target : all) {
-            next.put(target.key(), target);
-            recorder.known(target);
+        for (TrackedTarget target : next.values()) {
             kinds.computeIfAbsent(target.cluster(), c -> new HashSet<>()).addAll(kindsOf(target));
         }
-        index.keySet().stream().filter(key -> !next.containsKey(key)).forEach(recorder::forget);
         Set<String> revisions = new HashSet<>();
         next.values().forEach(t -> revisions.add(rulesKey(t.applicationId(), t.revision())));
         rules.keySet().retainAll(revisions);
         desired.keySet().retainAll(next.values().stream().map(StatusTracker::desiredKey).collect(java.util.stream.Collectors.toSet()));
         index = Map.copyOf(next);
+        changeMark = mark;
+        if (full) {
+            lastFullRefresh = now;
+            forgetOldRemovals(now);
+        }
         watches.sync(kinds);
-        next.keySet().forEach(queue::add);
+        read.forEach(target -> queue.add(target.key()));
+    }
+
+    /** The index with the changes applied: the targets let go removed, the targets read put in. */
+    private Map<TargetKey, TrackedTarget> applied(TargetChanges changes) {
+        Map<TargetKey, TrackedTarget> next = new LinkedHashMap<>(index);
+        if (!changes.unfollowed().isEmpty()) {
+            Set<TargetChanges.Unfollowed> gone = Set.copyOf(changes.unfollowed());
+            next.values().removeIf(target -> gone.contains(TargetChanges.Unfollowed.of(target)));
+        }
+        changes.followed().forEach(target -> next.put(target.key(), target));
+        return next;
+    }
+
+    /** Removals older than a day are of no use to a tracker: one that far behind reads every target. */
+    private void forgetOldRemovals(Instant now) {
+        try {
+            targets.forgetRemovalsBefore(now.minus(REMOVALS_KEPT));
+        } catch (RuntimeException e) {
+            log.warn("Could not purge the record of removed targets: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** The targets followed now. */
+    Set<TargetKey> followed() {
+        return index.keySet();
     }
 
     /** Looks at each cluster's watch: Stale targets for a cluster that is away, a fresh look when it is back. */
@@ -130,6 +183,7 @@ public class StatusTracker implements DisposableBean {
         try {
             ClusterWatches.Connections connections = watches.check(Instant.now(), settings.staleAfter());
             connections.back().forEach(cluster -> observer.reconnected(cluster, connections.relisted().contains(cluster)));
+            requeueOnceConnected();
             for (TrackedTarget target : index.values()) {
                 ClusterWatches.Down down = connections.down().get(target.cluster());
                 if (down != null) {
@@ -144,12 +198,31 @@ public class StatusTracker implements DisposableBean {
         }
     }
 
+    /** Queues again the targets that were waiting for their cluster's watch, where it is connected now. */
+    private void requeueOnceConnected() {
+        for (String cluster : Set.copyOf(awaitingWatch.keySet())) {
+            Set<TargetKey> waiting = awaitingWatch.get(cluster);
+            waiting.removeIf(key -> !index.containsKey(key)); // no longer followed
+            if (waiting.isEmpty()) {
+                awaitingWatch.remove(cluster, waiting);
+            } else if (watches.get(cluster).map(ClusterWatch::isConnected).orElse(false)) {
+                awaitingWatch.remove(cluster);
+                waiting.forEach(queue::add);
+            }
+        }
+    }
+
     /** Judges one target from its cluster's watch and records its health if it changed. */
     void judge(TargetKey key) {
         TrackedTarget target = index.get(key);
+        if (target == null) {
+            return; // no longer followed
+        }
         Optional<ClusterWatch> watch = watches.get(key.cluster());
-        if (target == null || watch.isEmpty() || !watch.get().isConnected()) {
-            return; // gone, not watched yet, or away: check() says Stale, and queues it again when it is back
+        if (watch.isEmpty() || !watch.get().isConnected()) {
+            // not watched yet, being listed, or away (check() says Stale): judged once its watch is connected
+            awaitingWatch.computeIfAbsent(key.cluster(), c -> ConcurrentHashMap.newKeySet()).add(key);
+            return;
         }
         try {
             if (!listed(target, watch.get())) {

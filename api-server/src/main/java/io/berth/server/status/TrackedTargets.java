@@ -15,7 +15,20 @@ import java.util.UUID;
  */
 public interface TrackedTargets {
 
+    /** Every target followed now. */
     List<TrackedTarget> all();
+
+    /**
+     * A mark to ask {@link #changedSince} from. Taken before a read (of all targets, or of changes), it
+     * makes the next {@code changedSince(mark)} return everything that read may not have seen.
+     */
+    long changeMark();
+
+    /** The targets that changed since the mark (some may not have changed: a change is never left out). */
+    TargetChanges changedSince(long mark);
+
+    /** Forgets which targets were removed before this time (a tracker that far behind reads all targets again). */
+    void forgetRemovalsBefore(Instant before);
 
     /** The template's health rules by kind for a revision of an application (empty when it gives none). */
     Map<String, CustomHealthRule> rules(UUID applicationId, int revision);

@@ -36,7 +36,7 @@ class StatusTrackerDatabaseFaultTest {
     private final TrackedTargets targets = mock(TrackedTargets.class);
     private final ClusterRegistry clusters = mock(ClusterRegistry.class);
     private final StatusTracker tracker = new StatusTracker(targets, clusters,
-            new StatusSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(1), 1, false), Clock.systemUTC(),
+            new StatusSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(1), 1, false, Duration.ofMinutes(10)), Clock.systemUTC(),
             WatchObserver.NONE);
 
     private final UUID app = UUID.randomUUID();
