@@ -16,6 +16,7 @@ import io.berth.kubesim.SimulatorSettings;
 import io.berth.server.BerthApplication;
 import io.berth.server.status.DesiredObject;
 import io.berth.server.status.StatusTracker;
+import io.berth.server.status.TargetChanges;
 import io.berth.server.status.TrackedTarget;
 import io.berth.server.status.TrackedTargets;
 import io.berth.server.testsupport.Api;
@@ -85,6 +86,17 @@ public final class TrackingBench {
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration MISSED_AFTER = Duration.ofSeconds(10);
     private static final Duration CHURN = Duration.ofSeconds(60);
+    /** Fields for the figures of the benchmark suite ({@link Outcome}). */
+    private final Duration churnFor;
+    private final Duration quietFor;
+    private final List<Sample> quietSamples = new ArrayList<>();
+    private final List<Sample> churnSamples = new ArrayList<>();
+    private int changesMade;
+    private long churnWrites;
+    private long quietWrites;
+    private long quietTargetsRead;
+    private int mismatches;
+    private double heapPerClusterMb;
     private static final int POD_DELETIONS_PER_SECOND = 10;
     private static final Duration DRIFT_TOGGLE_EVERY = Duration.ofSeconds(1);
     /**
@@ -92,6 +104,25 @@ public final class TrackingBench {
      * connections have timed out and the connections left to a cluster are its watches.
      */
     private static final Duration QUIET = Duration.ofSeconds(65);
+
+    /**
+     * What the benchmark suite reports: the latency of every change sampled (nanoseconds, null when
+     * missed), the changes the churn made and the writes they caused, the writes of the quiet period,
+     * the targets whose recorded state differed from their cluster at the end, the watches' heap per cluster.
+     */
+    public record Outcome(List<Long> latencies, int changesMade, long churnWrites, long quietWrites, long quietTargetsRead,
+                          int mismatches, double heapPerClusterMb, int targets) {
+    }
+
+    public TrackingBench() {
+        this(CHURN, QUIET);
+    }
+
+    /** With a shorter churn and quiet period: the suite's smoke run. */
+    public TrackingBench(Duration churnFor, Duration quietFor) {
+        this.churnFor = churnFor;
+        this.quietFor = quietFor;
+    }
 
     /** {@code   12:   3456   789012  java.lang.String (java.base@17)}: instances, bytes, class. */
     private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
@@ -200,7 +231,7 @@ public final class TrackingBench {
         new TrackingBench().run(clusters, applications, samples);
     }
 
-    private void run(int clusters, int applications, int samples) throws Exception {
+    public Outcome run(int clusters, int applications, int samples) throws Exception {
         Path data = Files.createTempDirectory("berth-bench-");
         say("start: %s, %s %s, %d processors, max heap %d MB, load average %s", Instant.now(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
@@ -225,12 +256,17 @@ public final class TrackingBench {
             long writesBeforeChurn = tracker.healthWrites();
             churn();
             settleAndCompare();
-            long churnWrites = tracker.healthWrites() - writesBeforeChurn;
+            churnWrites = tracker.healthWrites() - writesBeforeChurn;
             connections("after churn and comparison");
             quietWindow(churnWrites);
             memoryAndConnections(sim.clusters());
         }
         say("end: %s, load average %s", Instant.now(), loadAverage());
+        List<Long> latencies = new ArrayList<>();
+        quietSamples.forEach(sample -> latencies.add(sample.nanos()));
+        churnSamples.forEach(sample -> latencies.add(sample.nanos()));
+        return new Outcome(latencies, changesMade, churnWrites, quietWrites, quietTargetsRead, mismatches, heapPerClusterMb,
+                targets.size());
     }
 
     // ---- 1. clusters, applications, all Healthy ----
@@ -294,6 +330,7 @@ public final class TrackingBench {
             results.add(sample(Change.values()[n % Change.values().length], pick(), n));
         }
         report("nothing else changing", results);
+        quietSamples.addAll(results);
     }
 
     /**
@@ -378,7 +415,7 @@ public final class TrackingBench {
         }), 500, DRIFT_TOGGLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         List<Sample> results = new ArrayList<>();
-        for (int n = 0; System.nanoTime() - start < CHURN.toNanos(); n++) {
+        for (int n = 0; System.nanoTime() - start < churnFor.toNanos(); n++) {
             Target t = pick();
             if (drifted.containsKey(t)) {
                 continue;
@@ -392,6 +429,8 @@ public final class TrackingBench {
         say("churn: %s, %d pods deleted, %d drifts made (image patched or scaled by hand), %d put back, %d left in place, "
                 + "%d failed cluster calls", since(start), deleted.get(), drifts.get(), reverted.get(), drifted.size(), failures.get());
         report("during the churn", results);
+        churnSamples.addAll(results);
+        changesMade = deleted.get() + drifts.get() + reverted.get();
     }
 
     /** Waits for the clusters to stop moving and the tracker to catch up, then compares every target. */
@@ -405,9 +444,11 @@ public final class TrackingBench {
                 ? "quiet (every StatefulSet ready and rolled out)" : "NOT quiet: " + busy, since(quiet));
         Thread.sleep(REFRESH.plusSeconds(2).toMillis());
         List<Target> wrong = compare();
+        mismatches = wrong.size();
         if (!wrong.isEmpty()) {
             Thread.sleep(REFRESH.multipliedBy(2).toMillis());
-            say("  after two more refreshes: %d of those still differ", compare(wrong).size());
+            mismatches = compare(wrong).size();
+            say("  after two more refreshes: %d of those still differ", mismatches);
         }
     }
 
@@ -517,14 +558,16 @@ public final class TrackingBench {
     private void quietWindow(long churnWrites) throws InterruptedException {
         long writes = tracker.healthWrites();
         long refreshes = counting.refreshes.get();
+        long read = counting.targetsRead.get();
         long start = System.nanoTime();
-        Thread.sleep(QUIET.toMillis());
-        long quietWrites = tracker.healthWrites() - writes;
+        Thread.sleep(quietFor.toMillis());
+        quietWrites = tracker.healthWrites() - writes;
         long quietRefreshes = counting.refreshes.get() - refreshes;
-        say("writes (health + drift) during churn and settling: %d; in a quiet %s: %d, while %d refreshes queued every one of "
-                + "the %d targets for judgement (%d judgements); writes seen by the database interface since start: %d, "
-                + "healthWrites(): %d", churnWrites, since(start), quietWrites, quietRefreshes, targets.size(),
-                quietRefreshes * targets.size(), counting.writes.get(), tracker.healthWrites());
+        quietTargetsRead = counting.targetsRead.get() - read;
+        say("writes (health + drift) during churn and settling: %d; in a quiet %s: %d, while %d refreshes read %d targets from the"
+                + " database (of %d) and queued them for judgement; writes seen by the database interface since start: %d, "
+                + "healthWrites(): %d", churnWrites, since(start), quietWrites, quietRefreshes, quietTargetsRead, targets.size(),
+                counting.writes.get(), tracker.healthWrites());
     }
 
     // ---- 5. heap and connections per watched cluster ----
@@ -547,6 +590,7 @@ public final class TrackingBench {
         long withoutRecords = heapAfterGc();
         connections("after the tracker's watches were closed");
         double mb = 1 << 20;
+        heapPerClusterMb = (watched - unwatched) / mb / clusters.size();
         long liveWatched = watchedClasses.values().stream().mapToLong(Long::longValue).sum();
         long liveUnwatched = unwatchedClasses.values().stream().mapToLong(Long::longValue).sum();
         say("heap used: %.1f MB with %d clusters watched, %.1f MB with the watches closed: %.2f MB per cluster for its watches "
@@ -750,6 +794,8 @@ public final class TrackingBench {
     static final class Counting implements BeanPostProcessor {
 
         final AtomicLong refreshes = new AtomicLong();
+        /** Targets the refreshes read from the database (all of them, or those changed). */
+        final AtomicLong targetsRead = new AtomicLong();
         final AtomicLong writes = new AtomicLong();
 
         @Override
@@ -759,12 +805,18 @@ public final class TrackingBench {
             }
             return Proxy.newProxyInstance(TrackedTargets.class.getClassLoader(), new Class<?>[] {TrackedTargets.class}, (proxy, method, args) -> {
                 switch (method.getName()) {
-                    case "all" -> refreshes.incrementAndGet();
+                    case "all", "changedSince" -> refreshes.incrementAndGet();
                     case "record", "recordDrift" -> writes.incrementAndGet();
                     default -> { }
                 }
                 try {
-                    return method.invoke(real, args);
+                    Object result = method.invoke(real, args);
+                    if (result instanceof List<?> all) {
+                        targetsRead.addAndGet(all.size());
+                    } else if (result instanceof TargetChanges changes) {
+                        targetsRead.addAndGet(changes.followed().size());
+                    }
+                    return result;
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
