@@ -179,8 +179,12 @@ public class ApplicationService {
                                       ApplicationState state, Health health, String afterName, int limit) {
         List<ApplicationView> page = new ArrayList<>();
         String after = afterName;
+        // Filters of the database only: every row read is on the page, so read no more than the page needs
+        // (each row costs its revision, its targets and a view).
+        boolean filteredHere = !labels.selectsEverything() || state != null || health != null;
         while (page.size() < limit) {
-            List<ApplicationRecord> batch = applications.page(after, templateSet, cluster, LIST_BATCH);
+            int batchSize = filteredHere ? LIST_BATCH : limit - page.size();
+            List<ApplicationRecord> batch = applications.page(after, templateSet, cluster, batchSize);
             List<ApplicationRecord> matching = batch.stream()
                     .filter(app -> labels.matches(app.labels()) && (state == null || app.state() == state)).toList();
             List<UUID> ids = matching.stream().map(ApplicationRecord::id).toList();
@@ -192,7 +196,7 @@ public class ApplicationService {
                     page.add(view);
                 }
             }
-            if (batch.size() < LIST_BATCH) {
+            if (batch.size() < batchSize) {
                 break;
             }
             after = batch.get(batch.size() - 1).name();

@@ -1,0 +1,74 @@
+package io.berth.server.applications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.berth.cluster.LabelSelector;
+import io.berth.server.operations.OperationRunner;
+import io.berth.server.operations.OperationStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A page of applications costs the reads of that page, not of a larger batch. */
+class ApplicationListPageTest {
+
+    private final ApplicationStore store = mock(ApplicationStore.class);
+    private final ApplicationService service = new ApplicationService(store, mock(OperationStore.class), mock(ApplicationPlanner.class),
+            mock(ApplicationLedger.class), mock(OperationRunner.class));
+    private final AtomicInteger viewsBuilt = new AtomicInteger();
+
+    @Test
+    void aListWithoutFiltersOfItsOwnReadsTheTargetsOfTheApplicationsOnThePageOnly() {
+        storeOf(1000);
+
+        List<ApplicationView> page = service.list(null, "c07", LabelSelector.EVERYTHING, null, null, "", 51);
+
+        assertThat(page).hasSize(51);
+        assertThat(viewsBuilt).hasValue(51);
+    }
+
+    @Test
+    void aListFilteredByLabelStillFillsItsPageFromLaterBatches() {
+        storeOf(1000);
+
+        List<ApplicationView> page = service.list(null, null, LabelSelector.parse("team=t7"), null, null, "", 51);
+
+        assertThat(page).hasSize(51).allSatisfy(app -> assertThat(app.labels()).containsEntry("team", "t7"));
+    }
+
+    /** {@code count} applications app-0000.., labelled team=t0..t9 in turn, each with one revision and no targets. */
+    private void storeOf(int count) {
+        List<ApplicationRecord> all = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            all.add(new ApplicationRecord(UUID.randomUUID(), "app-%04d".formatted(i), "nginx-web", Map.of("team", "t" + i % 10),
+                    ApplicationState.Active, false, 1, null, 0, Instant.EPOCH, "me", Instant.EPOCH, "me"));
+        }
+        when(store.page(any(), any(), any(), anyInt())).thenAnswer(call -> {
+            String after = call.getArgument(0);
+            int limit = call.getArgument(3);
+            return all.stream().filter(a -> a.name().compareTo(after) > 0).limit(limit).toList();
+        });
+        when(store.currentRevisions(anyList())).thenAnswer(call -> {
+            Map<UUID, Revision> revisions = new HashMap<>();
+            List<UUID> ids = call.getArgument(0);
+            ids.forEach(id -> revisions.put(id, new Revision(1, new ApplicationSpec("nginx-web", "1.0.0", null, null, null, null, true),
+                    "sha256:0", RevisionCause.Deploy, null, UUID.randomUUID(), Instant.EPOCH, "me")));
+            return revisions;
+        });
+        when(store.targets(anyList())).thenAnswer(call -> {
+            List<UUID> ids = call.getArgument(0);
+            viewsBuilt.addAndGet(ids.size());
+            return Map.of();
+        });
+    }
+}
