@@ -66,7 +66,33 @@ class ComposeFileTest {
                 // the libraries its manifest names (lib/...) and the demo's jars, beside it as the build writes them
                 .containsPattern("(?m)^COPY --from=build /src/api-server/target/lib /app/lib$")
                 .containsPattern("(?m)^COPY --from=build /src/api-server/target/demo /app/demo$")
-                .containsPattern("(?m)^ENTRYPOINT \\[\"java\", \"-jar\", \"/app/berth.jar\"\\]$");
+                .containsPattern("(?m)^ENTRYPOINT \\[\"java\", \"-XX:SharedArchiveFile=/app/berth.jsa\", \"-jar\", \"/app/berth.jar\"\\]$");
+    }
+
+    /**
+     * The class data sharing archive the entrypoint maps (docs/deployment.md, "Start-up") is the one the
+     * image's training run writes, from the same jar: an archive made from other jars, or missing, is
+     * ignored by the JVM without a word, and Berth would start at the slower speed unnoticed. The training
+     * run stops after Spring's refresh and runs as the application user (PostgreSQL refuses root).
+     */
+    @Test
+    void theImageMapsTheClassArchiveThatItsOwnTrainingRunWroteFromTheSameJar() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        // each RUN instruction with its continuation lines, up to the next line that starts in the first column
+        Matcher runs = Pattern.compile("(?ms)^RUN .*?(?=^\\S|\\z)").matcher(dockerfile);
+        List<String> training = new ArrayList<>();
+        while (runs.find()) {
+            if (runs.group().contains("-XX:ArchiveClassesAtExit")) {
+                training.add(runs.group());
+            }
+        }
+
+        assertThat(training).as("the training run").hasSize(1);
+        assertThat(training.get(0)).contains("setpriv --reuid=10001 --regid=10001", "-XX:ArchiveClassesAtExit=\"$training/berth.jsa\"",
+                "-Dspring.context.exit=onRefresh", "-jar /app/berth.jar ", "test -s \"$training/berth.jsa\"",
+                "install -o root -g root -m 0444 \"$training/berth.jsa\" /app/berth.jsa");
+        assertThat(dockerfile.indexOf("COPY --from=build /src/api-server/target/berth.jar /app/berth.jar"))
+                .as("the jar is in place before the training run").isBetween(0, dockerfile.indexOf(training.get(0)));
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class BenchSuite {
     /** Every benchmark, in the order of the table. */
     public static Map<String, Bench> all() {
         Map<String, Bench> benches = new LinkedHashMap<>();
-        for (Bench bench : List.<Bench>of(new ReadsBench())) {
+        for (Bench bench : List.<Bench>of(new ReadsBench(), new FanOutBench(), new TrackingFleetBench(), new RegistryBench(), new StartupBench())) {
             benches.put(bench.name(), bench);
         }
         return benches;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one does its whole work (a failed request or operation ends it with an error) and gives its lines. The
  * figures of a smoke run mean nothing and are not asserted on; their presence and form are.
  */
-class BenchSuiteSmokeIT {
+class BenchSuiteSmokePackagedIT {
 
     @Test
     void everyBenchmarkRunsAtTinySizeAndGivesItsLines(@TempDir Path docs) throws Exception {
