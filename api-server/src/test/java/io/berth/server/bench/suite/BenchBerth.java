@@ -32,16 +32,13 @@ public final class BenchBerth implements AutoCloseable {
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /**
-     * Starts Berth with the settings given ({@code name -> value}) on top of its defaults, and with the
-     * extra components given (such as the read benchmark's floor endpoint).
-     */
-    public static BenchBerth start(Map<String, String> settings, Class<?>... extra) throws IOException {
+    /** Starts Berth with the settings given ({@code name -> value}) on top of its defaults. */
+    public static BenchBerth start(Map<String, String> settings) throws IOException {
         Path data = Files.createTempDirectory("berth-bench-");
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--berth.data-dir=" + data,
                 "--berth.bootstrap-token=" + TOKEN, "--logging.level.root=WARN"));
         settings.forEach((name, value) -> args.add("--" + name + "=" + value));
-        return new BenchBerth(new SpringApplicationBuilder(BerthApplication.class).sources(extra).run(args.toArray(String[]::new)), data);
+        return new BenchBerth(new SpringApplicationBuilder(BerthApplication.class).run(args.toArray(String[]::new)), data);
     }
 
     public int port() {
@@ -58,6 +55,11 @@ public final class BenchBerth implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** The running application context, for a benchmark that adds to it (the read benchmark's floor). */
+    public ConfigurableApplicationContext context() {
+        return context;
     }
 
     @Override

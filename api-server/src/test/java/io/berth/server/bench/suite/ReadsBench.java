@@ -1,6 +1,5 @@
 package io.berth.server.bench.suite;
 
-import io.berth.bench.floor.TrivialEndpoint;
 import io.berth.kubesim.KubeSim;
 import io.berth.kubesim.SimulatedCluster;
 import io.berth.kubesim.SimulatorSettings;
@@ -50,8 +49,8 @@ public final class ReadsBench implements Bench {
     public List<Figure> run(Size size) throws Exception {
         Sizes sizes = size == Size.FULL ? FULL : SMOKE;
         try (KubeSim sim = new KubeSim(SimulatorSettings.defaults());
-             BenchBerth berth = BenchBerth.start(Map.of("berth.clusters.probe-scheduler", "false", "berth.status.enabled", "false"),
-                     TrivialEndpoint.class)) {
+             BenchBerth berth = BenchBerth.start(Map.of("berth.clusters.probe-scheduler", "false", "berth.status.enabled", "false"))) {
+            TrivialEndpoint.register(berth.context());
             seed(sim, berth, sizes);
             return measure(new Load(berth.port(), TOKEN), sizes);
         }
