@@ -89,6 +89,8 @@ public final class TrackingBench {
     /** Fields for the figures of the benchmark suite ({@link Outcome}). */
     private final Duration churnFor;
     private final Duration quietFor;
+    /** How long the clusters get to become quiet after the churn before the comparison goes ahead anyway. */
+    private final Duration settleAtMost;
     private final List<Sample> quietSamples = new ArrayList<>();
     private final List<Sample> churnSamples = new ArrayList<>();
     private int changesMade;
@@ -115,13 +117,14 @@ public final class TrackingBench {
     }
 
     public TrackingBench() {
-        this(CHURN, QUIET);
+        this(CHURN, QUIET, Duration.ofMinutes(3));
     }
 
-    /** With a shorter churn and quiet period: the suite's smoke run. */
-    public TrackingBench(Duration churnFor, Duration quietFor) {
+    /** With a shorter churn, quiet period and wait for the clusters to settle: the suite's smoke run. */
+    public TrackingBench(Duration churnFor, Duration quietFor, Duration settleAtMost) {
         this.churnFor = churnFor;
         this.quietFor = quietFor;
+        this.settleAtMost = settleAtMost;
     }
 
     /** {@code   12:   3456   789012  java.lang.String (java.base@17)}: instances, bytes, class. */
@@ -437,7 +440,7 @@ public final class TrackingBench {
     private void settleAndCompare() throws InterruptedException {
         long quiet = System.nanoTime();
         List<String> busy;
-        while (!(busy = notQuiet()).isEmpty() && System.nanoTime() - quiet < Duration.ofMinutes(3).toNanos()) {
+        while (!(busy = notQuiet()).isEmpty() && System.nanoTime() - quiet < settleAtMost.toNanos()) {
             Thread.sleep(500);
         }
         say("clusters %s %s after the churn; waiting one refresh and 2 s", busy.isEmpty()

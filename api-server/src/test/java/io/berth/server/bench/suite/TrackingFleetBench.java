@@ -16,11 +16,12 @@ public final class TrackingFleetBench implements Bench {
     private static final double TARGET_P99_SECONDS = 2;
     private static final double TARGET_HEAP_MB = 5;
 
-    record Sizes(int clusters, int applications, int samples, Duration churn, Duration quiet) {
+    /** {@code settle}: how long the clusters get to become quiet after the churn before the comparison. */
+    record Sizes(int clusters, int applications, int samples, Duration churn, Duration quiet, Duration settle) {
     }
 
-    static final Sizes FULL = new Sizes(50, 25, 100, Duration.ofSeconds(60), Duration.ofSeconds(65));
-    static final Sizes SMOKE = new Sizes(1, 2, 3, Duration.ofSeconds(2), Duration.ofSeconds(1));
+    static final Sizes FULL = new Sizes(50, 25, 100, Duration.ofSeconds(60), Duration.ofSeconds(65), Duration.ofMinutes(3));
+    static final Sizes SMOKE = new Sizes(1, 2, 3, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(15));
 
     @Override
     public String name() {
@@ -30,7 +31,7 @@ public final class TrackingFleetBench implements Bench {
     @Override
     public List<Figure> run(Size size) throws Exception {
         Sizes sizes = size == Size.FULL ? FULL : SMOKE;
-        TrackingBench.Outcome outcome = new TrackingBench(sizes.churn(), sizes.quiet())
+        TrackingBench.Outcome outcome = new TrackingBench(sizes.churn(), sizes.quiet(), sizes.settle())
                 .run(sizes.clusters(), sizes.applications(), sizes.samples());
         String scale = "%d clusters × %d StatefulSets".formatted(sizes.clusters(), sizes.applications());
         long missed = outcome.latencies().stream().filter(Objects::isNull).count();
