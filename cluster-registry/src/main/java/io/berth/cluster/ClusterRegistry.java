@@ -10,6 +10,7 @@ import io.berth.cluster.internal.KubeconfigAllowances;
 import io.berth.cluster.internal.client.ClusterClients;
 import io.berth.cluster.internal.kubeconfig.KubeconfigValidator;
 import io.berth.cluster.internal.kubeconfig.ValidatedKubeconfig;
+import io.berth.cluster.internal.lease.LeaseKeeper;
 import io.berth.cluster.internal.probe.FailureClassifier;
 import io.berth.cluster.internal.probe.ProbeService;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -47,10 +48,11 @@ public class ClusterRegistry {
     private final KubeconfigValidator validator;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final LeaseKeeper leases;
 
     public ClusterRegistry(ClusterRepository clusters, ClusterEventRepository events, CredentialVault vault,
                            ClusterClients clients, ProbeService probes, KubeconfigValidator validator,
-                           TransactionTemplate tx, Clock clock) {
+                           TransactionTemplate tx, Clock clock, LeaseKeeper leases) {
         this.clusters = clusters;
         this.events = events;
         this.vault = vault;
@@ -59,6 +61,7 @@ public class ClusterRegistry {
         this.validator = validator;
         this.tx = tx;
         this.clock = clock;
+        this.leases = leases;
     }
 
     /**
@@ -86,6 +89,7 @@ public class ClusterRegistry {
             throw new ClusterAlreadyExistsException(registration.name());
         }
         probes.probeAndRecord(created);
+        leases.nudge(); // a replica takes the new cluster now (this one, if it is the one it goes to)
         return get(registration.name());
     }
 

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Beans of the cluster registry that are not components of their own. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ClusterRegistrySettings.class, ClusterNetworkSettings.class})
+@EnableConfigurationProperties({ClusterRegistrySettings.class, ClusterNetworkSettings.class, ReplicaSettings.class})
 public class ClusterRegistryConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterRegistryConfiguration.class);

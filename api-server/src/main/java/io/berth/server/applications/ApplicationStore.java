@@ -333,7 +333,7 @@ public class ApplicationStore {
      * @return whether anything was written
      */
     public boolean updateDrift(UUID applicationId, String cluster, String namespace, int revision, List<ObjectDrift> drift,
-                               Instant now) {
+                               Instant now, String observer) {
         String driftJson = drift == null || drift.isEmpty() ? null : json.writeValueAsString(drift);
         return jdbc.sql("""
                 update application_target t
@@ -348,27 +348,34 @@ public class ApplicationStore {
                 where a.id = t.application_id and t.application_id = :app and t.cluster_name = :cluster
                   and t.namespace = :namespace and t.revision_applied = :revision and a.current_revision = :revision
                   and a.active_operation_id is null
-                  and t.drift is distinct from cast(:drift as jsonb)""")
+                  and t.drift is distinct from cast(:drift as jsonb)""" + HELD_BY_OBSERVER)
                 .param("drift", driftJson).param("now", Timestamp.from(now)).param("app", applicationId)
-                .param("cluster", cluster).param("namespace", namespace).param("revision", revision).update() > 0;
+                .param("cluster", cluster).param("namespace", namespace).param("revision", revision)
+                .param("observer", observer).update() > 0;
     }
 
     /**
      * Records a target's health when it differs from what is stored; {@code health_since} moves only
-     * when the health itself changes, not its reason. Returns whether anything was written.
+     * when the health itself changes, not its reason. Written only while {@code observer} holds the lease
+     * of the target's cluster: a replica that lost it unawares (paused, cut off) cannot overwrite what the
+     * replica holding it now records. Returns whether anything was written.
      */
     public boolean updateHealth(UUID applicationId, String cluster, String namespace, Health health, String reason,
-                                Instant now) {
+                                Instant now, String observer) {
         return jdbc.sql("""
-                update application_target
+                update application_target t
                 set health_since = case when health <> :health or health_since is null then :now else health_since end,
-                    health = :health, health_reason = :reason
+                    health = :health, health_reason = :reason, health_observer = :observer
                 where application_id = :app and cluster_name = :cluster and namespace = :namespace
-                  and (health <> :health or health_reason is distinct from :reason)""")
+                  and (health <> :health or health_reason is distinct from :reason)""" + HELD_BY_OBSERVER)
                 .param("health", health.name()).param("reason", clip(reason)).param("now", Timestamp.from(now))
-                .param("app", applicationId).param("cluster", cluster).param("namespace", namespace).update() > 0;
+                .param("app", applicationId).param("cluster", cluster).param("namespace", namespace)
+                .param("observer", observer).update() > 0;
     }
 
+    /** The condition of a tracker's write on target {@code t}: its replica holds the cluster's lease now. */
+    private static final String HELD_BY_OBSERVER = " and exists (select 1 from cluster_lease l where l.cluster_id = t.cluster_id"
+            + " and l.holder = :observer and l.held_until > clock_timestamp())";
 
     private ApplicationRecord applicationRow(ResultSet rs, int row) throws SQLException {
         return new ApplicationRecord(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("template_set"),

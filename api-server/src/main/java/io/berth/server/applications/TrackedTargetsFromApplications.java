@@ -1,5 +1,6 @@
 package io.berth.server.applications;
 
+import io.berth.cluster.ClusterOwnership;
 import io.berth.cluster.ClusterRegistry;
 import io.berth.engine.ManifestApplier;
 import io.berth.engine.ObjectRef;
@@ -30,10 +31,12 @@ class TrackedTargetsFromApplications implements TrackedTargets {
     private final ClusterRegistry clusters;
     private final SelfHealing selfHealing;
     private final RevisionHealthRules rules;
+    private final ClusterOwnership ownership;
 
     TrackedTargetsFromApplications(ApplicationStore applications, ApplicationRenderer renderer, ClusterRegistry clusters,
-                                   SelfHealing selfHealing, RevisionHealthRules rules) {
+                                   SelfHealing selfHealing, RevisionHealthRules rules, ClusterOwnership ownership) {
         this.applications = applications;
+        this.ownership = ownership;
         this.renderer = renderer;
         this.rules = rules;
         this.clusters = clusters;
@@ -90,7 +93,8 @@ class TrackedTargetsFromApplications implements TrackedTargets {
 
     @Override
     public boolean record(TrackedTarget target, Health health, String reason, Instant now) {
-        return applications.updateHealth(target.applicationId(), target.cluster(), target.namespace(), health, reason, now);
+        return applications.updateHealth(target.applicationId(), target.cluster(), target.namespace(), health, reason, now,
+                ownership.replica());
     }
 
     /**
@@ -138,7 +142,7 @@ class TrackedTargetsFromApplications implements TrackedTargets {
             selfHealing.healed(target.application(), target.cluster(), target.namespace());
         }
         return applications.updateDrift(target.applicationId(), target.cluster(), target.namespace(), target.revision(),
-                drift, now);
+                drift, now, ownership.replica());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.berth.server.operations;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.berth.cluster.ClusterOwnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,15 +37,17 @@ public class OperationRunner implements DisposableBean {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final OperationObserver observer;
-    private final String owner = instanceName();
+    private final String owner;
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("berth-operations"));
     private final ExecutorService operations;
     private final ExecutorService targets;
     private volatile boolean stopping;
 
+    /** @param replica this replica's name ({@code berth.replicas.name}): operations are claimed under it */
     public OperationRunner(OperationStore store, StepWork work, OperationSettings settings, TransactionTemplate tx,
-                           Clock clock, OperationObserver observer) {
+                           Clock clock, OperationObserver observer, ClusterOwnership replica) {
+        this.owner = replica.replica();
         this.store = store;
         this.work = work;
         this.settings = settings;
@@ -164,17 +165,6 @@ public class OperationRunner implements DisposableBean {
             log.warn("{} operation(s) did not stop within {}; they resume after their lease ({})", running.size(),
                     settings.stopGrace(), settings.leaseDuration());
         }
-    }
-
-    private static String instanceName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "berth";
-        }
-        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return name.length() <= 64 ? name : name.substring(name.length() - 64);
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {

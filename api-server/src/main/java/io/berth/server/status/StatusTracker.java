@@ -1,5 +1,6 @@
 package io.berth.server.status;
 
+import io.berth.cluster.ClusterOwnership;
 import io.berth.cluster.ClusterRegistry;
 import io.berth.engine.ObjectRef;
 import io.berth.engine.drift.DriftDetector;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,11 @@ import org.springframework.stereotype.Component;
  *       kept); when it is back its objects are listed again and every target judged afresh.</li>
  *   <li>Berth's own failures (the database) leave health as it is and try again: they never mark a
  *       cluster's targets Stale.</li>
+ *   <li>Only the clusters this replica holds ({@link ClusterOwnership}) are watched and judged: with
+ *       several replicas each cluster's targets are followed by one of them. A cluster gained is read
+ *       afresh (another replica wrote its health meanwhile) and all its targets judged once its watch
+ *       has listed it; a cluster let go is no longer watched, and the database refuses this replica's
+ *       writes for it.</li>
  * </ul>
  */
 @Component
@@ -71,6 +78,9 @@ public class StatusTracker implements DisposableBean {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-status"));
     private final ExecutorService workers;
     private final Clock clock;
+    private final ClusterOwnership ownership;
+    /** The kinds each cluster's targets use, held or not, as of the last refresh. */
+    private volatile Map<String, Set<WatchedKind>> kindsByCluster = Map.of();
     /** Targets that could not be judged because their cluster's watch was not connected, by cluster. */
     private final Map<String, Set<TargetKey>> awaitingWatch = new ConcurrentHashMap<>();
     private volatile Map<TargetKey, TrackedTarget> index = Map.of();
@@ -78,9 +88,10 @@ public class StatusTracker implements DisposableBean {
     private long changeMark;
     private Instant lastFullRefresh;
 
-    public StatusTracker(TrackedTargets targets, ClusterRegistry clusters, StatusSettings settings, Clock clock,
-                         WatchObserver observer) {
+    public StatusTracker(TrackedTargets targets, ClusterRegistry clusters, ClusterOwnership ownership,
+                         StatusSettings settings, Clock clock, WatchObserver observer) {
         this.targets = targets;
+        this.ownership = ownership;
         this.settings = settings;
         this.observer = observer;
         this.clock = clock;
@@ -94,6 +105,13 @@ public class StatusTracker implements DisposableBean {
         if (!settings.enabled()) {
             return;
         }
+        ownership.onChange((gained, lost) -> {
+            try {
+                scheduler.execute(() -> ownershipChanged(gained, lost));
+            } catch (RejectedExecutionException stopping) {
+                // the tracker is stopping: its watches close anyway
+            }
+        });
         scheduler.scheduleWithFixedDelay(this::refresh, 0, settings.refreshInterval().toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::check, settings.checkInterval().toMillis(), settings.checkInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -122,6 +140,11 @@ public class StatusTracker implements DisposableBean {
                 read.forEach(target -> next.put(target.key(), target));
             } else {
                 TargetChanges changes = targets.changedSince(changeMark);
+                if (changes.followed().isEmpty() && changes.unfollowed().isEmpty()) {
+                    changeMark = mark;
+                    syncWatches(); // nothing to re-index; a cluster's credentials may have changed
+                    return;
+                }
                 read = changes.followed();
                 next = applied(changes);
             }
@@ -144,13 +167,39 @@ public class StatusTracker implements DisposableBean {
         rules.keySet().retainAll(revisions);
         desired.keySet().retainAll(next.values().stream().map(StatusTracker::desiredKey).collect(java.util.stream.Collectors.toSet()));
         index = Map.copyOf(next);
+        kindsByCluster = kinds;
         changeMark = mark;
         if (full) {
             lastFullRefresh = now;
             forgetOldRemovals(now);
         }
-        watches.sync(kinds);
-        read.forEach(target -> queue.add(target.key()));
+        syncWatches();
+        read.stream().filter(target -> ownership.owns(target.cluster())).forEach(target -> queue.add(target.key()));
+    }
+
+    /** Watches the clusters this replica holds, with the kinds their targets use, and no others. */
+    private void syncWatches() {
+        Map<String, Set<WatchedKind>> held = new HashMap<>(kindsByCluster);
+        held.keySet().removeIf(cluster -> !ownership.owns(cluster));
+        watches.sync(held);
+    }
+
+    /**
+     * Clusters gained and lost by this replica. What is known of the targets of a cluster lost is
+     * forgotten: another replica writes their health now. A cluster gained is read afresh (a full
+     * refresh: what this replica knew of it may be old) and its targets are judged once it is listed.
+     */
+    synchronized void ownershipChanged(Set<String> gained, Set<String> lost) {
+        if (!lost.isEmpty()) {
+            index.keySet().stream().filter(key -> lost.contains(key.cluster())).forEach(recorder::forget);
+            lost.forEach(awaitingWatch::remove);
+        }
+        if (!gained.isEmpty()) {
+            lastFullRefresh = null;
+            refresh(); // queues every target of the clusters held, the gained ones among them
+        } else {
+            syncWatches();
+        }
     }
 
     /** The index with the changes applied: the targets let go removed, the targets read put in. */
@@ -215,8 +264,8 @@ public class StatusTracker implements DisposableBean {
     /** Judges one target from its cluster's watch and records its health if it changed. */
     void judge(TargetKey key) {
         TrackedTarget target = index.get(key);
-        if (target == null) {
-            return; // no longer followed
+        if (target == null || !ownership.owns(key.cluster())) {
+            return; // no longer followed, or followed by another replica
         }
         Optional<ClusterWatch> watch = watches.get(key.cluster());
         if (watch.isEmpty() || !watch.get().isConnected()) {

@@ -20,6 +20,7 @@ import io.berth.server.status.TargetChanges;
 import io.berth.server.status.TrackedTarget;
 import io.berth.server.status.TrackedTargets;
 import io.berth.server.testsupport.Api;
+import io.berth.server.testsupport.WholeBerth;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
@@ -38,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,12 +73,14 @@ import tools.jackson.databind.JsonNode;
  * connections per watched cluster.
  * A {@code main}, not a test; see docs/tracking-benchmark.md for how to run it and the figures.
  *
- * <p>Arguments: clusters (default 20), applications per cluster (default 25), samples (default 100).
+ * <p>Arguments: clusters (default 20), applications per cluster (default 25), samples (default 100),
+ * Berth replicas on the one database (default 1).
  */
 public final class TrackingBench {
 
     private static final String TOKEN = "berth_bench-admin-token-0123456789abcdefghij";
     private static final String IMAGE = "nginx:1.27";
+    private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     /**
      * Pods take as long to become Ready as the visibility target (2 s): a deleted pod keeps its
      * StatefulSet unready at least that long, so a tracker within target cannot miss the change.
@@ -91,6 +95,8 @@ public final class TrackingBench {
     private final Duration quietFor;
     /** How long the clusters get to become quiet after the churn before the comparison goes ahead anyway. */
     private final Duration settleAtMost;
+    /** Berth replicas on the one database, each watching its share of the clusters. */
+    private final int replicas;
     private final List<Sample> quietSamples = new ArrayList<>();
     private final List<Sample> churnSamples = new ArrayList<>();
     private int changesMade;
@@ -117,11 +123,12 @@ public final class TrackingBench {
     }
 
     public TrackingBench() {
-        this(CHURN, QUIET, Duration.ofMinutes(3));
+        this(CHURN, QUIET, Duration.ofMinutes(3), 1);
     }
 
     /** With a shorter churn, quiet period and wait for the clusters to settle: the suite's smoke run. */
-    public TrackingBench(Duration churnFor, Duration quietFor, Duration settleAtMost) {
+    public TrackingBench(Duration churnFor, Duration quietFor, Duration settleAtMost, int replicas) {
+        this.replicas = replicas;
         this.churnFor = churnFor;
         this.quietFor = quietFor;
         this.settleAtMost = settleAtMost;
@@ -136,7 +143,7 @@ public final class TrackingBench {
     private final Map<Target, TrackedTarget> tracked = new HashMap<>();
     private final Map<Target, List<DesiredObject>> desired = new HashMap<>();
     private final Counting counting = new Counting();
-    private StatusTracker tracker;
+    private Trackers tracker;
     private TrackedTargets trackedTargets;
     private Api api;
     private String base;
@@ -231,7 +238,8 @@ public final class TrackingBench {
         int clusters = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int applications = args.length > 1 ? Integer.parseInt(args[1]) : 25;
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        new TrackingBench().run(clusters, applications, samples);
+        int replicas = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        new TrackingBench(CHURN, QUIET, Duration.ofMinutes(3), replicas).run(clusters, applications, samples);
     }
 
     public Outcome run(int clusters, int applications, int samples) throws Exception {
@@ -239,18 +247,19 @@ public final class TrackingBench {
         say("start: %s, %s %s, %d processors, max heap %d MB, load average %s", Instant.now(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+        List<ConfigurableApplicationContext> more = new ArrayList<>();
         try (KubeSim sim = new KubeSim(SimulatorSettings.defaults().withReadinessDelay(READINESS_DELAY));
-             ConfigurableApplicationContext berth = new SpringApplicationBuilder(BerthApplication.class)
-                     .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counting)).run(
-                     "--server.port=0", "--berth.data-dir=" + data, "--berth.bootstrap-token=" + TOKEN,
-                     "--berth.clusters.probe-scheduler=false", "--berth.status.refresh-interval=" + REFRESH.toSeconds() + "s",
-                     "--berth.operations.poll-interval=200ms", "--logging.level.root=WARN",
-                     // a watch lost and listed again shows in the output (it explains extra connections)
-                     "--logging.level.io.berth.server.status.ClusterWatches=INFO")) {
+             ConfigurableApplicationContext berth = start(Map.of("berth.data-dir", data.toString()))) {
             int port = ((WebServerApplicationContext) berth).getWebServer().getPort();
             api = new Api(port);
             base = "http://localhost:" + port;
-            tracker = berth.getBean(StatusTracker.class);
+            for (int r = 2; r <= replicas; r++) {
+                more.add(start(WholeBerth.onDatabaseOf(berth, Map.of())));
+            }
+            List<ConfigurableApplicationContext> all = new ArrayList<>(List.of(berth));
+            all.addAll(more);
+            tracker = new Trackers(all.stream().map(c -> c.getBean(StatusTracker.class)).toList());
+            say("%d Berth replica(s) on one database", all.size());
             trackedTargets = berth.getBean(TrackedTargets.class);
             deploy(sim, clusters, applications);
             connections("after the deploy");
@@ -263,6 +272,8 @@ public final class TrackingBench {
             connections("after churn and comparison");
             quietWindow(churnWrites);
             memoryAndConnections(sim.clusters());
+        } finally {
+            more.forEach(ConfigurableApplicationContext::close);
         }
         say("end: %s, load average %s", Instant.now(), loadAverage());
         List<Long> latencies = new ArrayList<>();
@@ -794,6 +805,42 @@ public final class TrackingBench {
      * Counts, without changing anything, the tracker's reads of its targets (one per refresh) and its
      * writes, by wrapping the applications' {@link TrackedTargets} bean.
      */
+    /** A Berth with the benchmark's settings (and these), its tracker's reads and writes counted. */
+    private ConfigurableApplicationContext start(Map<String, Object> settings) {
+        Map<String, Object> properties = new LinkedHashMap<>(Map.of("server.port", "0", "berth.bootstrap-token", TOKEN,
+                "berth.encryption.key", KEY, // one key for every replica: each decrypts what another registered
+                "berth.clusters.probe-scheduler", "false", "berth.status.refresh-interval", REFRESH.toSeconds() + "s",
+                "berth.operations.poll-interval", "200ms", "logging.level.root", "WARN",
+                // a watch lost and listed again shows in the output (it explains extra connections)
+                "logging.level.io.berth.server.status.ClusterWatches", "INFO"));
+        properties.putAll(settings);
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(BerthApplication.class)
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counting)).run(args);
+    }
+
+    /** The trackers of every replica, as one: each watches the clusters it holds. */
+    private record Trackers(List<StatusTracker> all) {
+
+        long healthWrites() {
+            return all.stream().mapToLong(StatusTracker::healthWrites).sum();
+        }
+
+        int cachedObjects() {
+            return all.stream().mapToInt(StatusTracker::cachedObjects).sum();
+        }
+
+        Map<String, Set<WatchedKind>> watchedKinds() {
+            Map<String, Set<WatchedKind>> kinds = new HashMap<>();
+            all.forEach(tracker -> kinds.putAll(tracker.watchedKinds()));
+            return kinds;
+        }
+
+        void destroy() {
+            all.forEach(StatusTracker::destroy);
+        }
+    }
+
     static final class Counting implements BeanPostProcessor {
 
         final AtomicLong refreshes = new AtomicLong();

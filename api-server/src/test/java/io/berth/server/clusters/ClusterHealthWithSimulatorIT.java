@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.berth.cluster.ClusterOwnership;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,8 @@ class ClusterHealthWithSimulatorIT extends ApiTestBase {
     private ClusterRepository clusters;
     @Autowired
     private ProbeService probes;
+    @Autowired
+    private ClusterOwnership ownership;
 
     @BeforeAll
     static void startClusters() {
@@ -81,8 +84,9 @@ class ClusterHealthWithSimulatorIT extends ApiTestBase {
 
         // A real background prober over all of this application's clusters (other tests registered more,
         // some pointing at this slow one), with room for the slow ones and more.
-        ScheduledProber prober = new ScheduledProber(clusters, probes,
+        ScheduledProber prober = new ScheduledProber(clusters, probes, ownership,
                 new ClusterRegistrySettings(Duration.ofMinutes(1), Duration.ofSeconds(3), 4, Duration.ofSeconds(30), true));
+        await().atMost(Duration.ofSeconds(5)).until(() -> ownership.owns(slow) && ownership.owns(fast)); // taken at registration
         Instant started = Instant.now();
         try {
             prober.probeAll();

@@ -6,10 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.berth.kubesim.KubeSim;
 import io.berth.kubesim.SimulatedCluster;
 import io.berth.kubesim.SimulatorSettings;
-import io.berth.server.BerthApplication;
 import io.berth.server.testsupport.Api;
 import io.berth.server.testsupport.EventStream;
-import io.berth.server.database.embedded.EmbeddedPostgresServer;
+import io.berth.server.testsupport.WholeBerth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -91,12 +88,7 @@ class OperationRecoveryIT {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "berth-shared-");
         SimulatedCluster cluster = sim.startCluster("shared");
         try (ConfigurableApplicationContext first = start(embedded(dataDir))) {
-            EmbeddedPostgresServer postgres = first.getBean(EmbeddedPostgresServer.class);
-            Map<String, Object> external = new HashMap<>(common());
-            external.put("spring.datasource.url", postgres.jdbcUrl());
-            external.put("spring.datasource.username", postgres.username());
-            external.put("spring.datasource.password", postgres.password());
-            try (ConfigurableApplicationContext second = start(external)) {
+            try (ConfigurableApplicationContext second = start(WholeBerth.onDatabaseOf(first, common()))) {
                 Api one = api(first);
                 Api two = api(second);
                 // a portal connected to each instance, whichever instance runs an operation
@@ -167,17 +159,15 @@ class OperationRecoveryIT {
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        // as command-line arguments: they outrank application.yml, as the environment would
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(BerthApplication.class).run(args);
+        return WholeBerth.start(properties);
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        return new Api(port(context));
+        return WholeBerth.api(context);
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return WholeBerth.port(context);
     }
 
     private static void register(Api api, String name, SimulatedCluster cluster) {

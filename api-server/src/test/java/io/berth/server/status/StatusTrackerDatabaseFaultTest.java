@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.berth.cluster.ClusterRegistry;
+import io.berth.server.testsupport.HeldClusters;
 import io.berth.engine.ObjectRef;
 import io.berth.engine.health.Health;
 import io.berth.kubesim.SimulatedCluster;
@@ -35,7 +36,7 @@ class StatusTrackerDatabaseFaultTest {
 
     private final TrackedTargets targets = mock(TrackedTargets.class);
     private final ClusterRegistry clusters = mock(ClusterRegistry.class);
-    private final StatusTracker tracker = new StatusTracker(targets, clusters,
+    private final StatusTracker tracker = new StatusTracker(targets, clusters, new HeldClusters("sim-1"),
             new StatusSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(1), 1, false, Duration.ofMinutes(10)), Clock.systemUTC(),
             WatchObserver.NONE);
 

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.berth.cluster.ClusterRegistry;
+import io.berth.server.testsupport.HeldClusters;
 import io.berth.engine.ObjectRef;
 import io.berth.engine.health.Health;
 import io.berth.kubesim.SimulatedCluster;
@@ -78,6 +79,17 @@ class StatusTrackerRefreshTest {
     }
 
     @Test
+    void aRefreshThatReadsNoChangeLeavesTheIndexAsItIs() {
+        tracker.refresh();
+        Set<TargetKey> before = tracker.followed();
+
+        tracker.refresh();
+
+        assertThat(tracker.followed()).as("the same index, not a copy rebuilt target by target").isSameAs(before);
+        verify(clusters, times(2)).clients(Set.of("sim-1")); // the watches are still synced: credentials may change
+    }
+
+    @Test
     void aChangedTargetIsFollowedAndATargetLetGoIsNoLonger() {
         tracker.refresh();
         when(targets.changedSince(41L)).thenReturn(new TargetChanges(List.of(db), List.of(TargetChanges.Unfollowed.of(web))));
@@ -112,7 +124,7 @@ class StatusTrackerRefreshTest {
     }
 
     private StatusTracker tracker(Duration fullRefreshInterval) {
-        return new StatusTracker(targets, clusters, new StatusSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(10),
+        return new StatusTracker(targets, clusters, new HeldClusters("sim-1"), new StatusSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(10),
                 1, false, fullRefreshInterval), Clock.systemUTC(), WatchObserver.NONE);
     }
 

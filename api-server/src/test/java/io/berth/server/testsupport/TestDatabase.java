@@ -29,10 +29,27 @@ public final class TestDatabase {
             return;
         }
         PostgreSQLContainer postgres = container();
-        registry.add("spring.datasource.url", postgres::getJdbcUrl);
+        String url = freshDatabase(postgres);
+        registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", postgres::getUsername);
         registry.add("spring.datasource.password", postgres::getPassword);
         registry.add("berth.encryption.key", () -> "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    }
+
+    /**
+     * A database of its own in the container for each application context: two contexts on one database
+     * would be two Berth replicas sharing its clusters (each watching only its share).
+     */
+    private static String freshDatabase(PostgreSQLContainer postgres) {
+        String name = "berth_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(postgres.getJdbcUrl(),
+                postgres.getUsername(), postgres.getPassword());
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create a database in the PostgreSQL container", e);
+        }
+        return "jdbc:postgresql://" + postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/" + name;
     }
 
     /** One container for the whole test JVM, as the embedded server is one per Spring context. */

@@ -1,5 +1,6 @@
 package io.berth.cluster.internal.probe;
 
+import io.berth.cluster.ClusterOwnership;
 import io.berth.cluster.ClusterRegistrySettings;
 import io.berth.cluster.internal.ClusterEntity;
 import io.berth.cluster.internal.ClusterRepository;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Re-probes every registered cluster on a fixed interval. At most {@code probeParallelism} probes
  * run at once, each bounded by the probe time-out; a cluster whose previous probe is still running is
- * skipped this round, so one slow cluster never holds up the others.
+ * skipped this round, so one slow cluster never holds up the others. Only the clusters this replica
+ * holds are probed ({@link ClusterOwnership}): with several replicas, each cluster is probed once a round.
  */
 @Component
 @ConditionalOnProperty(prefix = "berth.clusters", name = "probe-scheduler", havingValue = "true", matchIfMissing = true)
@@ -29,12 +31,15 @@ public class ScheduledProber implements DisposableBean {
 
     private final ClusterRepository clusters;
     private final ProbeService probes;
+    private final ClusterOwnership ownership;
     private final ExecutorService workers;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
-    public ScheduledProber(ClusterRepository clusters, ProbeService probes, ClusterRegistrySettings settings) {
+    public ScheduledProber(ClusterRepository clusters, ProbeService probes, ClusterOwnership ownership,
+                           ClusterRegistrySettings settings) {
         this.clusters = clusters;
         this.probes = probes;
+        this.ownership = ownership;
         AtomicInteger counter = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, settings.probeParallelism()), runnable -> {
             Thread thread = new Thread(runnable, "cluster-prober-" + counter.incrementAndGet());
@@ -46,7 +51,7 @@ public class ScheduledProber implements DisposableBean {
     @Scheduled(initialDelayString = "${berth.clusters.probe-interval:60s}", fixedDelayString = "${berth.clusters.probe-interval:60s}")
     public void probeAll() {
         for (ClusterEntity cluster : clusters.findAll()) {
-            if (inFlight.add(cluster.getId())) {
+            if (ownership.owns(cluster.getName()) && inFlight.add(cluster.getId())) {
                 workers.submit(() -> probeOne(cluster));
             }
         }

@@ -38,6 +38,9 @@ class ScheduledProberTest {
     private final ClusterEntity fastA = new ClusterEntity("fast-a", "test", Instant.now());
     private final ClusterEntity slow = new ClusterEntity("slow", "test", Instant.now());
     private final ClusterEntity fastB = new ClusterEntity("fast-b", "test", Instant.now());
+    private final ClusterEntity elsewhere = new ClusterEntity("elsewhere", "test", Instant.now());
+    /** This replica holds every cluster of these tests but "elsewhere". */
+    private final HeldClusters held = new HeldClusters("fast-a", "slow", "fast-b");
 
     /** Probes started, by cluster name. */
     private final Map<String, AtomicInteger> started = new ConcurrentHashMap<>();
@@ -130,7 +133,7 @@ class ScheduledProberTest {
         CountDownLatch twoFinished = new CountDownLatch(2);
         probesBlockOn(Map.of(slow, slowGate), allStarted, twoFinished);
         when(clusters.findAll()).thenReturn(List.of(slow, fastA, fastB));
-        prober = new ScheduledProber(clusters, probes, parallelism(2));
+        prober = new ScheduledProber(clusters, probes, held, parallelism(2));
 
         prober.probeAll();
 
@@ -148,7 +151,7 @@ class ScheduledProberTest {
         CountDownLatch slowGate = gate();
         probesBlockOn(Map.of(slow, slowGate), null, null);
         when(clusters.findAll()).thenReturn(List.of(fastA, slow, fastB));
-        prober = new ScheduledProber(clusters, probes, parallelism(2));
+        prober = new ScheduledProber(clusters, probes, held, parallelism(2));
 
         prober.probeAll();
         roundsUntil(() -> startedCount(slow) == 1 && finishedCount(fastA) >= 3 && finishedCount(fastB) >= 3,
@@ -165,7 +168,7 @@ class ScheduledProberTest {
         CountDownLatch anyStarted = new CountDownLatch(3);
         probesBlockOn(Map.of(slow, slowGate), anyStarted, null);
         when(clusters.findAll()).thenReturn(List.of(fastA, slow, fastB));
-        prober = new ScheduledProber(clusters, probes, parallelism(2));
+        prober = new ScheduledProber(clusters, probes, held, parallelism(2));
 
         prober.probeAll();
         await(anyStarted, "all three clusters probed once");
@@ -208,7 +211,7 @@ class ScheduledProberTest {
             }
         });
         when(clusters.findAll()).thenReturn(List.of(fastA, slow, fastB));
-        prober = new ScheduledProber(clusters, probes, settings);
+        prober = new ScheduledProber(clusters, probes, held, settings);
 
         prober.probeAll();
         await(workersStarted, workers + " probe(s) started");
@@ -233,7 +236,7 @@ class ScheduledProberTest {
             return READY;
         });
         when(clusters.findAll()).thenReturn(List.of(fastA, fastB));
-        prober = new ScheduledProber(clusters, probes, parallelism(1));
+        prober = new ScheduledProber(clusters, probes, held, parallelism(1));
 
         prober.probeAll();
         roundsUntil(() -> startedCount(fastA) >= 2, "cluster probed again after its probe threw");
@@ -252,9 +255,29 @@ class ScheduledProberTest {
             return READY;
         });
         when(clusters.findAll()).thenReturn(List.of(fastA, fastB));
-        prober = new ScheduledProber(clusters, probes, parallelism(1));
+        prober = new ScheduledProber(clusters, probes, held, parallelism(1));
 
         prober.probeAll();
         roundsUntil(() -> startedCount(fastA) >= 3 && startedCount(fastB) >= 3, "both clusters probed in three rounds");
+    }
+
+    @Test
+    void aClusterHeldByAnotherReplicaIsNotProbedHere() throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        when(probes.probeAndRecord(any())).thenAnswer(invocation -> {
+            ClusterEntity cluster = invocation.getArgument(0);
+            started.computeIfAbsent(cluster.getName(), k -> new AtomicInteger()).incrementAndGet();
+            held.countDown();
+            return READY;
+        });
+        when(clusters.findAll()).thenReturn(List.of(elsewhere, fastA));
+        prober = new ScheduledProber(clusters, probes, this.held, parallelism(1));
+
+        prober.probeAll();
+        assertThat(held.await(2, TimeUnit.SECONDS)).as("the cluster held here was probed").isTrue();
+        prober.probeAll();
+        roundsUntil(() -> startedCount(fastA) >= 2, "the cluster held here probed again");
+
+        assertThat(startedCount(elsewhere)).as("probes of a cluster another replica holds").isZero();
     }
 }
