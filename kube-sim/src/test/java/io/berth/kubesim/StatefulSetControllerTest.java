@@ -151,6 +151,29 @@ class StatefulSetControllerTest {
     }
 
     @Test
+    void aStatefulSetWhosePodIsDeletedAgainAndAgainIsReadyAgainOnceItStops() throws InterruptedException {
+        String ns = namespace(slowCluster, "churned");
+        deploy(slowCluster, ns, web(1));
+        KubernetesClient client = slowCluster.client();
+        await().atMost(WAIT).until(() -> readyReplicas(client, ns) == 1);
+
+        // every 100 ms for 2 s, as the tracking benchmark's churn does; a pod needs 400 ms to be Ready
+        for (int i = 0; i < 20; i++) {
+            client.pods().inNamespace(ns).withName("web-0").delete();
+            Thread.sleep(100);
+        }
+
+        await().atMost(WAIT).until(() -> readyReplicas(client, ns) == 1);
+        assertThat(client.pods().inNamespace(ns).withName("web-0").get()).satisfies(pod -> assertThat(ready(pod)).isTrue());
+    }
+
+    private static int readyReplicas(KubernetesClient client, String ns) {
+        StatefulSet set = client.apps().statefulSets().inNamespace(ns).withName("web").get();
+        Integer ready = set == null || set.getStatus() == null ? null : set.getStatus().getReadyReplicas();
+        return ready == null ? 0 : ready;
+    }
+
+    @Test
     void rollingUpdateReplacesFromHighestOrdinalDown() {
         String ns = namespace(cluster, "rolling");
         deploy(cluster, ns, web(3));

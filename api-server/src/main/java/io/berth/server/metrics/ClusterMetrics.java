@@ -88,6 +88,9 @@ public class ClusterMetrics implements ProbeListener {
     }
 
     private synchronized void track(Set<String> clustersNow) {
+        if (clustersNow.equals(registered)) {
+            return; // the same clusters: their rows read the statuses as they are, nothing to register again
+        }
         for (String gone : registered) {
             if (!clustersNow.contains(gone)) {
                 statuses.remove(gone);

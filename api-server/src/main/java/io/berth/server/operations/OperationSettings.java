@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Tunables of the operation runner, under {@code berth.operations}.
  *
- * @param targetParallelism how many targets are worked on at the same time, over all operations
+ * @param targetParallelism how many targets are worked on at the same time, over all operations. A target's
+ *                          step mostly waits (on its cluster's API server, then on its pods): 32 threads deploy
+ *                          50 clusters in two waves, where 8 took seven (docs/benchmarks.md)
  * @param maxRunning        how many operations this instance runs at the same time
  * @param pollInterval      how often to look for operations to run (new ones also wake the runner at once)
  * @param leaseDuration     how long a claim on an operation holds without a heartbeat; after a crash,
@@ -25,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("berth.operations")
 public record OperationSettings(
-        @DefaultValue("8") int targetParallelism,
+        @DefaultValue("32") int targetParallelism,
         @DefaultValue("4") int maxRunning,
         @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("30s") Duration leaseDuration,

@@ -272,7 +272,11 @@ public final class TrackingBench {
             connections("after churn and comparison");
             quietWindow(churnWrites);
             memoryAndConnections(sim.clusters());
+            more.forEach(ConfigurableApplicationContext::close);
+            more.clear();
         } finally {
+            // the first replica's database goes with it: the others stop first (here, after an exception,
+            // they stop after it and complain of the lost database: harmless)
             more.forEach(ConfigurableApplicationContext::close);
         }
         say("end: %s, load average %s", Instant.now(), loadAverage());

@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 
-/** Row of table {@code cluster}. Status columns are written by {@link ClusterRepository#recordProbe} only. */
+/**
+ * Row of table {@code cluster}. Status columns are written by {@link io.berth.cluster.internal.probe.ProbeRecorder}
+ * only (without touching the optimistic-lock version: a probe must never make a user's If-Match fail).
+ */
 @Entity
 @Table(name = "cluster")
 public class ClusterEntity {

@@ -1,15 +1,12 @@
 package io.berth.cluster.internal;
 
 import io.berth.cluster.ClusterStatus;
-import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -24,10 +21,6 @@ public interface ClusterRepository extends JpaRepository<ClusterEntity, UUID> {
     List<ClusterCredentialsGeneration> findCredentialsGenerations(@Param("names") Collection<String> names);
 
     boolean existsByName(String name);
-
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select c from ClusterEntity c where c.id = :id")
-    Optional<ClusterEntity> lockById(@Param("id") UUID id);
 
     /** Clusters in name order, after a name (exclusive). */
     List<ClusterEntity> findByNameGreaterThanOrderByNameAsc(String afterName, Limit limit);
@@ -45,17 +38,4 @@ public interface ClusterRepository extends JpaRepository<ClusterEntity, UUID> {
               c.credentialsCiphertext = :ciphertext where c.id = :id and c.credentialsKeyId = :oldKeyId""")
     int replaceSealedCredentials(@Param("id") UUID id, @Param("oldKeyId") String oldKeyId, @Param("keyId") String keyId,
                                  @Param("nonce") byte[] nonce, @Param("ciphertext") byte[] ciphertext);
-
-    /**
-     * Writes a probe result without touching the optimistic-lock version: a probe must never make
-     * a user's If-Match fail.
-     */
-    @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("""
-            update ClusterEntity c set c.status = :status, c.statusReason = :reason, c.lastProbeAt = :probedAt,
-              c.lastReadyAt = :readyAt, c.serverVersion = :serverVersion, c.nodeCount = :nodeCount
-            where c.id = :id""")
-    int recordProbe(@Param("id") UUID id, @Param("status") ClusterStatus status, @Param("reason") String reason,
-                    @Param("probedAt") Instant probedAt, @Param("readyAt") Instant readyAt,
-                    @Param("serverVersion") String serverVersion, @Param("nodeCount") Integer nodeCount);
 }

@@ -167,6 +167,13 @@ public final class SimDispatcher extends Dispatcher {
         if (name == null) {
             return;
         }
+        if (request.getMethod().equals("DELETE")) {
+            JsonNode deleted = Store.Reply.of(response).json();
+            for (ObjectChangeListener listener : listeners) {
+                listener.deleted(path.group(), path.resource(), path.namespace(), name, deleted);
+            }
+            return;
+        }
         for (ObjectChangeListener listener : listeners) {
             listener.changed(path.group(), path.resource(), path.namespace(), name);
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,7 @@ import io.berth.template.HelmLimits;
  *
  * <p>One watchdog thread looks at the busy workers every {@value #WATCH_PERIOD_MILLIS} ms and kills
  * those past their time limit or holding more than their memory ({@link WorkerProcess#checkLimits}).
+ * It looks only while workers run: a Berth that renders no chart does not wake it 50 times a second.
  */
 public final class HelmWorkerPool implements AutoCloseable {
 
@@ -44,6 +46,8 @@ public final class HelmWorkerPool implements AutoCloseable {
     private final Set<WorkerProcess> live = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog;
     private final long watchedMemory;
+    /** The watchdog's looks at the workers, scheduled while any runs; guarded by {@code live}. */
+    private ScheduledFuture<?> watching;
     private volatile boolean closed;
 
     /**
@@ -64,7 +68,6 @@ public final class HelmWorkerPool implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        watchdog.scheduleWithFixedDelay(this::watch, WATCH_PERIOD_MILLIS, WATCH_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         watchdog.scheduleWithFixedDelay(this::reapIdle, REAP_PERIOD_MILLIS, REAP_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -182,7 +185,13 @@ public final class HelmWorkerPool implements AutoCloseable {
             }
             throw new UncheckedIOException("cannot start a Helm worker", e);
         }
-        live.add(worker);
+        synchronized (live) {
+            live.add(worker);
+            if (watching == null && !closed) {
+                watching = watchdog.scheduleWithFixedDelay(this::watch, WATCH_PERIOD_MILLIS, WATCH_PERIOD_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
         try {
             worker.awaitReady(limits.timeout());
         } catch (RuntimeException e) {
@@ -208,7 +217,13 @@ public final class HelmWorkerPool implements AutoCloseable {
     }
 
     private void retire(WorkerProcess worker) {
-        live.remove(worker);
+        synchronized (live) {
+            live.remove(worker);
+            if (live.isEmpty() && watching != null) {
+                watching.cancel(false);
+                watching = null;
+            }
+        }
         worker.destroy();
     }
 
