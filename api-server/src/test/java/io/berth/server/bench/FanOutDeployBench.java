@@ -47,17 +47,17 @@ public final class FanOutDeployBench {
             for (int i = 1; i <= clusters; i++) {
                 SimulatedCluster cluster = sim.startCluster("bench-" + i);
                 started.add(cluster);
-                require(api.post("/api/v1/clusters", TOKEN, Map.of("name", cluster.name(), "kubeconfig", cluster.kubeconfig())), 201);
+                api.post("/api/v1/clusters", TOKEN, Map.of("name", cluster.name(), "kubeconfig", cluster.kubeconfig())).expect(201);
                 targets.add(Map.of("cluster", cluster.name(), "namespace", "shop"));
             }
-            require(api.post("/api/v1/template-sets/seeds", TOKEN, Map.of()), 200);
+            api.post("/api/v1/template-sets/seeds", TOKEN, Map.of()).expect(200);
             started.get(started.size() - 1).faults().unreachable();
 
-            report("deploy 3 replicas", clusters, parallelism, api, require(api.post("/api/v1/applications", TOKEN,
+            report("deploy 3 replicas", clusters, parallelism, api, api.post("/api/v1/applications", TOKEN,
                     Map.of("name", "web", "templateSet", "nginx-web", "version", "1.0.0", "targets", targets,
-                            "wait", true, "timeoutSeconds", 120)), 202));
-            report("scale to 5", clusters, parallelism, api, require(api.post("/api/v1/applications/web/scale", TOKEN,
-                    Map.of("replicas", 5, "wait", true, "timeoutSeconds", 120)), 202));
+                            "wait", true, "timeoutSeconds", 120)).expect(202));
+            report("scale to 5", clusters, parallelism, api, api.post("/api/v1/applications/web/scale", TOKEN,
+                    Map.of("replicas", 5, "wait", true, "timeoutSeconds", 120)).expect(202));
         }
     }
 
@@ -82,10 +82,4 @@ public final class FanOutDeployBench {
                 op.get("state").asString(), Duration.ofNanos(total));
     }
 
-    private static JsonNode require(Api.Reply reply, int status) {
-        if (reply.status() != status) {
-            throw new IllegalStateException("expected " + status + ": " + reply);
-        }
-        return reply.json();
-    }
 }

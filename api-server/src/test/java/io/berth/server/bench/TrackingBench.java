@@ -293,9 +293,9 @@ public final class TrackingBench {
         long start = System.nanoTime();
         for (int i = 1; i <= clusters; i++) {
             SimulatedCluster cluster = sim.startCluster("c%02d".formatted(i));
-            require(api.post("/api/v1/clusters", TOKEN, Map.of("name", cluster.name(), "kubeconfig", cluster.kubeconfig())), 201);
+            api.post("/api/v1/clusters", TOKEN, Map.of("name", cluster.name(), "kubeconfig", cluster.kubeconfig())).expect(201);
         }
-        require(api.post("/api/v1/template-sets/seeds", TOKEN, Map.of()), 200);
+        api.post("/api/v1/template-sets/seeds", TOKEN, Map.of()).expect(200);
         say("%d clusters started and registered in %s", clusters, since(start));
         start = System.nanoTime();
         for (int a = 1; a <= applications; a++) {
@@ -305,8 +305,8 @@ public final class TrackingBench {
                 where.add(Map.of("cluster", cluster.name(), "namespace", app));
                 targets.add(new Target(cluster, app));
             }
-            require(api.post("/api/v1/applications", TOKEN, Map.of("name", app, "templateSet", "nginx-web", "version", "1.0.0",
-                    "values", Map.of("replicas", 1, "image", IMAGE), "targets", where)), 202);
+            api.post("/api/v1/applications", TOKEN, Map.of("name", app, "templateSet", "nginx-web", "version", "1.0.0",
+                    "values", Map.of("replicas", 1, "image", IMAGE), "targets", where)).expect(202);
         }
         while (!allClean(applications)) {
             if (System.nanoTime() - start > Duration.ofMinutes(15).toNanos()) {
@@ -737,12 +737,6 @@ public final class TrackingBench {
         return list.stream().sorted().toList();
     }
 
-    private static JsonNode require(Api.Reply reply, int status) {
-        if (reply.status() != status) {
-            throw new IllegalStateException("expected " + status + ": " + reply);
-        }
-        return reply.json();
-    }
 
     private static String since(long startNanos) {
         return Duration.ofMillis((System.nanoTime() - startNanos) / 1_000_000).toString();

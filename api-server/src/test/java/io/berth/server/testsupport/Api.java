@@ -79,6 +79,14 @@ public final class Api {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
         }
 
+        /** The body as JSON, when the status is the one expected; else an exception naming both (for benchmarks and mains). */
+        public JsonNode expect(int expected) {
+            if (status != expected) {
+                throw new IllegalStateException("expected " + expected + ": " + this);
+            }
+            return json();
+        }
+
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);

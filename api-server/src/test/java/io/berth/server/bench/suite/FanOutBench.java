@@ -65,10 +65,10 @@ public final class FanOutBench implements Bench {
             List<SimulatedCluster> clusters = new ArrayList<>();
             for (int c = 0; c < sizes.largest(); c++) {
                 SimulatedCluster cluster = sim.startCluster("f%02d".formatted(c));
-                ReadsBench.require(api.post("/api/v1/clusters", TOKEN, Map.of("name", cluster.name(), "kubeconfig", cluster.kubeconfig())), 201);
+                api.post("/api/v1/clusters", TOKEN, Map.of("name", cluster.name(), "kubeconfig", cluster.kubeconfig())).expect(201);
                 clusters.add(cluster);
             }
-            ReadsBench.require(api.post("/api/v1/template-sets/seeds", TOKEN, Map.of()), 200);
+            api.post("/api/v1/template-sets/seeds", TOKEN, Map.of()).expect(200);
             int parallelism = berth.bean(OperationSettings.class).targetParallelism();
             List<KubernetesClient> clients = clusters.stream().map(SimulatedCluster::outsideClient).toList();
             try {
@@ -114,9 +114,9 @@ public final class FanOutBench implements Bench {
             targets.add(Map.of("cluster", "f%02d".formatted(c), "namespace", name));
         }
         long start = System.nanoTime();
-        JsonNode operation = ReadsBench.require(api.post("/api/v1/applications", TOKEN, Map.of("name", name, "templateSet", "nginx-web",
+        JsonNode operation = api.post("/api/v1/applications", TOKEN, Map.of("name", name, "templateSet", "nginx-web",
                 "version", "1.0.0", "values", Map.of("replicas", REPLICAS), "targets", targets, "createNamespace", true,
-                "wait", true, "timeoutSeconds", 300)), 202);
+                "wait", true, "timeoutSeconds", 300)).expect(202);
         String id = operation.get("id").asString();
         while (true) {
             String state = api.get("/api/v1/operations/" + id, TOKEN).json().get("state").asString();
@@ -157,8 +157,8 @@ public final class FanOutBench implements Bench {
         }
 
         private List<GenericKubernetesResource> render(String cluster, String namespace) {
-            JsonNode result = ReadsBench.require(api.post("/api/v1/template-sets/nginx-web/versions/1.0.0/render", TOKEN,
-                    Map.of("values", Map.of("replicas", REPLICAS), "cluster", cluster, "namespace", namespace, "application", namespace)), 200);
+            JsonNode result = api.post("/api/v1/template-sets/nginx-web/versions/1.0.0/render", TOKEN,
+                    Map.of("values", Map.of("replicas", REPLICAS), "cluster", cluster, "namespace", namespace, "application", namespace)).expect(200);
             List<GenericKubernetesResource> objects = new ArrayList<>();
             for (JsonNode manifest : result.get("manifests")) {
                 objects.add(Api.JSON.treeToValue(manifest.get("object"), GenericKubernetesResource.class));

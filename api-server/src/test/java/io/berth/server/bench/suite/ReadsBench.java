@@ -108,16 +108,16 @@ public final class ReadsBench implements Bench {
         Api api = berth.api();
         for (int c = 0; c < sizes.clusters(); c++) {
             SimulatedCluster cluster = sim.startCluster(cluster(c));
-            require(api.post("/api/v1/clusters", TOKEN, Map.of("name", cluster.name(), "kubeconfig", cluster.kubeconfig(),
-                    "labels", Map.of("env", c % 2 == 0 ? "dev" : "prod"))), 201);
+            api.post("/api/v1/clusters", TOKEN, Map.of("name", cluster.name(), "kubeconfig", cluster.kubeconfig(),
+                    "labels", Map.of("env", c % 2 == 0 ? "dev" : "prod"))).expect(201);
         }
-        require(api.post("/api/v1/template-sets/seeds", TOKEN, Map.of()), 200);
+        api.post("/api/v1/template-sets/seeds", TOKEN, Map.of()).expect(200);
         List<Map<String, Object>> targets = new ArrayList<>();
         for (int t = 0; t < sizes.targetsPerApplication(); t++) {
             targets.add(Map.of("cluster", cluster(t), "namespace", application(0)));
         }
-        JsonNode operation = require(api.post("/api/v1/applications", TOKEN, Map.of("name", application(0), "templateSet", "nginx-web",
-                "version", "1.0.0", "labels", Map.of("team", "t0", "tier", "db"), "targets", targets, "wait", true)), 202);
+        JsonNode operation = api.post("/api/v1/applications", TOKEN, Map.of("name", application(0), "templateSet", "nginx-web",
+                "version", "1.0.0", "labels", Map.of("team", "t0", "tier", "db"), "targets", targets, "wait", true)).expect(202);
         awaitSucceeded(api, operation.get("id").asString());
 
         TableCopier copier = new TableCopier(berth.jdbc());
@@ -176,10 +176,4 @@ public final class ReadsBench implements Bench {
         throw new IllegalStateException("operation " + operationId + " did not end within 5 minutes");
     }
 
-    static JsonNode require(Api.Reply reply, int status) {
-        if (reply.status() != status) {
-            throw new IllegalStateException("expected " + status + ": " + reply);
-        }
-        return reply.json();
-    }
 }

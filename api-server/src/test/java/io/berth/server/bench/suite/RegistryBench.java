@@ -137,7 +137,7 @@ public final class RegistryBench implements Bench {
         List<SimulatedCluster> clusters = new ArrayList<>();
         for (int c = 0; c < count; c++) {
             SimulatedCluster cluster = sim.startCluster("c%03d".formatted(c));
-            ReadsBench.require(api.post("/api/v1/clusters", TOKEN, Map.of("name", cluster.name(), "kubeconfig", cluster.kubeconfig())), 201);
+            api.post("/api/v1/clusters", TOKEN, Map.of("name", cluster.name(), "kubeconfig", cluster.kubeconfig())).expect(201);
             clusters.add(cluster);
         }
         return clusters;

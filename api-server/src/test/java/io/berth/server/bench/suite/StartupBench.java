@@ -127,7 +127,7 @@ public final class StartupBench implements Bench {
         try (LaunchedBerth berth = LaunchedBerth.start(jar, jvmOptions, data,
                 List.of("--berth.bootstrap-token=" + BenchBerth.TOKEN), log)) {
             LaunchedBerth.Start ready = berth.awaitReady();
-            ReadsBench.require(berth.api().get("/api/v1/tokens", BenchBerth.TOKEN), 200);
+            berth.api().get("/api/v1/tokens", BenchBerth.TOKEN).expect(200);
             return ready;
         }
     }
