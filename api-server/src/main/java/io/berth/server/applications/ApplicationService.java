@@ -41,14 +41,16 @@ public class ApplicationService {
     private static final int LIST_BATCH = 200;
 
     private final ApplicationStore applications;
+    private final RevisionCache revisions;
     private final OperationStore operations;
     private final ApplicationPlanner planner;
     private final ApplicationLedger ledger;
     private final OperationRunner runner;
 
-    ApplicationService(ApplicationStore applications, OperationStore operations, ApplicationPlanner planner,
-                       ApplicationLedger ledger, OperationRunner runner) {
+    ApplicationService(ApplicationStore applications, RevisionCache revisions, OperationStore operations,
+                       ApplicationPlanner planner, ApplicationLedger ledger, OperationRunner runner) {
         this.applications = applications;
+        this.revisions = revisions;
         this.operations = operations;
         this.planner = planner;
         this.ledger = ledger;
@@ -188,10 +190,10 @@ public class ApplicationService {
             List<ApplicationRecord> matching = batch.stream()
                     .filter(app -> labels.matches(app.labels()) && (state == null || app.state() == state)).toList();
             List<UUID> ids = matching.stream().map(ApplicationRecord::id).toList();
-            Map<UUID, Revision> revisions = applications.currentRevisions(ids);
+            Map<UUID, Revision> current = revisions.current(matching);
             Map<UUID, List<TargetState>> targets = applications.targets(ids);
             for (ApplicationRecord app : matching) {
-                ApplicationView view = ApplicationView.of(app, revisions.get(app.id()), targets.getOrDefault(app.id(), List.of()));
+                ApplicationView view = ApplicationView.of(app, current.get(app.id()), targets.getOrDefault(app.id(), List.of()));
                 if (page.size() < limit && (health == null || view.health() == health)) {
                     page.add(view);
                 }
@@ -206,7 +208,7 @@ public class ApplicationService {
 
     public ApplicationView get(String name) {
         ApplicationRecord app = find(name);
-        return ApplicationView.of(app, currentRevision(app), applications.targets(app.id()));
+        return ApplicationView.of(app, revisions.current(app), applications.targets(app.id()));
     }
 
     public List<RevisionView> revisions(String name, Integer before, int limit) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ApplicationListPageTest {
 
     private final ApplicationStore store = mock(ApplicationStore.class);
-    private final ApplicationService service = new ApplicationService(store, mock(OperationStore.class), mock(ApplicationPlanner.class),
+    private final ApplicationService service = new ApplicationService(store, new RevisionCache(store), mock(OperationStore.class), mock(ApplicationPlanner.class),
             mock(ApplicationLedger.class), mock(OperationRunner.class));
     private final AtomicInteger viewsBuilt = new AtomicInteger();
 

@@ -36,7 +36,7 @@ class IdempotentRetriesTest {
     private final ApplicationStore applications = mock(ApplicationStore.class);
     private final OperationStore operations = mock(OperationStore.class);
     private final Operation twins = mock(Operation.class);
-    private final ApplicationService service = new ApplicationService(applications, operations,
+    private final ApplicationService service = new ApplicationService(applications, new RevisionCache(applications), operations,
             mock(ApplicationPlanner.class), mock(ApplicationLedger.class), mock(OperationRunner.class));
 
     @Test

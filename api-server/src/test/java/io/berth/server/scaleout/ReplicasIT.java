@@ -209,7 +209,6 @@ class ReplicasIT {
         properties.put("berth.operations.readiness-poll", "100ms");
         properties.put("berth.status.refresh-interval", "300ms");
         properties.put("berth.status.check-interval", "200ms");
-        properties.put("logging.level.root", "WARN");
         return properties;
     }
 
