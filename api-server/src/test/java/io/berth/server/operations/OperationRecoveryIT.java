@@ -1,5 +1,8 @@
 package io.berth.server.operations;
 
+import static io.berth.server.testsupport.WholeBerth.api;
+import static io.berth.server.testsupport.WholeBerth.port;
+import static io.berth.server.testsupport.WholeBerth.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -156,18 +159,6 @@ class OperationRecoveryIT {
         Map<String, Object> properties = common();
         properties.put("berth.data-dir", dataDir.toString());
         return properties;
-    }
-
-    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return WholeBerth.start(properties);
-    }
-
-    private static Api api(ConfigurableApplicationContext context) {
-        return WholeBerth.api(context);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return WholeBerth.port(context);
     }
 
     private static void register(Api api, String name, SimulatedCluster cluster) {

@@ -1,5 +1,7 @@
 package io.berth.server.scaleout;
 
+import static io.berth.server.testsupport.WholeBerth.api;
+import static io.berth.server.testsupport.WholeBerth.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -216,14 +218,6 @@ class ReplicasIT {
         Map<String, Object> properties = common(replica);
         properties.put("berth.data-dir", dataDir.toString());
         return properties;
-    }
-
-    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return WholeBerth.start(properties);
-    }
-
-    private static Api api(ConfigurableApplicationContext context) {
-        return WholeBerth.api(context);
     }
 
     private static void register(Api api, String name, SimulatedCluster cluster) {
