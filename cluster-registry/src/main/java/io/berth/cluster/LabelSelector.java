@@ -47,6 +47,11 @@ public final class LabelSelector {
         return requirements.isEmpty();
     }
 
+    /** The requirements, all of which must hold (empty: selects everything); for stores that filter in their query. */
+    public List<Requirement> requirements() {
+        return requirements;
+    }
+
     @Override
     public String toString() {
         return text;
@@ -72,9 +77,15 @@ public final class LabelSelector {
         return parts;
     }
 
-    private enum Operator { EQUALS, NOT_EQUALS, IN, NOT_IN, EXISTS, DOES_NOT_EXIST }
+    /** How a requirement tests its key: {@code env=prod} is EQUALS, {@code gpu} EXISTS, {@code !gpu} DOES_NOT_EXIST. */
+    public enum Operator { EQUALS, NOT_EQUALS, IN, NOT_IN, EXISTS, DOES_NOT_EXIST }
 
-    private record Requirement(String key, Operator operator, Set<String> values) {
+    /**
+     * One requirement of a selector.
+     *
+     * @param values the values EQUALS, NOT_EQUALS, IN and NOT_IN compare with (one for the first two); empty for the others
+     */
+    public record Requirement(String key, Operator operator, Set<String> values) {
 
         static Requirement parse(String text) {
             if (text.isEmpty()) {
@@ -134,7 +145,7 @@ public final class LabelSelector {
             return Set.copyOf(values);
         }
 
-        boolean matches(Map<String, String> labels) {
+        public boolean matches(Map<String, String> labels) {
             String actual = labels.get(key);
             return switch (operator) {
                 case EQUALS, IN -> actual != null && values.contains(actual);

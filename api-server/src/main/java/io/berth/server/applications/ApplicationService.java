@@ -174,25 +174,23 @@ public class ApplicationService {
     }
 
     /**
-     * Applications in name order after {@code afterName}, filtered; reads in batches until the page is
-     * full, as the label, state and health filters run in Java.
+     * Applications in name order after {@code afterName}, filtered. All filters but health are the database's;
+     * health is the worst of the targets' as the view judges it, so with a health filter batches are read
+     * until the page is full.
      */
     public List<ApplicationView> list(String templateSet, String cluster, io.berth.cluster.LabelSelector labels,
                                       ApplicationState state, Health health, String afterName, int limit) {
         List<ApplicationView> page = new ArrayList<>();
         String after = afterName;
-        // Filters of the database only: every row read is on the page, so read no more than the page needs
-        // (each row costs its revision, its targets and a view).
-        boolean filteredHere = !labels.selectsEverything() || state != null || health != null;
         while (page.size() < limit) {
-            int batchSize = filteredHere ? LIST_BATCH : limit - page.size();
-            List<ApplicationRecord> batch = applications.page(after, templateSet, cluster, batchSize);
-            List<ApplicationRecord> matching = batch.stream()
-                    .filter(app -> labels.matches(app.labels()) && (state == null || app.state() == state)).toList();
-            List<UUID> ids = matching.stream().map(ApplicationRecord::id).toList();
-            Map<UUID, Revision> current = revisions.current(matching);
+            // without a filter of its own, every row read is on the page: read no more than the page needs
+            // (each row costs its revision, its targets and a view)
+            int batchSize = health != null ? LIST_BATCH : limit - page.size();
+            List<ApplicationRecord> batch = applications.page(after, templateSet, cluster, labels, state, batchSize);
+            List<UUID> ids = batch.stream().map(ApplicationRecord::id).toList();
+            Map<UUID, Revision> current = revisions.current(batch);
             Map<UUID, List<TargetState>> targets = applications.targets(ids);
-            for (ApplicationRecord app : matching) {
+            for (ApplicationRecord app : batch) {
                 ApplicationView view = ApplicationView.of(app, current.get(app.id()), targets.getOrDefault(app.id(), List.of()));
                 if (page.size() < limit && (health == null || view.health() == health)) {
                     page.add(view);

@@ -1,5 +1,6 @@
 package io.berth.server.applications;
 
+import io.berth.cluster.LabelSelector;
 import io.berth.engine.drift.ObjectDrift;
 import io.berth.engine.health.Health;
 import static io.berth.server.database.Columns.clip;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Applications, their revisions and their targets in Postgres. Callers own the transactions. */
@@ -33,10 +35,20 @@ public class ApplicationStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    // Readers resolved once: a read of a page parses hundreds of these, and resolving the type each time
+    // was a visible share of it.
+    private final ObjectReader labelsReader;
+    private final ObjectReader objectsReader;
+    private final ObjectReader driftReader;
+    private final ObjectReader specReader;
 
     public ApplicationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.labelsReader = json.readerFor(LABELS);
+        this.objectsReader = json.readerFor(OBJECTS);
+        this.driftReader = json.readerFor(DRIFT);
+        this.specReader = json.readerFor(ApplicationSpec.class);
     }
 
     public Optional<ApplicationRecord> find(String name) {
@@ -55,32 +67,39 @@ public class ApplicationStore {
                 .query(this::applicationRow).optional();
     }
 
-    /** Applications in name order after {@code afterName}; filters the caller cannot express in SQL come later. */
-    public List<ApplicationRecord> page(String afterName, String templateSet, String cluster, int limit) {
+    /**
+     * Applications in name order after {@code afterName}, of one template set, with a target on one cluster,
+     * matching a label selector and in one state (each filter optional: null, or a selector selecting everything).
+     */
+    public List<ApplicationRecord> page(String afterName, String templateSet, String cluster, LabelSelector labels,
+                                        ApplicationState state, int limit) {
         StringBuilder sql = new StringBuilder("select * from application a where a.name > :after");
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", afterName == null ? "" : afterName);
+        params.put("limit", limit);
         if (templateSet != null) {
             sql.append(" and a.template_set = :set");
+            params.put("set", templateSet);
         }
         if (cluster != null) {
             sql.append(" and exists (select 1 from application_target t where t.application_id = a.id"
                     + " and t.cluster_name = :cluster)");
+            params.put("cluster", cluster);
         }
+        if (state != null) {
+            sql.append(" and a.state = :state");
+            params.put("state", state.name());
+        }
+        sql.append(LabelSelectorSql.where("a.labels", labels, params, json));
         sql.append(" order by a.name limit :limit");
-        var spec = jdbc.sql(sql.toString()).param("after", afterName == null ? "" : afterName).param("limit", limit);
-        if (templateSet != null) {
-            spec = spec.param("set", templateSet);
-        }
-        if (cluster != null) {
-            spec = spec.param("cluster", cluster);
-        }
-        return spec.query(this::applicationRow).list();
+        return jdbc.sql(sql.toString()).params(params).query(this::applicationRow).list();
     }
 
     public void insert(ApplicationRecord app) {
         jdbc.sql("""
                 insert into application (id, name, template_set, labels, state, self_heal, current_revision,
                                          active_operation_id, version, created_at, created_by, updated_at, updated_by)
-                values (:id, :name, :set, :labels, :state, :selfHeal, :revision, :op, 0, :now, :by, :now, :by)""")
+                values (:id, :name, :set, cast(:labels as jsonb), :state, :selfHeal, :revision, :op, 0, :now, :by, :now, :by)""")
                 .param("id", app.id()).param("name", app.name()).param("set", app.templateSet()).param("selfHeal", app.selfHeal())
                 .param("labels", json.writeValueAsString(app.labels())).param("state", app.state().name())
                 .param("revision", app.currentRevision()).param("op", app.activeOperationId())
@@ -93,7 +112,7 @@ public class ApplicationStore {
                        Map<String, String> labels, boolean selfHeal, String by, Instant now) {
         jdbc.sql("""
                 update application set state = :state, current_revision = :revision, active_operation_id = :op,
-                       labels = :labels, self_heal = :selfHeal, version = version + 1, updated_at = :now, updated_by = :by
+                       labels = cast(:labels as jsonb), self_heal = :selfHeal, version = version + 1, updated_at = :now, updated_by = :by
                 where id = :id""")
                 .param("selfHeal", selfHeal)
                 .param("state", state.name()).param("revision", currentRevision).param("op", activeOperationId)
@@ -379,7 +398,7 @@ public class ApplicationStore {
 
     private ApplicationRecord applicationRow(ResultSet rs, int row) throws SQLException {
         return new ApplicationRecord(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("template_set"),
-                json.readValue(rs.getString("labels"), LABELS), ApplicationState.valueOf(rs.getString("state")),
+                labelsReader.readValue(rs.getString("labels")), ApplicationState.valueOf(rs.getString("state")),
                 rs.getBoolean("self_heal"),
                 rs.getInt("current_revision"), rs.getObject("active_operation_id", UUID.class), rs.getLong("version"),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
@@ -387,7 +406,7 @@ public class ApplicationStore {
     }
 
     private Revision revisionRow(ResultSet rs, int row) throws SQLException {
-        return new Revision(rs.getInt("number"), json.readValue(rs.getString("spec"), ApplicationSpec.class),
+        return new Revision(rs.getInt("number"), specReader.readValue(rs.getString("spec")),
                 rs.getString("rendered_digest"), RevisionCause.valueOf(rs.getString("cause")),
                 (Integer) rs.getObject("rolled_back_to"), rs.getObject("operation_id", UUID.class),
                 instant(rs, "created_at"), rs.getString("created_by"));
@@ -397,9 +416,9 @@ public class ApplicationStore {
         return new TargetState(rs.getString("cluster_name"), rs.getString("namespace"),
                 (Integer) rs.getObject("revision_applied"), SyncStatus.valueOf(rs.getString("sync_status")),
                 rs.getString("last_error"), instant(rs, "last_applied_at"),
-                json.readValue(rs.getString("applied_objects"), OBJECTS), Health.valueOf(rs.getString("health")),
+                objectsReader.readValue(rs.getString("applied_objects")), Health.valueOf(rs.getString("health")),
                 rs.getString("health_reason"), instant(rs, "health_since"),
-                rs.getString("drift") == null ? List.of() : json.readValue(rs.getString("drift"), DRIFT),
+                rs.getString("drift") == null ? List.of() : driftReader.readValue(rs.getString("drift")),
                 instant(rs, "drift_since"));
     }
 

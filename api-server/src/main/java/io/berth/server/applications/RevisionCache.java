@@ -18,8 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RevisionCache {
 
-    /** About a few kilobytes each: tens of megabytes at most. */
-    private static final int KEPT = 10_000;
+    /**
+     * A few kilobytes each (their values and targets): some tens of megabytes at most. Above the tens of
+     * thousands of applications a large Berth holds, so that the current revision of each stays kept.
+     */
+    private static final int KEPT = 25_000;
 
     private record Key(UUID application, int number) {
     }

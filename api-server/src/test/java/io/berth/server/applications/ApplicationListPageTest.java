@@ -38,12 +38,13 @@ class ApplicationListPageTest {
     }
 
     @Test
-    void aListFilteredByLabelStillFillsItsPageFromLaterBatches() {
+    void aListFilteredByLabelLeavesTheFilterToTheQueryAndReadsThePageOnly() {
         storeOf(1000);
 
         List<ApplicationView> page = service.list(null, null, LabelSelector.parse("team=t7"), null, null, "", 51);
 
         assertThat(page).hasSize(51).allSatisfy(app -> assertThat(app.labels()).containsEntry("team", "t7"));
+        assertThat(viewsBuilt).as("one in ten matches; none of the others is read").hasValue(51);
     }
 
     /** {@code count} applications app-0000.., labelled team=t0..t9 in turn, each with one revision and no targets. */
@@ -53,10 +54,14 @@ class ApplicationListPageTest {
             all.add(new ApplicationRecord(UUID.randomUUID(), "app-%04d".formatted(i), "nginx-web", Map.of("team", "t" + i % 10),
                     ApplicationState.Active, false, 1, null, 0, Instant.EPOCH, "me", Instant.EPOCH, "me"));
         }
-        when(store.page(any(), any(), any(), anyInt())).thenAnswer(call -> {
+        // as the query does: label selector and state applied before the limit
+        when(store.page(any(), any(), any(), any(), any(), anyInt())).thenAnswer(call -> {
             String after = call.getArgument(0);
-            int limit = call.getArgument(3);
-            return all.stream().filter(a -> a.name().compareTo(after) > 0).limit(limit).toList();
+            LabelSelector labels = call.getArgument(3);
+            ApplicationState state = call.getArgument(4);
+            int limit = call.getArgument(5);
+            return all.stream().filter(a -> a.name().compareTo(after) > 0 && labels.matches(a.labels())
+                    && (state == null || a.state() == state)).limit(limit).toList();
         });
         when(store.currentRevisions(anyList())).thenAnswer(call -> {
             Map<UUID, Revision> revisions = new HashMap<>();

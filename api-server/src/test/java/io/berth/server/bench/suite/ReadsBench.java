@@ -128,7 +128,7 @@ public final class ReadsBench implements Bench {
         copier.copy("application", "a", Map.of(
                         "id", "gen_random_uuid()",
                         "name", "'app-' || lpad(i::text, 5, '0')",
-                        "labels", "'{\"team\":\"t' || (i % :teams) || '\",\"tier\":\"' || (case when i % 2 = 0 then 'db' else 'cache' end) || '\"}'"),
+                        "labels", "jsonb_build_object('team', 't' || (i % :teams), 'tier', case when i % 2 = 0 then 'db' else 'cache' end)"),
                 "application a, generate_series(1, :copies) i where a.id = :seed", params);
         copier.copy("application_revision", "r", Map.of("application_id", "n.id"),
                 "application_revision r join application n on n.id <> r.application_id where r.application_id = :seed", params);
