@@ -5,6 +5,7 @@ import io.berth.cluster.internal.ClusterEntity;
 import io.berth.cluster.internal.ClusterEventEntity;
 import io.berth.cluster.internal.ClusterEventRepository;
 import io.berth.cluster.internal.ClusterRepository;
+import io.berth.cluster.internal.ClusterViews;
 import io.berth.cluster.internal.CredentialVault;
 import io.berth.cluster.internal.KubeconfigAllowances;
 import io.berth.cluster.internal.client.ClusterClients;
@@ -49,10 +50,11 @@ public class ClusterRegistry {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final LeaseKeeper leases;
+    private final ClusterViews views;
 
     public ClusterRegistry(ClusterRepository clusters, ClusterEventRepository events, CredentialVault vault,
                            ClusterClients clients, ProbeService probes, KubeconfigValidator validator,
-                           TransactionTemplate tx, Clock clock, LeaseKeeper leases) {
+                           TransactionTemplate tx, Clock clock, LeaseKeeper leases, ClusterViews views) {
         this.clusters = clusters;
         this.events = events;
         this.vault = vault;
@@ -62,6 +64,7 @@ public class ClusterRegistry {
         this.tx = tx;
         this.clock = clock;
         this.leases = leases;
+        this.views = views;
     }
 
     /**
@@ -94,7 +97,7 @@ public class ClusterRegistry {
     }
 
     public Cluster get(String name) {
-        return toView(find(name));
+        return views.find(name).orElseThrow(() -> new ClusterNotFoundException(name));
     }
 
     public Page<Cluster> list(ClusterQuery query) {
@@ -104,18 +107,16 @@ public class ClusterRegistry {
         String after = query.afterName() == null ? "" : query.afterName();
         int batch = Math.max(query.limit() + 1, 100);
         while (page.size() <= query.limit()) {
-            List<ClusterEntity> rows = query.status() == null
-                    ? clusters.findByNameGreaterThanOrderByNameAsc(after, Limit.of(batch))
-                    : clusters.findByStatusAndNameGreaterThanOrderByNameAsc(query.status(), after, Limit.of(batch));
-            for (ClusterEntity row : rows) {
-                if (page.size() <= query.limit() && query.labelSelector().matches(row.getLabels())) {
-                    page.add(toView(row));
+            List<Cluster> rows = views.page(query.status(), after, batch);
+            for (Cluster row : rows) {
+                if (page.size() <= query.limit() && query.labelSelector().matches(row.labels())) {
+                    page.add(row);
                 }
             }
             if (rows.size() < batch) {
                 break;
             }
-            after = rows.get(rows.size() - 1).getName();
+            after = rows.get(rows.size() - 1).name();
         }
         boolean more = page.size() > query.limit();
         List<Cluster> items = more ? page.subList(0, query.limit()) : page;

@@ -1,11 +1,9 @@
 package io.berth.cluster.internal;
 
-import io.berth.cluster.ClusterStatus;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -21,12 +19,6 @@ public interface ClusterRepository extends JpaRepository<ClusterEntity, UUID> {
     List<ClusterCredentialsGeneration> findCredentialsGenerations(@Param("names") Collection<String> names);
 
     boolean existsByName(String name);
-
-    /** Clusters in name order, after a name (exclusive). */
-    List<ClusterEntity> findByNameGreaterThanOrderByNameAsc(String afterName, Limit limit);
-
-    /** Clusters in a status, in name order, after a name (exclusive). */
-    List<ClusterEntity> findByStatusAndNameGreaterThanOrderByNameAsc(ClusterStatus status, String afterName, Limit limit);
 
     /**
      * Replaces sealed credentials with the same credentials sealed under another key. Neither the
