@@ -101,9 +101,11 @@ class ApplicationController {
             description = "Lists applications in name order, a page at a time (`limit` 1 to 500, default 50; pass `nextCursor`"
                     + " as `cursor` for the next page), optionally only those of one template set, with a target on one"
                     + " cluster, matching a label selector, in one state or with one health (the worst of their targets')."
+                    + " Items are summaries: per target its cluster, namespace, revision applied, sync, health and whether it"
+                    + " drifts; `GET /applications/{name}` gives values, applied objects, drift and reasons."
                     + " Reads Berth's database only.")
     @ApiErrorResponses({422})
-    ListResponse<ApplicationView> list(
+    ListResponse<ApplicationSummary> list(
             @Parameter(description = "Only applications of this template set") @RequestParam(required = false) String templateSet,
             @Parameter(description = "Only applications with a target on this cluster") @RequestParam(required = false) String cluster,
             @Parameter(description = "Kubernetes label selector over the applications' labels")
@@ -115,7 +117,7 @@ class ApplicationController {
             @RequestParam(required = false) String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         return ListResponse.ofOneMore(applications.list(templateSet, cluster, LabelSelectorParameter.parse(labelSelector),
-                state, health, Cursors.decode(cursor), size + 1), size, ApplicationView::name);
+                state, health, Cursors.decode(cursor), size + 1), size, ApplicationSummary::name);
     }
 
     @GetMapping("/{name}")

@@ -178,22 +178,23 @@ public class ApplicationService {
      * health is the worst of the targets' as the view judges it, so with a health filter batches are read
      * until the page is full.
      */
-    public List<ApplicationView> list(String templateSet, String cluster, io.berth.cluster.LabelSelector labels,
-                                      ApplicationState state, Health health, String afterName, int limit) {
-        List<ApplicationView> page = new ArrayList<>();
+    public List<ApplicationSummary> list(String templateSet, String cluster, io.berth.cluster.LabelSelector labels,
+                                         ApplicationState state, Health health, String afterName, int limit) {
+        List<ApplicationSummary> page = new ArrayList<>();
         String after = afterName;
         while (page.size() < limit) {
             // without a filter of its own, every row read is on the page: read no more than the page needs
-            // (each row costs its revision, its targets and a view)
+            // (each row costs its revision, its targets and a summary)
             int batchSize = health != null ? LIST_BATCH : limit - page.size();
             List<ApplicationRecord> batch = applications.page(after, templateSet, cluster, labels, state, batchSize);
             List<UUID> ids = batch.stream().map(ApplicationRecord::id).toList();
             Map<UUID, Revision> current = revisions.current(batch);
-            Map<UUID, List<TargetState>> targets = applications.targets(ids);
+            Map<UUID, List<ApplicationSummary.TargetSummary>> targets = applications.targetSummaries(ids);
             for (ApplicationRecord app : batch) {
-                ApplicationView view = ApplicationView.of(app, current.get(app.id()), targets.getOrDefault(app.id(), List.of()));
-                if (page.size() < limit && (health == null || view.health() == health)) {
-                    page.add(view);
+                ApplicationSummary summary = ApplicationSummary.of(app, current.get(app.id()),
+                        targets.getOrDefault(app.id(), List.of()));
+                if (page.size() < limit && (health == null || summary.health() == health)) {
+                    page.add(summary);
                 }
             }
             if (batch.size() < batchSize) {

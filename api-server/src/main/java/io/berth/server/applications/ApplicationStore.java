@@ -188,17 +188,21 @@ public class ApplicationStore {
         return found;
     }
 
-    /** The targets of each application, by application id: one query for a page of a list. */
-    public Map<UUID, List<TargetState>> targets(List<UUID> applicationIds) {
+    /** Where each application runs and how it is doing, by application id: one query for a page of a list. */
+    public Map<UUID, List<ApplicationSummary.TargetSummary>> targetSummaries(List<UUID> applicationIds) {
         if (applicationIds.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, List<TargetState>> found = new HashMap<>();
-        jdbc.sql("select * from application_target where application_id in (:ids) order by cluster_name, namespace")
+        Map<UUID, List<ApplicationSummary.TargetSummary>> found = new HashMap<>();
+        jdbc.sql("""
+                select application_id, cluster_name, namespace, revision_applied, sync_status, health, drift is not null as drifted
+                from application_target where application_id in (:ids) order by cluster_name, namespace""")
                 .param("ids", applicationIds)
                 .query(rs -> {
                     found.computeIfAbsent(rs.getObject("application_id", UUID.class), id -> new ArrayList<>())
-                            .add(targetRow(rs, 0));
+                            .add(new ApplicationSummary.TargetSummary(rs.getString("cluster_name"), rs.getString("namespace"),
+                                    (Integer) rs.getObject("revision_applied"), SyncStatus.valueOf(rs.getString("sync_status")),
+                                    Health.valueOf(rs.getString("health")), rs.getBoolean("drifted")));
                 });
         return found;
     }

@@ -31,7 +31,7 @@ class ApplicationListPageTest {
     void aListWithoutFiltersOfItsOwnReadsTheTargetsOfTheApplicationsOnThePageOnly() {
         storeOf(1000);
 
-        List<ApplicationView> page = service.list(null, "c07", LabelSelector.EVERYTHING, null, null, "", 51);
+        List<ApplicationSummary> page = service.list(null, "c07", LabelSelector.EVERYTHING, null, null, "", 51);
 
         assertThat(page).hasSize(51);
         assertThat(viewsBuilt).hasValue(51);
@@ -41,7 +41,7 @@ class ApplicationListPageTest {
     void aListFilteredByLabelLeavesTheFilterToTheQueryAndReadsThePageOnly() {
         storeOf(1000);
 
-        List<ApplicationView> page = service.list(null, null, LabelSelector.parse("team=t7"), null, null, "", 51);
+        List<ApplicationSummary> page = service.list(null, null, LabelSelector.parse("team=t7"), null, null, "", 51);
 
         assertThat(page).hasSize(51).allSatisfy(app -> assertThat(app.labels()).containsEntry("team", "t7"));
         assertThat(viewsBuilt).as("one in ten matches; none of the others is read").hasValue(51);
@@ -70,7 +70,7 @@ class ApplicationListPageTest {
                     "sha256:0", RevisionCause.Deploy, null, UUID.randomUUID(), Instant.EPOCH, "me")));
             return revisions;
         });
-        when(store.targets(anyList())).thenAnswer(call -> {
+        when(store.targetSummaries(anyList())).thenAnswer(call -> {
             List<UUID> ids = call.getArgument(0);
             viewsBuilt.addAndGet(ids.size());
             return Map.of();

@@ -266,6 +266,31 @@ class ApplicationTargetsIT extends ApplicationTestBase {
     }
 
     @Test
+    void aListShowsEachApplicationAsASummaryOfWhereItRunsAndHowItIsDoing() {
+        String cluster = newCluster("summary");
+        String app = unique("web");
+        awaitSucceeded(deploy(Map.of("name", app, "templateSet", "nginx-web", "version", "1.0.0", "labels", Map.of("tier", "web"),
+                "values", Map.of("replicas", 1), "targets", List.of(target(cluster, "a"), target(cluster, "b")))));
+
+        JsonNode item = api.get(APPS + "?cluster=" + cluster, ADMIN_TOKEN).json().get("items").get(0);
+
+        assertThat(item.get("name").asString()).isEqualTo(app);
+        assertThat(item.get("labels").get("tier").asString()).isEqualTo("web");
+        assertThat(item.get("templateSet").asString()).isEqualTo("nginx-web");
+        assertThat(item.get("templateVersion").asString()).isEqualTo("1.0.0");
+        assertThat(item.get("currentRevision").asInt()).isEqualTo(1);
+        assertThat(item.get("targets").valueStream().map(t -> t.get("cluster").asString() + "/" + t.get("namespace").asString()
+                + " r" + t.get("revisionApplied").asInt() + " " + t.get("syncStatus").asString() + " drifted=" + t.get("drifted").asBoolean()))
+                .containsExactly(cluster + "/a r1 Synced drifted=false", cluster + "/b r1 Synced drifted=false");
+        assertThat(item.get("targets").get(0).has("health")).isTrue();
+        assertThat(item.has("values")).as("details are the application's own GET").isFalse();
+        assertThat(item.get("targets").get(0).has("objects")).isFalse();
+        JsonNode full = api.get(APPS + "/" + app, ADMIN_TOKEN).json();
+        assertThat(item.get("health").asString()).isEqualTo(full.get("health").asString());
+        assertThat(full.get("targets").get(0).get("objects").size()).isEqualTo(2);
+    }
+
+    @Test
     void aViewerReadsApplicationsAndOperationsButCannotChangeThem() {
         String cluster = newCluster("viewer");
         String app = unique("web");
