@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * An application as a list shows it: what a row of a table needs, and per target where it runs and how it
  * is doing. {@code GET /applications/{name}} gives the rest (values, applied objects, drift, reasons).
- * A page of 50 applications with five targets each is about a quarter of the same page of full views, and
+ * A page of 50 applications with five targets each is about a third of the same page of full views (46 KB against 139 KB), and
  * reads none of the targets' objects or drift.
  *
  * @param health the worst health of its targets (Unknown when it has none)
