@@ -206,8 +206,9 @@ public class ApplicationService {
     }
 
     public ApplicationView get(String name) {
-        ApplicationRecord app = find(name);
-        return ApplicationView.of(app, revisions.current(app), applications.targets(app.id()));
+        ApplicationStore.WithTargets found = applications.findWithTargets(name)
+                .orElseThrow(() -> new ApplicationNotFoundException(name));
+        return ApplicationView.of(found.application(), revisions.current(found.application()), found.targets());
     }
 
     public List<RevisionView> revisions(String name, Integer before, int limit) {

@@ -56,6 +56,32 @@ public class ApplicationStore {
                 .query(this::applicationRow).optional();
     }
 
+    /** An application's row and its targets' rows, read together. */
+    public record WithTargets(ApplicationRecord application, List<TargetState> targets) {
+    }
+
+    /**
+     * The application and its targets in one query (one row per target, the application's columns repeated;
+     * the two tables share no column name): the read of a single application, the busiest read of all.
+     */
+    public Optional<WithTargets> findWithTargets(String name) {
+        List<TargetState> targets = new ArrayList<>();
+        ApplicationRecord[] app = new ApplicationRecord[1];
+        jdbc.sql("""
+                select a.*, t.* from application a left join application_target t on t.application_id = a.id
+                where a.name = :name order by t.cluster_name, t.namespace""")
+                .param("name", name)
+                .query(rs -> {
+                    if (app[0] == null) {
+                        app[0] = applicationRow(rs, 0);
+                    }
+                    if (rs.getObject("application_id") != null) {
+                        targets.add(targetRow(rs, 0));
+                    }
+                });
+        return app[0] == null ? Optional.empty() : Optional.of(new WithTargets(app[0], List.copyOf(targets)));
+    }
+
     /** Reads and locks the row until the caller's transaction ends: the one gate for mutations. */
     public Optional<ApplicationRecord> lock(String name) {
         return jdbc.sql("select * from application where name = :name for update").param("name", name)

@@ -54,8 +54,8 @@ class SecurityConfiguration {
 
     /**
      * No observation (timer, trace span) per security filter and per authorization: every request went
-     * through about a dozen of them, a third of a simple read's CPU in the reads benchmark. Requests are
-     * still timed as a whole ({@code http.server.requests}).
+     * through about a dozen of them, about 6 % of the request threads' CPU in the reads benchmark (Micrometer's
+     * share of their samples went from 12 % to 6 %). Requests are still timed as a whole ({@code http.server.requests}).
      */
     @Bean
     SecurityObservationSettings noSecurityObservations() {

@@ -62,6 +62,20 @@ class ApplicationListFiltersIT extends ApiTestBase {
                 .containsExactly(run + "-11", run + "-12", run + "-13");
     }
 
+    @Test
+    void anApplicationWithoutTargetsIsReadWithNone() {
+        String name = unique("lone");
+        ApplicationRecord app = new ApplicationRecord(UUID.randomUUID(), name, "nginx-web", Map.of("a", "b"),
+                ApplicationState.Active, false, 1, null, 0, Instant.EPOCH, "me", Instant.EPOCH, "me");
+        store.insert(app);
+
+        ApplicationStore.WithTargets found = store.findWithTargets(name).orElseThrow();
+
+        assertThat(found.application()).isEqualTo(app);
+        assertThat(found.targets()).isEmpty();
+        assertThat(store.findWithTargets(name + "-none")).isEmpty();
+    }
+
     private static List<String> names(List<ApplicationRecord> apps) {
         return apps.stream().map(ApplicationRecord::name).toList();
     }
