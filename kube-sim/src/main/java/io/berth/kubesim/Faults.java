@@ -51,6 +51,16 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * While held, watches hear of no change: objects still change and reads see them, but watchers are
+     * told only once the events are let go again (then all of them, in order). A watch that lags behind
+     * the store, as on an API server under load.
+     */
+    public Faults watchEventsHeld(boolean held) {
+        state.watchEventsHeld(held);
+        return this;
+    }
+
     /** Deletes a pod, as if it died; its controller recreates it. */
     public Faults deletePod(String namespace, String name) {
         internal.pods().inNamespace(namespace).withName(name).delete();

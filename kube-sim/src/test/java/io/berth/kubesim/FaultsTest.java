@@ -8,13 +8,19 @@ import io.berth.kubesim.junit.SimulatedClusters;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,8 +74,11 @@ class FaultsTest {
 
         assertThat(URI.create(cluster.url()).getPort()).isEqualTo(port);
         assertThat(client.configMaps().inNamespace(NAMESPACE).withName("before-outage").get()).isNotNull();
-        await().atMost(Duration.ofSeconds(5)).until(() -> "Running".equals(
-                client.pods().inNamespace(NAMESPACE).withName("during-outage").get().getStatus().getPhase()));
+        // the pod's status is the controllers' to give: none yet at first
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            PodStatus status = client.pods().inNamespace(NAMESPACE).withName("during-outage").get().getStatus();
+            return status != null && "Running".equals(status.getPhase());
+        });
     }
 
     @Test
@@ -147,6 +156,36 @@ class FaultsTest {
         assertThat(cluster.faults().failingShare()).isZero();
         assertThat(cluster.faults().latency()).isZero();
         assertThat(client.nodes().list().getItems()).hasSize(3);
+    }
+
+    @Test
+    void heldWatchEventsReachTheWatchersOnlyWhenLetGoInOrderWhileReadsSeeTheChangesAtOnce() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (Watch watch = client.configMaps().inNamespace("held-watch").watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, ConfigMap resource) {
+                seen.add(action + " " + resource.getMetadata().getName());
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        })) {
+            client.configMaps().inNamespace("held-watch").resource(configMap("heard")).create();
+            await().atMost(Duration.ofSeconds(5)).until(() -> seen.contains("ADDED heard"));
+
+            cluster.faults().watchEventsHeld(true);
+            client.configMaps().inNamespace("held-watch").resource(configMap("late-1")).create();
+            client.configMaps().inNamespace("held-watch").withName("heard").delete();
+            assertThat(client.configMaps().inNamespace("held-watch").withName("late-1").get()).as("reads see it at once").isNotNull();
+            Thread.sleep(300);
+            assertThat(seen).as("watchers hear nothing while held").containsExactly("ADDED heard");
+
+            cluster.faults().watchEventsHeld(false);
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(seen).containsExactly("ADDED heard", "ADDED late-1", "DELETED heard"));
+        }
     }
 
     private static ConfigMap configMap(String name) {

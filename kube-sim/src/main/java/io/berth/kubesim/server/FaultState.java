@@ -1,6 +1,8 @@
 package io.berth.kubesim.server;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The faults a simulated API server is told to show, read on every outside request. */
 public final class FaultState {
@@ -8,6 +10,8 @@ public final class FaultState {
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean unauthorized;
     private volatile double errorShare;
+    private volatile boolean watchEventsHeld;
+    private final List<Runnable> onWatchEventsReleased = new CopyOnWriteArrayList<>();
 
     public Duration latency() {
         return latency;
@@ -36,9 +40,27 @@ public final class FaultState {
         this.errorShare = share;
     }
 
+    public boolean watchEventsHeld() {
+        return watchEventsHeld;
+    }
+
+    /** Holds watch events back, or delivers what was held and lets the next ones through. */
+    public void watchEventsHeld(boolean held) {
+        watchEventsHeld = held;
+        if (!held) {
+            onWatchEventsReleased.forEach(Runnable::run);
+        }
+    }
+
+    /** Called each time held watch events are let go. */
+    void onWatchEventsReleased(Runnable release) {
+        onWatchEventsReleased.add(release);
+    }
+
     public void clear() {
         latency = Duration.ZERO;
         unauthorized = false;
         errorShare = 0;
+        watchEventsHeld(false);
     }
 }

@@ -37,7 +37,7 @@ public final class SimDispatcher extends Dispatcher {
 
     /** @param timers where watch timeouts are scheduled */
     public SimDispatcher(String gitVersion, String token, String internalToken, FaultState faults, ScheduledExecutorService timers) {
-        WatchHub hub = new WatchHub(Watches.HISTORY);
+        WatchHub hub = new WatchHub(Watches.HISTORY, faults);
         this.store = new Store(new ObservedStore(hub));
         this.tables = new TableView(store);
         this.watches = new Watches(store, hub, timers, tables);

@@ -1,6 +1,7 @@
 package io.berth.kubesim.server;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,12 +38,17 @@ final class WatchHub {
     }
 
     private final int capacity;
+    private final FaultState faults;
     private final ArrayDeque<Change> history = new ArrayDeque<>();
     private final Set<Watch> watches = new LinkedHashSet<>();
+    /** Changes not delivered yet while the faults hold watch events back, oldest first. */
+    private final List<Change> heldBack = new ArrayList<>();
     private long forgottenUpTo;
 
-    WatchHub(int capacity) {
+    WatchHub(int capacity, FaultState faults) {
         this.capacity = capacity;
+        this.faults = faults;
+        faults.onWatchEventsReleased(this::release);
     }
 
     synchronized void publish(Change change) {
@@ -50,6 +56,21 @@ final class WatchHub {
         if (history.size() > capacity) {
             forgottenUpTo = history.removeFirst().resourceVersion();
         }
+        if (faults.watchEventsHeld()) {
+            heldBack.add(change); // a lagging watch: the store has changed, its watchers hear of it later
+            return;
+        }
+        deliver(change);
+    }
+
+    /** Delivers what was held back, in order. */
+    private synchronized void release() {
+        List<Change> held = List.copyOf(heldBack);
+        heldBack.clear();
+        held.forEach(this::deliver);
+    }
+
+    private void deliver(Change change) {
         if (watches.isEmpty()) {
             return;
         }
@@ -68,7 +89,8 @@ final class WatchHub {
             return false;
         }
         for (Change change : history) {
-            if (change.resourceVersion() > resourceVersion) {
+            // what is held back reaches this watch with the others, when let go
+            if (change.resourceVersion() > resourceVersion && !heldBack.contains(change)) {
                 watch.offer(change.parse());
             }
         }
