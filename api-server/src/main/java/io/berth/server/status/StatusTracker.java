@@ -14,6 +14,7 @@ import io.berth.engine.watch.CachedReader;
 import io.berth.engine.watch.ClusterWatch;
 import io.berth.engine.watch.WatchedKind;
 import io.berth.server.database.DatabaseFaults;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -319,10 +320,30 @@ public class StatusTracker implements DisposableBean {
         List<ObjectDrift> drift = new ArrayList<>();
         for (DesiredObject object : applied) {
             Map<String, Object> live = watch.find(object.ref()).map(LiveReader::tree).orElse(null);
-            DriftDetector.compare(object.ref(), object.applied(), live).ifPresent(drift::add);
+            Optional<ObjectDrift> seen = DriftDetector.compare(object.ref(), object.applied(), live);
+            if (seen.isPresent() && !recorder.knowsDrift(target, seen.get())) {
+                seen = confirmedOnTheCluster(watch, object, seen.get());
+            }
+            seen.ifPresent(drift::add);
         }
         if (recorder.recordDrift(target, drift) && !drift.isEmpty()) {
             targets.drifted(target);
+        }
+    }
+
+    /**
+     * A drift the cache shows and nobody recorded yet is looked at on the cluster itself before it is
+     * recorded: right after Berth's own change (a scale, an apply) the watch may not have delivered it yet,
+     * and the cache still holds the object as it was; judged against the new revision that looks like a
+     * drift (and would make a self-healing application re-apply for nothing). One read per new drift.
+     * When the cluster cannot be read, the cache's word is taken.
+     */
+    private Optional<ObjectDrift> confirmedOnTheCluster(ClusterWatch watch, DesiredObject object, ObjectDrift seen) {
+        try {
+            Map<String, Object> live = LiveReader.object(watch.client(), object.ref()).orElse(null);
+            return DriftDetector.compare(object.ref(), object.applied(), live);
+        } catch (KubernetesClientException unread) {
+            return Optional.of(seen);
         }
     }
 

@@ -55,6 +55,11 @@ final class TargetRecorder {
      *
      * @return whether it was recorded
      */
+    /** Whether this drift of the target is recorded already (as this replica knows). */
+    boolean knowsDrift(TrackedTarget target, ObjectDrift drift) {
+        return drifts.getOrDefault(target.key(), List.of()).contains(drift);
+    }
+
     boolean recordDrift(TrackedTarget target, List<ObjectDrift> drift) {
         if (drift.equals(drifts.getOrDefault(target.key(), List.of()))) {
             return false;

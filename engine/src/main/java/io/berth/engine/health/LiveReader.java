@@ -56,6 +56,18 @@ public final class LiveReader {
         return Optional.of(new LiveObject(live, pods, scale, rule));
     }
 
+    /**
+     * The object alone, as the cluster has it now (no pods, no scale).
+     *
+     * @return empty when the object, or its kind, is not on the cluster
+     * @throws io.fabric8.kubernetes.client.KubernetesClientException when the cluster cannot be read
+     */
+    public static Optional<Map<String, Object>> object(KubernetesClient client, ObjectRef ref) {
+        return ResourceTypes.find(client, ref.apiVersion(), ref.kind())
+                .map(t -> ResourceTypes.resource(client, t, ref).get())
+                .map(LiveReader::tree);
+    }
+
     /** The pods a built-in workload selects by {@code spec.selector.matchLabels}, in its namespace. */
     static List<Map<String, Object>> podsOf(KubernetesClient client, ObjectRef ref, Map<String, Object> workload) {
         Map<String, String> selector = PodSelection.matchLabels(workload);
