@@ -142,6 +142,14 @@ public final class SimulatedCluster implements AutoCloseable {
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
+    /**
+     * How many requests outside callers (kubeconfig clients, Berth) made so far, refused ones included; a
+     * watch counts once, when it is opened. For tests and benchmarks that compare how much two callers ask.
+     */
+    public long outsideRequests() {
+        return dispatcher.outsideRequests();
+    }
+
     /** How many watches the API server holds open now (HTTP and WebSocket): each is freed when its client hangs up. */
     public int openWatches() {
         return dispatcher.openWatches();

@@ -159,6 +159,17 @@ class FaultsTest {
     }
 
     @Test
+    void outsideRequestsAreCountedAndTheClusterOwnAreNot() {
+        long before = cluster.outsideRequests();
+
+        client.configMaps().inNamespace(NAMESPACE).list();
+        client.configMaps().inNamespace(NAMESPACE).withName("absent").get();
+        cluster.client().configMaps().inNamespace(NAMESPACE).list();
+
+        assertThat(cluster.outsideRequests() - before).isEqualTo(2);
+    }
+
+    @Test
     void heldWatchEventsReachTheWatchersOnlyWhenLetGoInOrderWhileReadsSeeTheChangesAtOnce() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         try (Watch watch = client.configMaps().inNamespace("held-watch").watch(new Watcher<>() {

@@ -61,8 +61,9 @@ public class ApplicationStore {
     }
 
     /**
-     * The application and its targets in one query (one row per target, the application's columns repeated;
-     * the two tables share no column name): the read of a single application, the busiest read of all.
+     * The application and its targets in one query (one row per target, the application's columns repeated):
+     * the read of a single application, the busiest read of all. The two tables share one column name,
+     * {@code changed_xid}, which neither row mapper reads.
      */
     public Optional<WithTargets> findWithTargets(String name) {
         List<TargetState> targets = new ArrayList<>();

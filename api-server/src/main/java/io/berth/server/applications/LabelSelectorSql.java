@@ -24,26 +24,32 @@ final class LabelSelectorSql {
             String key = "labelKey" + n;
             String values = "labelValues" + n;
             n++;
-            params.put(key, requirement.key());
             String value = column + " ->> :" + key;
             switch (requirement.operator()) {
                 case EQUALS -> {
                     // containment, so that the GIN index on the column serves it
-                    params.remove(key);
                     params.put(values, json.writeValueAsString(Map.of(requirement.key(), requirement.values().iterator().next())));
                     sql.append(" and ").append(column).append(" @> cast(:").append(values).append(" as jsonb)");
                 }
                 case IN -> {
+                    params.put(key, requirement.key());
                     params.put(values, requirement.values());
                     sql.append(" and ").append(value).append(" in (:").append(values).append(')');
                 }
                 case NOT_EQUALS, NOT_IN -> {
+                    params.put(key, requirement.key());
                     params.put(values, requirement.values());
                     sql.append(" and (").append(value).append(" is null or ").append(value)
                             .append(" not in (:").append(values).append("))");
                 }
-                case EXISTS -> sql.append(" and ").append(value).append(" is not null");
-                case DOES_NOT_EXIST -> sql.append(" and ").append(value).append(" is null");
+                case EXISTS -> {
+                    params.put(key, requirement.key());
+                    sql.append(" and ").append(value).append(" is not null");
+                }
+                case DOES_NOT_EXIST -> {
+                    params.put(key, requirement.key());
+                    sql.append(" and ").append(value).append(" is null");
+                }
             }
         }
         return sql.toString();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +34,7 @@ public final class SimDispatcher extends Dispatcher {
     private final String token;
     private final String internalToken;
     private final FaultState faults;
+    private final LongAdder outsideRequests = new LongAdder();
     private final List<ObjectChangeListener> listeners = new CopyOnWriteArrayList<>();
 
     /** @param timers where watch timeouts are scheduled */
@@ -57,6 +59,11 @@ public final class SimDispatcher extends Dispatcher {
         listeners.add(listener);
     }
 
+    /** How many requests outside callers made (a watch counts once, when it is opened). */
+    public long outsideRequests() {
+        return outsideRequests.sum();
+    }
+
     /** How many watches are open now, over HTTP and WebSocket. */
     public int openWatches() {
         return watches.open();
@@ -68,6 +75,7 @@ public final class SimDispatcher extends Dispatcher {
         if (("Bearer " + internalToken).equals(authorization)) {
             return handle(request);
         }
+        outsideRequests.increment();
         if (faults.unauthorized() || !("Bearer " + token).equals(authorization)) {
             return Responses.status(401, "Unauthorized", "Unauthorized");
         }

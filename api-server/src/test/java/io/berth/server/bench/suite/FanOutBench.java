@@ -77,13 +77,27 @@ public final class FanOutBench implements Bench {
                 floor.deploy(clusters.size(), "warm-floor");
                 Map<Integer, List<Double>> berthSeconds = new LinkedHashMap<>();
                 Map<Integer, List<Double>> floorSeconds = new LinkedHashMap<>();
+                // requests the simulated API servers answered during each deploy, per target: what Berth asks of
+                // the clusters against what the floor asks (Berth's own background work counts in both windows)
+                Map<Integer, List<Double>> berthRequests = new LinkedHashMap<>();
+                Map<Integer, List<Double>> floorRequests = new LinkedHashMap<>();
                 for (int r = 0; r < sizes.repetitions(); r++) {
                     for (int n : sizes.clusterCounts()) {
+                        long before = requests(clusters);
                         berthSeconds.computeIfAbsent(n, k -> new ArrayList<>()).add(berth(api, n));
+                        long between = requests(clusters);
                         floorSeconds.computeIfAbsent(n, k -> new ArrayList<>()).add(floor.deploy(n, "floor-" + ++runs));
+                        berthRequests.computeIfAbsent(n, k -> new ArrayList<>()).add((between - before) / (double) n);
+                        floorRequests.computeIfAbsent(n, k -> new ArrayList<>()).add((requests(clusters) - between) / (double) n);
                     }
                 }
-                return figures(sizes, parallelism, berthSeconds, floorSeconds);
+                List<Figure> figures = figures(sizes, parallelism, berthSeconds, floorSeconds);
+                for (int n : sizes.clusterCounts()) {
+                    figures.add(Figure.context(name(), "requests to the clusters per target, %d cluster%s".formatted(n, n == 1 ? "" : "s"),
+                            "Berth %s; floor %s".formatted(Stats.of(berthRequests.get(n)).format("requests"),
+                                    Stats.of(floorRequests.get(n)).format("requests"))));
+                }
+                return figures;
             } finally {
                 clients.forEach(KubernetesClient::close);
             }
@@ -104,6 +118,10 @@ public final class FanOutBench implements Bench {
         figures.add(new Figure(name(), "time(N=%d) / time(N=%d), Berth".formatted(sizes.largest(), sizes.clusterCounts().get(0)),
                 "%.2f×".formatted(growth), "", "≤ 5×", growth <= TARGET_GROWTH));
         return figures;
+    }
+
+    private static long requests(List<SimulatedCluster> clusters) {
+        return clusters.stream().mapToLong(SimulatedCluster::outsideRequests).sum();
     }
 
     /** Deploys {@code web} with Berth to the first n clusters and gives the seconds from the POST to the end seen. */
