@@ -134,7 +134,9 @@ public class ClusterRegistry {
                 ClusterEntity cluster = find(name);
                 requireVersion(cluster, changes.expectedVersion());
                 cluster.describe(changes.displayName(), changes.description(), labels, Instant.now(clock));
-                return toView(clusters.saveAndFlush(cluster));
+                clusters.saveAndFlush(cluster);
+                // read back in this transaction, after the flush: what was written, with its new version
+                return views.find(name).orElseThrow();
             });
         } catch (ObjectOptimisticLockingFailureException concurrentWriter) {
             throw lostRace(name, changes.expectedVersion());
@@ -278,12 +280,5 @@ public class ClusterRegistry {
         if (expected != null && expected != cluster.getVersion()) {
             throw new ClusterVersionMismatchException(cluster.getName(), expected, cluster.getVersion());
         }
-    }
-
-    private static Cluster toView(ClusterEntity c) {
-        return new Cluster(c.getName(), c.getDisplayName(), c.getDescription(), java.util.Map.copyOf(c.getLabels()),
-                c.getApiServerUrl(), c.getContextName(), c.isAllowInsecureTls(), c.isAllowProxy(), c.getStatus(), c.getStatusReason(),
-                c.getLastProbeAt(), c.getLastReadyAt(), c.getServerVersion(), c.getNodeCount(), c.getCreatedAt(),
-                c.getUpdatedAt(), c.getCreatedBy(), c.getVersion());
     }
 }

@@ -55,13 +55,8 @@ final class TargetRecorder {
      *
      * @return whether it was recorded
      */
-    /** Whether this drift of the target is recorded already (as this replica knows). */
-    boolean knowsDrift(TrackedTarget target, ObjectDrift drift) {
-        return drifts.getOrDefault(target.key(), List.of()).contains(drift);
-    }
-
     boolean recordDrift(TrackedTarget target, List<ObjectDrift> drift) {
-        if (drift.equals(drifts.getOrDefault(target.key(), List.of()))) {
+        if (drift.equals(recordedDrift(target))) {
             return false;
         }
         boolean written = targets.recordDrift(target, drift, Instant.now(clock));
@@ -72,6 +67,15 @@ final class TargetRecorder {
                     : "drifted: " + String.join("; ", drift.stream().map(ObjectDrift::describe).toList()));
         }
         return written;
+    }
+
+    /** Whether this drift of the target is recorded already (as this replica knows). */
+    boolean knowsDrift(TrackedTarget target, ObjectDrift drift) {
+        return recordedDrift(target).contains(drift);
+    }
+
+    private List<ObjectDrift> recordedDrift(TrackedTarget target) {
+        return drifts.getOrDefault(target.key(), List.of());
     }
 
     /** Records the health when it changed; returns whether it did. */
