@@ -50,6 +50,20 @@ public final class HealthJudge {
         };
     }
 
+    /**
+     * Whether the object, on its own, says it is not ready yet, so that no read of its pods could make it
+     * Healthy: for a StatefulSet or Deployment judged by the built-in rule, pods only ever add trouble
+     * (Degraded), never readiness, so Progressing by its own status stays unready with them. A watcher
+     * uses this to skip a full read that could not end its wait; the judgement is still this class's.
+     *
+     * @param hasRule whether the template gives a health rule for the kind (then this never answers true)
+     */
+    public static boolean unreadyByItself(Map<String, Object> object, boolean hasRule) {
+        String apiVersion = Objects.toString(object.get("apiVersion"), "");
+        String kind = Objects.toString(object.get("kind"), "");
+        return !hasRule && judgesPods(apiVersion, kind) && judge(LiveObject.of(object)).health() == Health.Progressing;
+    }
+
     /** Whether pods are part of the kind's judgement (they are read with the object). */
     public static boolean judgesPods(String apiVersion, String kind) {
         return "apps/v1".equals(apiVersion) && ("StatefulSet".equals(kind) || "Deployment".equals(kind));

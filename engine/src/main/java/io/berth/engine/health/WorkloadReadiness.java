@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -17,7 +18,11 @@ import java.util.function.BooleanSupplier;
  * The wait of a deploy with the option "wait": until every applied object that carries health is
  * Healthy (or scaled to zero on purpose), judged by {@link HealthJudge} like everywhere else in Berth.
  * It polls, and between polls watches the objects it waits for, so that a change is looked at when it
- * happens rather than at the next poll ({@link ChangeAlarm}).
+ * happens rather than at the next poll ({@link ChangeAlarm}). A change is looked at only when it could
+ * end the wait: a StatefulSet whose own status still counts replicas on their way cannot be ready
+ * whatever its pods say, and reading it with its pods at each of its steps would multiply the reads of a
+ * deploy to many clusters several times over. Pods only ever make a workload Degraded, and the polls at
+ * the interval still find that.
  * A Degraded object (a crash loop, an image that cannot be pulled, a template's degraded value) ends
  * the wait at once, naming the pod and its reason: waiting longer would not cure it.
  */
@@ -67,7 +72,7 @@ public final class WorkloadReadiness {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("The wait for " + judged.size() + " objects to be ready was cancelled");
                 }
-                Map<ObjectRef, Assessment> states;
+                Map<ObjectRef, Observation> states;
                 try {
                     states = poll(client, judged, rules);
                     silentSince = null;
@@ -91,12 +96,10 @@ public final class WorkloadReadiness {
                     throw new NotReadyException("Not ready within " + timeout.toSeconds() + "s", waiting);
                 }
                 if (alarm == null) {
-                    // From now on a change wakes the wait; polled once more at once, so that nothing that changed
-                    // before the watches began is left to the next interval.
-                    alarm = ChangeAlarm.on(client, judged);
-                    continue;
+                    // watched from the versions this look saw: whatever changes after it rings
+                    alarm = ChangeAlarm.on(client, List.copyOf(states.values()));
                 }
-                awaitChangeOrInterval(alarm);
+                awaitReasonToLook(alarm, rules);
             }
         } finally {
             if (alarm != null) {
@@ -105,45 +108,67 @@ public final class WorkloadReadiness {
         }
     }
 
-    private Map<ObjectRef, Assessment> poll(KubernetesClient client, List<ObjectRef> objects, Map<String, CustomHealthRule> rules) {
-        Map<ObjectRef, Assessment> states = new LinkedHashMap<>();
+    /**
+     * Waits for the poll interval to pass or for a change that could end the wait, whichever comes
+     * first. A change to an object that is, by its own status, still unready cannot end it (see the class
+     * comment); every other change can, and so can a deletion.
+     */
+    private void awaitReasonToLook(ChangeAlarm alarm, Map<String, CustomHealthRule> rules) {
+        Instant nextPoll = Instant.now().plus(pollInterval);
+        try {
+            while (true) {
+                Duration left = Duration.between(Instant.now(), nextPoll);
+                if (left.isNegative() || left.isZero()) {
+                    return;
+                }
+                Map<ObjectRef, Optional<Map<String, Object>>> changes = alarm.await(left);
+                if (changes.isEmpty()) {
+                    return;
+                }
+                boolean couldEndTheWait = changes.entrySet().stream().anyMatch(change -> change.getValue()
+                        .map(now -> !HealthJudge.unreadyByItself(now, rules.containsKey(change.getKey().kind())))
+                        .orElse(true));
+                if (couldEndTheWait) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while waiting for workloads to be ready");
+        }
+    }
+
+    private Map<ObjectRef, Observation> poll(KubernetesClient client, List<ObjectRef> objects, Map<String, CustomHealthRule> rules) {
+        Map<ObjectRef, Observation> states = new LinkedHashMap<>();
         for (ObjectRef ref : objects) {
-            states.put(ref, assessmentOf(client, ref, rules.get(ref.kind())));
+            states.put(ref, observe(client, ref, rules.get(ref.kind())));
         }
         return states;
     }
 
-    private Assessment assessmentOf(KubernetesClient client, ObjectRef ref, CustomHealthRule rule) {
+    private Observation observe(KubernetesClient client, ObjectRef ref, CustomHealthRule rule) {
         try {
-            return reader.observe(client, ref, rule).assessment();
+            return reader.observe(client, ref, rule);
         } catch (KubernetesClientException e) {
             if (ClusterErrors.isUnanswered(e)) {
                 throw e; // the cluster itself is silent: the wait counts how long (see awaitReady)
             }
             // a passing failure of one read (a 500, a 429) is one more reason to poll again, not the end of the wait
-            return Assessment.unknown("could not be read: " + ClusterErrors.explain(e));
+            return new Observation(ref, Assessment.unknown("could not be read: " + ClusterErrors.explain(e)), null);
         }
     }
 
     /** The Degraded objects, or (with {@code degraded} false) all the unsettled ones, each with its reason. */
-    private static List<String> describe(Map<ObjectRef, Assessment> states, boolean degraded) {
+    private static List<String> describe(Map<ObjectRef, Observation> states, boolean degraded) {
         List<String> out = new ArrayList<>();
-        states.forEach((ref, state) -> {
+        states.forEach((ref, observation) -> {
+            Assessment state = observation.assessment();
             boolean wanted = degraded ? state.health() == Health.Degraded : !state.isSettled();
             if (wanted) {
                 out.add(ref.describe() + ": " + state.health() + ", " + state.reason());
             }
         });
         return out;
-    }
-
-    private void awaitChangeOrInterval(ChangeAlarm alarm) {
-        try {
-            alarm.await(pollInterval);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted while waiting for workloads to be ready");
-        }
     }
 
     private void pause() {

@@ -88,6 +88,25 @@ class HealthJudgeTest {
     }
 
     @Test
+    void aWorkloadIsUnreadyByItselfOnlyWhenItsOwnStatusSaysProgressingAndNoRuleOfTheTemplateJudgesIt() {
+        Map<String, Object> rollingOut = statefulSet(3, Map.of("observedGeneration", 2, "replicas", 2, "readyReplicas", 1,
+                "updatedReplicas", 2));
+        assertThat(HealthJudge.unreadyByItself(rollingOut, false)).isTrue();
+        // whatever its pods say, it cannot be ready yet; with a rule of the template, the rule decides
+        assertThat(HealthJudge.judge(new LiveObject(rollingOut, List.of(pod("web-0", running(true))), null, null)).health())
+                .isEqualTo(Health.Progressing);
+        assertThat(HealthJudge.unreadyByItself(rollingOut, true)).isFalse();
+        // ready by its own status: only a read with its pods can tell Healthy from Degraded
+        assertThat(HealthJudge.unreadyByItself(statefulSet(3, readyStatus(3)), false)).isFalse();
+        // a Deployment past its deadline is Degraded on its own account, which is worth a look at once
+        Map<String, Object> pastDeadline = deployment(2, Map.of("observedGeneration", 1, "conditions", List.of(Map.of(
+                "type", "Progressing", "status", "False", "reason", "ProgressDeadlineExceeded"))));
+        assertThat(HealthJudge.unreadyByItself(pastDeadline, false)).isFalse();
+        // kinds judged without pods are read whole by the watch: nothing to skip
+        assertThat(HealthJudge.unreadyByItself(claim("Pending"), false)).isFalse();
+    }
+
+    @Test
     void aDeploymentIsHealthyWhenAvailableAndAllReplicasAreUpdated() {
         Map<String, Object> status = Map.of("observedGeneration", 1, "readyReplicas", 2, "updatedReplicas", 2, "replicas", 2,
                 "conditions", List.of(Map.of("type", "Available", "status", "True")));
