@@ -3,6 +3,7 @@ package io.berth.engine.health;
 import io.berth.engine.ObjectRef;
 import io.berth.engine.ResourceTypes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
@@ -10,46 +11,53 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
- * Tells a readiness wait which of the objects it waits for changed, and how they look now, so that a
- * workload that becomes ready between two polls ends the wait then, not at the next poll. Each object
- * is watched from the resourceVersion the wait last saw it at, so no change after that look is missed
- * and no copy of what it already saw comes back. It only reports: the wait still reads and judges the
- * objects itself, and still polls at its interval, so a watch that cannot be opened or that ends costs
- * promptness, never correctness.
+ * Tells a readiness wait what changed among the objects it waits for, and how they look now, so that
+ * a workload that becomes ready (or a pod that starts failing) between two polls is looked at then,
+ * not at the next poll. Each object is watched from the resourceVersion the wait last saw it at, so no
+ * change after that look is missed and no copy of what it already saw comes back; the pods of a
+ * StatefulSet or Deployment are watched by its selector, because their trouble does not show in the
+ * workload's own status.
+ * <p>
+ * It only reports: the wait still reads and judges the objects itself. A watch that cannot be opened,
+ * or that the server ends, leaves the alarm {@link #isBlind() blind} and the wait back on frequent
+ * polls, so a lost watch costs promptness, never correctness.
  */
 final class ChangeAlarm implements AutoCloseable {
 
+    /**
+     * One change: an applied object's new copy, or one of its pods'.
+     *
+     * @param ref   the applied object (for a pod, the workload it belongs to)
+     * @param now   the new copy; empty when it was deleted
+     * @param ofPod whether {@code now} is a pod of {@code ref} rather than {@code ref} itself
+     */
+    record Change(ObjectRef ref, Optional<Map<String, Object>> now, boolean ofPod) {
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    /** Changed objects since the last {@link #await}: the newest copy, or empty when it was deleted. */
-    private final Map<ObjectRef, Optional<Map<String, Object>>> changes = new LinkedHashMap<>();
+    private final List<Change> changes = new ArrayList<>();
     private final List<Watch> watches = new ArrayList<>();
+    private volatile boolean blind;
 
     /**
-     * Watches each object by name, from the resourceVersion of its copy in {@code seen} (a missing
-     * object from now on); an object whose watch cannot be opened is left to the polls.
+     * Watches each object in {@code seen} by name from the resourceVersion of its copy (a missing object
+     * from now on), and the pods of each StatefulSet and Deployment by its selector.
      */
     static ChangeAlarm on(KubernetesClient client, List<Observation> seen) {
         ChangeAlarm alarm = new ChangeAlarm();
         for (Observation observation : seen) {
-            ObjectRef ref = observation.ref();
-            String resourceVersion = resourceVersionOf(observation.live());
-            try {
-                ResourceTypes.find(client, ref.apiVersion(), ref.kind()).ifPresent(type -> {
-                    var resource = ResourceTypes.resource(client, type, ref);
-                    Ring ring = alarm.new Ring(ref);
-                    alarm.watches.add(resourceVersion == null ? resource.watch(ring) : resource.watch(resourceVersion, ring));
-                });
-            } catch (KubernetesClientException e) {
-                // no watch for this one: the polls still see it
+            alarm.watchObject(client, observation);
+            if (observation.live() != null && HealthJudge.judgesPods(observation.ref().apiVersion(), observation.ref().kind())) {
+                alarm.watchPods(client, observation.ref(), PodSelection.matchLabels(observation.live()));
             }
         }
         return alarm;
@@ -58,17 +66,16 @@ final class ChangeAlarm implements AutoCloseable {
     /**
      * Waits until something changed since the last call, or at most {@code longest}.
      *
-     * @return each object that changed meanwhile with its newest copy (empty when deleted); an empty map
-     *         when nothing changed within {@code longest}
+     * @return the changes that came meanwhile, oldest first; empty when nothing changed within {@code longest}
      */
-    Map<ObjectRef, Optional<Map<String, Object>>> await(Duration longest) throws InterruptedException {
+    List<Change> await(Duration longest) throws InterruptedException {
         long left = longest.toNanos();
         lock.lock();
         try {
             while (changes.isEmpty() && left > 0) {
                 left = changed.awaitNanos(left);
             }
-            Map<ObjectRef, Optional<Map<String, Object>>> taken = Map.copyOf(changes);
+            List<Change> taken = List.copyOf(changes);
             changes.clear(); // one look covers every change that came meanwhile
             return taken;
         } finally {
@@ -76,9 +83,43 @@ final class ChangeAlarm implements AutoCloseable {
         }
     }
 
+    /** Whether some change may go unreported: a watch could not be opened, or the server ended one. */
+    boolean isBlind() {
+        return blind;
+    }
+
     @Override
     public void close() {
         watches.forEach(Watch::close);
+    }
+
+    private void watchObject(KubernetesClient client, Observation observation) {
+        ObjectRef ref = observation.ref();
+        String resourceVersion = resourceVersionOf(observation.live());
+        try {
+            var type = ResourceTypes.find(client, ref.apiVersion(), ref.kind());
+            if (type.isEmpty()) {
+                blind = true; // its kind is not served (yet): only the polls can see it arrive
+                return;
+            }
+            var resource = ResourceTypes.resource(client, type.get(), ref);
+            Ring<GenericKubernetesResource> ring = new Ring<>(ref, false, LiveReader::tree);
+            watches.add(resourceVersion == null ? resource.watch(ring) : resource.watch(resourceVersion, ring));
+        } catch (KubernetesClientException e) {
+            blind = true;
+        }
+    }
+
+    private void watchPods(KubernetesClient client, ObjectRef workload, Map<String, String> selector) {
+        if (selector.isEmpty()) {
+            return; // selects no pod (see LiveReader.podsOf): nothing to watch
+        }
+        try {
+            watches.add(client.pods().inNamespace(workload.namespace()).withLabels(selector)
+                    .watch(new Ring<Pod>(workload, true, LiveReader::tree)));
+        } catch (KubernetesClientException e) {
+            blind = true;
+        }
     }
 
     private static String resourceVersionOf(Map<String, Object> live) {
@@ -89,33 +130,42 @@ final class ChangeAlarm implements AutoCloseable {
         return version == null || version.toString().isEmpty() ? null : version.toString();
     }
 
-    private final class Ring implements Watcher<GenericKubernetesResource> {
+    private void report(Change change) {
+        lock.lock();
+        try {
+            changes.add(change);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private final class Ring<T> implements Watcher<T> {
 
         private final ObjectRef ref;
+        private final boolean ofPod;
+        private final Function<T, Map<String, Object>> tree;
 
-        Ring(ObjectRef ref) {
+        Ring(ObjectRef ref, boolean ofPod, Function<T, Map<String, Object>> tree) {
             this.ref = ref;
+            this.ofPod = ofPod;
+            this.tree = tree;
         }
 
         @Override
-        public void eventReceived(Action action, GenericKubernetesResource resource) {
+        public void eventReceived(Action action, T resource) {
             if (action == Action.BOOKMARK) {
                 return;
             }
-            Optional<Map<String, Object>> now = action == Action.DELETED || resource == null
-                    ? Optional.empty() : Optional.of(LiveReader.tree(resource));
-            lock.lock();
-            try {
-                changes.put(ref, now);
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            boolean gone = action == Action.DELETED || action == Action.ERROR || resource == null;
+            report(new Change(ref, gone ? Optional.empty() : Optional.of(tree.apply(resource)), ofPod));
         }
 
         @Override
         public void onClose(WatcherException cause) {
-            // the polls go on without this watch
+            blind = true;
+            // reported as if the object itself were gone, so that the wait looks now, whatever the watch missed
+            report(new Change(ref, Optional.empty(), false));
         }
     }
 }

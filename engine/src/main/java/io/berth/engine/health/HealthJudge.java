@@ -64,6 +64,15 @@ public final class HealthJudge {
         return !hasRule && judgesPods(apiVersion, kind) && judge(LiveObject.of(object)).health() == Health.Progressing;
     }
 
+    /**
+     * Whether this pod, as it is, would make the StatefulSet or Deployment that owns it Degraded (a crash
+     * loop, an image that cannot be pulled, a pod that cannot be scheduled...): the one thing a pod can add
+     * to its workload's judgement.
+     */
+    public static boolean troublesItsWorkload(Map<String, Object> pod) {
+        return PodHealth.trouble(pod).isPresent();
+    }
+
     /** Whether pods are part of the kind's judgement (they are read with the object). */
     public static boolean judgesPods(String apiVersion, String kind) {
         return "apps/v1".equals(apiVersion) && ("StatefulSet".equals(kind) || "Deployment".equals(kind));

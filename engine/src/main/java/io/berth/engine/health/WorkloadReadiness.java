@@ -21,12 +21,16 @@ import java.util.function.BooleanSupplier;
  * happens rather than at the next poll ({@link ChangeAlarm}). A change is looked at only when it could
  * end the wait: a StatefulSet whose own status still counts replicas on their way cannot be ready
  * whatever its pods say, and reading it with its pods at each of its steps would multiply the reads of a
- * deploy to many clusters several times over. Pods only ever make a workload Degraded, and the polls at
- * the interval still find that.
+ * deploy to many clusters several times over. Pods only ever make a workload Degraded: their watch wakes
+ * the wait when one shows trouble. While every watch stands, the polls are a safety net ten intervals
+ * apart; when one is lost they come at the interval again.
  * A Degraded object (a crash loop, an image that cannot be pulled, a template's degraded value) ends
  * the wait at once, naming the pod and its reason: waiting longer would not cure it.
  */
 public final class WorkloadReadiness {
+
+    /** How many poll intervals apart the polls are while watches report every change. */
+    private static final int WATCHED_POLL_FACTOR = 10;
 
     private final Duration pollInterval;
     private final Duration silenceLimit;
@@ -38,7 +42,7 @@ public final class WorkloadReadiness {
     }
 
     /**
-     * @param pollInterval how often the objects are read
+     * @param pollInterval how often the objects are read when a watch is lost (ten times as often as while they are watched)
      * @param silenceLimit how long the cluster may go without answering before the wait gives up on it
      */
     public WorkloadReadiness(Duration pollInterval, Duration silenceLimit) {
@@ -109,26 +113,20 @@ public final class WorkloadReadiness {
     }
 
     /**
-     * Waits for the poll interval to pass or for a change that could end the wait, whichever comes
-     * first. A change to an object that is, by its own status, still unready cannot end it (see the class
-     * comment); every other change can, and so can a deletion.
+     * Waits for the next poll or for a change that could end the wait, whichever comes first. While the
+     * alarm sees every change the polls are only a safety net, ten intervals apart; once it is blind they
+     * come at the interval again.
      */
     private void awaitReasonToLook(ChangeAlarm alarm, Map<String, CustomHealthRule> rules) {
-        Instant nextPoll = Instant.now().plus(pollInterval);
+        Instant nextPoll = Instant.now().plus(alarm.isBlind() ? pollInterval : pollInterval.multipliedBy(WATCHED_POLL_FACTOR));
         try {
             while (true) {
                 Duration left = Duration.between(Instant.now(), nextPoll);
                 if (left.isNegative() || left.isZero()) {
                     return;
                 }
-                Map<ObjectRef, Optional<Map<String, Object>>> changes = alarm.await(left);
-                if (changes.isEmpty()) {
-                    return;
-                }
-                boolean couldEndTheWait = changes.entrySet().stream().anyMatch(change -> change.getValue()
-                        .map(now -> !HealthJudge.unreadyByItself(now, rules.containsKey(change.getKey().kind())))
-                        .orElse(true));
-                if (couldEndTheWait) {
+                List<ChangeAlarm.Change> changes = alarm.await(left);
+                if (changes.isEmpty() || changes.stream().anyMatch(change -> couldEndTheWait(change, rules))) {
                     return;
                 }
             }
@@ -136,6 +134,17 @@ public final class WorkloadReadiness {
             Thread.currentThread().interrupt();
             throw new CancellationException("Interrupted while waiting for workloads to be ready");
         }
+    }
+
+    /**
+     * A pod can only end the wait by making its workload Degraded; an object that is, by its own status,
+     * still unready cannot end it (see the class comment); any other change can, and so can a deletion.
+     */
+    private static boolean couldEndTheWait(ChangeAlarm.Change change, Map<String, CustomHealthRule> rules) {
+        if (change.ofPod()) {
+            return change.now().map(HealthJudge::troublesItsWorkload).orElse(false);
+        }
+        return change.now().map(now -> !HealthJudge.unreadyByItself(now, rules.containsKey(change.ref().kind()))).orElse(true);
     }
 
     private Map<ObjectRef, Observation> poll(KubernetesClient client, List<ObjectRef> objects, Map<String, CustomHealthRule> rules) {

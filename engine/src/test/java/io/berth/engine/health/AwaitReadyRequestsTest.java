@@ -1,6 +1,7 @@
 package io.berth.engine.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.berth.engine.ManifestApplier;
 import io.berth.engine.ObjectRef;
@@ -36,10 +37,28 @@ class AwaitReadyRequestsTest {
 
             readiness.awaitReady(berth, applied, Map.of(), Duration.ofMinutes(5), () -> false);
 
-            // the first look (the StatefulSet and its pods), one watch, the look that finds it ready
-            assertThat(cluster.outsideRequests() - before).isLessThanOrEqualTo(5);
+            // the first look (the StatefulSet and its pods), a watch of each, the look that finds it ready
+            assertThat(cluster.outsideRequests() - before).isLessThanOrEqualTo(6);
             assertThat(berth.apps().statefulSets().inNamespace("counted").withName("web").get().getStatus().getReadyReplicas())
                     .isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aPodThatStartsFailingBetweenTwoPollsEndsTheWaitThenThoughItsStatefulSetDoesNotChange(SimulatedCluster cluster) {
+        try (KubernetesClient berth = cluster.outsideClient()) {
+            List<ObjectRef> applied = applier.apply(berth, "failing-late", true,
+                    Seeds.render(Seeds.NGINX_WEB, "web", "failing-late", Map.of("image", "nginx:crashloop", "replicas", 1)),
+                    Seeds.stamp("web", Seeds.NGINX_WEB, 1));
+            // the first look comes before the pod's container has failed; the next poll would be a minute later
+            WorkloadReadiness rarePolls = new WorkloadReadiness(Duration.ofMinutes(1), Duration.ofSeconds(20));
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> rarePolls.awaitReady(berth, applied, Map.of(), Duration.ofMinutes(10), () -> false))
+                    .isInstanceOfSatisfying(NotReadyException.class, e -> assertThat(e.notReady())
+                            .singleElement().asString().contains("pod web-0: CrashLoopBackOff"));
+            // a wait left to its polls would end after the minute
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         }
     }
 }
