@@ -3,7 +3,6 @@ package io.berth.engine.health;
 import io.berth.engine.ObjectRef;
 import io.berth.engine.ResourceTypes;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
 /**
  * Tells a readiness wait what changed among the objects it waits for, and how they look now, so that
@@ -103,7 +101,7 @@ final class ChangeAlarm implements AutoCloseable {
                 return;
             }
             var resource = ResourceTypes.resource(client, type.get(), ref);
-            Ring<GenericKubernetesResource> ring = new Ring<>(ref, false, LiveReader::tree);
+            Ring ring = new Ring(ref, false);
             watches.add(resourceVersion == null ? resource.watch(ring) : resource.watch(resourceVersion, ring));
         } catch (KubernetesClientException e) {
             blind = true;
@@ -115,8 +113,9 @@ final class ChangeAlarm implements AutoCloseable {
             return; // selects no pod (see LiveReader.podsOf): nothing to watch
         }
         try {
-            watches.add(client.pods().inNamespace(workload.namespace()).withLabels(selector)
-                    .watch(new Ring<Pod>(workload, true, LiveReader::tree)));
+            // as generic objects: a typed watch converts each event once more, and the judge reads trees anyway
+            watches.add(client.genericKubernetesResources("v1", "Pod").inNamespace(workload.namespace()).withLabels(selector)
+                    .watch(new Ring(workload, true)));
         } catch (KubernetesClientException e) {
             blind = true;
         }
@@ -140,25 +139,23 @@ final class ChangeAlarm implements AutoCloseable {
         }
     }
 
-    private final class Ring<T> implements Watcher<T> {
+    private final class Ring implements Watcher<GenericKubernetesResource> {
 
         private final ObjectRef ref;
         private final boolean ofPod;
-        private final Function<T, Map<String, Object>> tree;
 
-        Ring(ObjectRef ref, boolean ofPod, Function<T, Map<String, Object>> tree) {
+        Ring(ObjectRef ref, boolean ofPod) {
             this.ref = ref;
             this.ofPod = ofPod;
-            this.tree = tree;
         }
 
         @Override
-        public void eventReceived(Action action, T resource) {
+        public void eventReceived(Action action, GenericKubernetesResource resource) {
             if (action == Action.BOOKMARK) {
                 return;
             }
             boolean gone = action == Action.DELETED || action == Action.ERROR || resource == null;
-            report(new Change(ref, gone ? Optional.empty() : Optional.of(tree.apply(resource)), ofPod));
+            report(new Change(ref, gone ? Optional.empty() : Optional.of(LiveReader.tree(resource)), ofPod));
         }
 
         @Override
