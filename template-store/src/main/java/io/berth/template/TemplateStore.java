@@ -5,6 +5,7 @@ import io.berth.template.internal.store.TemplateSetEntity;
 import io.berth.template.internal.store.TemplateSetRepository;
 import io.berth.template.internal.store.TemplateVersionEntity;
 import io.berth.template.internal.store.TemplateVersionRepository;
+import io.berth.template.internal.store.VersionContents;
 import io.berth.template.internal.store.VersionSummary;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,10 +41,12 @@ public class TemplateStore {
     private final ContentLimits limits;
     private final HelmRenderer helm;
     private final Clock clock;
+    private final VersionContents contents;
 
     public TemplateStore(TemplateSetRepository sets, TemplateVersionRepository versions, TransactionTemplate tx,
-                         TemplateStoreSettings settings, HelmWorkers helmWorkers, ObjectProvider<Clock> clock) {
+                         TemplateStoreSettings settings, HelmWorkers helmWorkers, JdbcClient jdbc, ObjectProvider<Clock> clock) {
         this.sets = sets;
+        this.contents = new VersionContents(jdbc);
         this.versions = versions;
         this.tx = tx;
         this.validator = new ContentValidator(settings.limits());
@@ -273,13 +277,14 @@ public class TemplateStore {
      * {@link HelmRenderer} (release name: the application built-in, namespace: the namespace built-in).
      */
     public RenderedManifests render(String setName, String version, Map<String, Object> values, BuiltIns builtIns) {
-        TemplateVersionEntity stored = findVersion(setName, version);
+        VersionContents.Content stored = contents.find(setName, version, versions::findById)
+                .orElseThrow(() -> notFound(setName, version));
         try {
-            return stored.getKind() == ContentKind.Helm
-                    ? helm.render(stored.helmContent(), values, builtIns)
-                    : renderer.render(stored.simpleContent(), values, builtIns);
+            return stored.kind() == ContentKind.Helm
+                    ? helm.render(stored.helm(), values, builtIns)
+                    : renderer.render(stored.simple(), values, builtIns);
         } catch (RenderException e) {
-            throw new VersionRenderException(setName, version, stored.getKind(), e.problems());
+            throw new VersionRenderException(setName, version, stored.kind(), e.problems());
         }
     }
 
@@ -336,6 +341,12 @@ public class TemplateStore {
     private TemplateVersionEntity findVersion(String setName, String version) {
         return versions.findByTemplateSetIdAndVersion(findSet(setName).getId(), version)
                 .orElseThrow(() -> new TemplateVersionNotFoundException(setName, version));
+    }
+
+    /** The set is missing, or only the version: the error says which. */
+    private RuntimeException notFound(String setName, String version) {
+        findSet(setName);
+        return new TemplateVersionNotFoundException(setName, version);
     }
 
     private void requireFreeNumber(String setName, UUID setId, SemVer number, String text) {

@@ -175,11 +175,23 @@ class TemplateSetVersionsIT extends TemplateTestBase {
         published(set, "1.0.0", example("etcd-cluster"));
         published(set, "1.1.0", example("etcd-cluster"));
 
+        assertThat(renderedKinds(set, "1.0.0")).contains("EtcdCluster");
+
         Reply deleted = api.delete(SETS + "/" + set + "/versions/1.0.0", tokenWithRole("operator"));
 
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(versions(set, "")).containsExactly("1.1.0");
+        assertProblem(api.post(SETS + "/" + set + "/versions/1.0.0/render", ADMIN_TOKEN, Map.of()), 404, "not-found");
         assertThat(publish(set, "1.0.0", example("nginx-web")).status()).isEqualTo(201);
+        // the number published again is another version: rendered with its own content, never the one rendered before
+        assertThat(renderedKinds(set, "1.0.0")).contains("StatefulSet").doesNotContain("EtcdCluster");
+    }
+
+    private List<String> renderedKinds(String set, String version) {
+        JsonNode rendered = api.post(SETS + "/" + set + "/versions/" + version + "/render", ADMIN_TOKEN, Map.of()).expect(200);
+        List<String> kinds = new ArrayList<>();
+        rendered.get("manifests").forEach(m -> kinds.add(m.get("object").get("kind").asString()));
+        return kinds;
     }
 
     @Test
