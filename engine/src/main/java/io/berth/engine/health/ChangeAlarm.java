@@ -54,8 +54,12 @@ final class ChangeAlarm implements AutoCloseable {
         ChangeAlarm alarm = new ChangeAlarm();
         for (Observation observation : seen) {
             alarm.watchObject(client, observation);
-            if (observation.live() != null && HealthJudge.judgesPods(observation.ref().apiVersion(), observation.ref().kind())) {
-                alarm.watchPods(client, observation.ref(), PodSelection.matchLabels(observation.live()));
+            if (HealthJudge.judgesPods(observation.ref().apiVersion(), observation.ref().kind())) {
+                if (observation.live() == null) {
+                    alarm.blind = true; // not seen, so its pods' selector is unknown: their trouble is left to the polls
+                } else {
+                    alarm.watchPods(client, observation.ref(), PodSelection.matchLabels(observation.live()));
+                }
             }
         }
         return alarm;

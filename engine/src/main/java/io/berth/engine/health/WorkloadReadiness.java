@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -36,7 +35,10 @@ public final class WorkloadReadiness {
     private final Duration silenceLimit;
     private final LiveReader reader = new LiveReader();
 
-    /** Polls every two seconds: often enough for people, rare enough for a busy API server. */
+    /**
+     * Polls every two seconds while a watch is lost, every twenty while all stand: often enough for people,
+     * rare enough for a busy API server.
+     */
     public WorkloadReadiness() {
         this(Duration.ofSeconds(2), Duration.ofSeconds(20));
     }
@@ -103,7 +105,7 @@ public final class WorkloadReadiness {
                     // watched from the versions this look saw: whatever changes after it rings
                     alarm = ChangeAlarm.on(client, List.copyOf(states.values()));
                 }
-                awaitReasonToLook(alarm, rules);
+                awaitReasonToLook(alarm, rules, deadline);
             }
         } finally {
             if (alarm != null) {
@@ -114,11 +116,15 @@ public final class WorkloadReadiness {
 
     /**
      * Waits for the next poll or for a change that could end the wait, whichever comes first. While the
-     * alarm sees every change the polls are only a safety net, ten intervals apart; once it is blind they
-     * come at the interval again.
+     * alarm sees every change the polls are only a safety net, ten intervals apart (but never later than
+     * the deadline, when the wait must look once more to say what is still on its way); once it is blind
+     * they come at the interval again.
      */
-    private void awaitReasonToLook(ChangeAlarm alarm, Map<String, CustomHealthRule> rules) {
+    private void awaitReasonToLook(ChangeAlarm alarm, Map<String, CustomHealthRule> rules, Instant deadline) {
         Instant nextPoll = Instant.now().plus(alarm.isBlind() ? pollInterval : pollInterval.multipliedBy(WATCHED_POLL_FACTOR));
+        if (nextPoll.isAfter(deadline)) {
+            nextPoll = deadline;
+        }
         try {
             while (true) {
                 Duration left = Duration.between(Instant.now(), nextPoll);

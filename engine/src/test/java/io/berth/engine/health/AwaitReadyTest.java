@@ -100,6 +100,23 @@ class AwaitReadyTest extends OnSimulatedCluster {
     }
 
     @Test
+    void aWatchedWaitStillEndsAtItsTimeoutThoughItsSafetyPollsAreFurtherApart() {
+        List<ObjectRef> applied = applier.apply(berth, "overdue", true,
+                List.of(TestObjects.crd("herons", "Heron", "Namespaced", false), TestObjects.custom("Heron", "grey", 1)),
+                Seeds.stamp("herons", "hand-made", 1));
+        berth.genericKubernetesResources("test.berth.io/v1", "Heron").inNamespace("overdue").withName("grey")
+                .editStatus(h -> { h.setAdditionalProperty("status", Map.of("phase", "Nesting")); return h; });
+        var rule = CustomHealthRule.byStatusPath("status.phase", List.of("Flying"), List.of("Nesting"), List.of());
+        // watched, the next safety poll would come ten intervals (5 s) after the first look
+        WorkloadReadiness halfSecondPolls = new WorkloadReadiness(Duration.ofMillis(500), Duration.ofSeconds(20));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> halfSecondPolls.awaitReady(berth, applied, Map.of("Heron", rule), Duration.ofSeconds(1), () -> false))
+                .isInstanceOf(NotReadyException.class).hasMessageStartingWith("Not ready within 1s");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
     void waitsForACustomResourceWithoutARuleAndCallsItUnknownNeverReady() {
         List<ObjectRef> applied = applier.apply(berth, "ruleless", true,
                 List.of(TestObjects.crd("moons", "Moon", "Namespaced", false), TestObjects.custom("Moon", "luna", 1)),
