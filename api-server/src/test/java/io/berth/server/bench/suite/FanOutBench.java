@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,21 +82,32 @@ public final class FanOutBench implements Bench {
                 // the clusters against what the floor asks (Berth's own background work counts in both windows)
                 Map<Integer, List<Double>> berthRequests = new LinkedHashMap<>();
                 Map<Integer, List<Double>> floorRequests = new LinkedHashMap<>();
+                // CPU time of this JVM during each deploy (Berth, the simulated clusters and the floor's clients all
+                // run in it; PostgreSQL does not): on a machine where both are CPU-bound, what a deploy costs
+                Map<Integer, List<Double>> berthCpu = new LinkedHashMap<>();
+                Map<Integer, List<Double>> floorCpu = new LinkedHashMap<>();
                 for (int r = 0; r < sizes.repetitions(); r++) {
                     for (int n : sizes.clusterCounts()) {
                         long before = requests(clusters);
+                        long cpuBefore = processCpuNanos();
                         berthSeconds.computeIfAbsent(n, k -> new ArrayList<>()).add(berth(api, n));
                         long between = requests(clusters);
+                        long cpuBetween = processCpuNanos();
                         floorSeconds.computeIfAbsent(n, k -> new ArrayList<>()).add(floor.deploy(n, "floor-" + ++runs));
                         berthRequests.computeIfAbsent(n, k -> new ArrayList<>()).add((between - before) / (double) n);
                         floorRequests.computeIfAbsent(n, k -> new ArrayList<>()).add((requests(clusters) - between) / (double) n);
+                        berthCpu.computeIfAbsent(n, k -> new ArrayList<>()).add((cpuBetween - cpuBefore) / 1e9);
+                        floorCpu.computeIfAbsent(n, k -> new ArrayList<>()).add((processCpuNanos() - cpuBetween) / 1e9);
                     }
                 }
                 List<Figure> figures = figures(sizes, parallelism, berthSeconds, floorSeconds);
                 for (int n : sizes.clusterCounts()) {
-                    figures.add(Figure.context(name(), "requests to the clusters per target, %d cluster%s".formatted(n, n == 1 ? "" : "s"),
+                    String clusterCount = "%d cluster%s".formatted(n, n == 1 ? "" : "s");
+                    figures.add(Figure.context(name(), "requests to the clusters per target, " + clusterCount,
                             "Berth %s; floor %s".formatted(Stats.of(berthRequests.get(n)).format("requests"),
                                     Stats.of(floorRequests.get(n)).format("requests"))));
+                    figures.add(Figure.context(name(), "CPU time of the JVM per deploy (without PostgreSQL), " + clusterCount,
+                            "Berth %s; floor %s".formatted(Stats.of(berthCpu.get(n)).format("s"), Stats.of(floorCpu.get(n)).format("s"))));
                 }
                 return figures;
             } finally {
@@ -118,6 +130,10 @@ public final class FanOutBench implements Bench {
         figures.add(new Figure(name(), "time(N=%d) / time(N=%d), Berth".formatted(sizes.largest(), sizes.clusterCounts().get(0)),
                 "%.2f×".formatted(growth), "", "≤ 5×", growth <= TARGET_GROWTH));
         return figures;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long requests(List<SimulatedCluster> clusters) {
