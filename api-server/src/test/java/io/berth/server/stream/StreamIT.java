@@ -127,6 +127,7 @@ class StreamIT extends ApplicationTestBase {
 
         try (EventStream stream = EventStream.open(port, "/api/v1/stream?cluster=" + cluster, ADMIN_TOKEN,
                 "Last-Event-ID", String.valueOf(before))) {
+            assertThat(stream.status()).isEqualTo(200);
             EventStream.Event resync = stream.until(e -> true, Duration.ofSeconds(10)).get(0);
             assertThat(resync.name()).isEqualTo("resync");
             assertThat(resync.json().get("reason").asString()).contains("missed");
@@ -149,6 +150,7 @@ class StreamIT extends ApplicationTestBase {
 
         try (EventStream stream = EventStream.open(port, "/api/v1/stream?cluster=" + cluster, ADMIN_TOKEN,
                 "Last-Event-ID", String.valueOf(before))) {
+            assertThat(stream.status()).isEqualTo(200);
             EventStream.Event resync = stream.until(e -> true, Duration.ofSeconds(10)).get(0);
             assertThat(resync.name()).isEqualTo("resync");
         }
