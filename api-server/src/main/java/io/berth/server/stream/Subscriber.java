@@ -7,6 +7,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * One open stream. The feed {@link #offer offers} events without ever waiting: they go into a bounded
@@ -18,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * by both is sent once.
  */
 final class Subscriber {
+
+    private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
 
     /** What a resuming subscriber missed, read from the timeline. */
     interface Replay {
@@ -117,6 +122,12 @@ final class Subscriber {
                 sendWhatIsDue();
                 sending.set(false);
             } while (!closed.get() && hasWork() && sending.compareAndSet(false, true));
+        } catch (DataAccessException failure) {
+            // Berth's own failure, not the reader's: the reader reconnects and resumes from its last event,
+            // and the log says why it had to (a stream that just ends tells nobody anything)
+            log.warn("A stream ended: the timeline could not be read: {}", failure.toString());
+            sending.set(false);
+            close();
         } catch (IOException | RuntimeException gone) {
             sending.set(false);
             close(); // the reader went away, or the response cannot be written any more

@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /** One slow reader never slows the feed nor another reader; it is told to resync instead. */
 class SubscriberTest {
@@ -131,6 +135,23 @@ class SubscriberTest {
         } finally {
             watched.shutdownNow();
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aStreamWhoseReplayCannotReadTheTimelineEndsAndSaysSoInTheLog(CapturedOutput output) {
+        RecordingSink sink = new RecordingSink(null);
+        Subscriber.Replay broken = (filter, afterId, send) -> {
+            throw new DataAccessResourceFailureException("An I/O error occurred while sending to the backend");
+        };
+        Subscriber resuming = new Subscriber(TimelineFilter.everything(), sink, 10, 5L, broken, senders, () -> { });
+
+        resuming.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(resuming::isClosed);
+        // Berth's own failure, not the reader's: the reader reconnects and resumes, and the log says why it had to
+        assertThat(sink.resyncs).isEmpty();
+        assertThat(output).contains("could not be read", "An I/O error occurred while sending to the backend");
     }
 
     private static Subscriber.Replay noReplay() {
