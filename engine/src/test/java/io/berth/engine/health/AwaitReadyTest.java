@@ -86,11 +86,7 @@ class AwaitReadyTest extends OnSimulatedCluster {
 
     @Test
     void timesOutListingWhatIsStillOnItsWayAndWhy() {
-        List<ObjectRef> applied = applier.apply(berth, "slow", true,
-                List.of(TestObjects.crd("flocks", "Flock", "Namespaced", false), TestObjects.custom("Flock", "geese", 1)),
-                Seeds.stamp("flocks", "hand-made", 1));
-        berth.genericKubernetesResources("test.berth.io/v1", "Flock").inNamespace("slow").withName("geese")
-                .editStatus(f -> { f.setAdditionalProperty("status", Map.of("phase", "Gathering")); return f; });
+        List<ObjectRef> applied = appliedInPhase("slow", "flocks", "Flock", "geese", "Gathering");
         var rule = CustomHealthRule.byStatusPath("status.phase", List.of("Flying"), List.of("Gathering"), List.of());
 
         assertThatThrownBy(() -> readiness.awaitReady(berth, applied, Map.of("Flock", rule), Duration.ofMillis(600), () -> false))
@@ -101,11 +97,7 @@ class AwaitReadyTest extends OnSimulatedCluster {
 
     @Test
     void aWatchedWaitStillEndsAtItsTimeoutThoughItsSafetyPollsAreFurtherApart() {
-        List<ObjectRef> applied = applier.apply(berth, "overdue", true,
-                List.of(TestObjects.crd("herons", "Heron", "Namespaced", false), TestObjects.custom("Heron", "grey", 1)),
-                Seeds.stamp("herons", "hand-made", 1));
-        berth.genericKubernetesResources("test.berth.io/v1", "Heron").inNamespace("overdue").withName("grey")
-                .editStatus(h -> { h.setAdditionalProperty("status", Map.of("phase", "Nesting")); return h; });
+        List<ObjectRef> applied = appliedInPhase("overdue", "herons", "Heron", "grey", "Nesting");
         var rule = CustomHealthRule.byStatusPath("status.phase", List.of("Flying"), List.of("Nesting"), List.of());
         // watched, the next safety poll would come ten intervals (5 s) after the first look
         WorkloadReadiness halfSecondPolls = new WorkloadReadiness(Duration.ofMillis(500), Duration.ofSeconds(20));
@@ -146,11 +138,7 @@ class AwaitReadyTest extends OnSimulatedCluster {
 
     @Test
     void failsAtOnceWhenTheTemplatesHintSaysAWorkloadFailed() {
-        List<ObjectRef> applied = applier.apply(berth, "failing", true,
-                List.of(TestObjects.crd("stars", "Star", "Namespaced", false), TestObjects.custom("Star", "sun", 1)),
-                Seeds.stamp("stars", "hand-made", 1));
-        berth.genericKubernetesResources("test.berth.io/v1", "Star").inNamespace("failing").withName("sun")
-                .editStatus(s -> { s.setAdditionalProperty("status", Map.of("phase", "Collapsed")); return s; });
+        List<ObjectRef> applied = appliedInPhase("failing", "stars", "Star", "sun", "Collapsed");
         var hint = CustomHealthRule.byStatusPath("status.phase", List.of("Shining"), List.of(), List.of("Collapsed"));
 
         assertThatThrownBy(() -> readiness.awaitReady(berth, applied, Map.of("Star", hint), Duration.ofSeconds(30), () -> false))
@@ -203,5 +191,15 @@ class AwaitReadyTest extends OnSimulatedCluster {
         assertThatThrownBy(() -> readiness.awaitReady(berth, applied, Map.of("Tide", rule), Duration.ofMinutes(5), () -> polls.incrementAndGet() > 3))
                 .isInstanceOf(CancellationException.class);
         assertThat(polls).hasValue(4);
+    }
+
+    /** A custom resource (with its CRD) applied in the namespace, its {@code status.phase} set as its operator would. */
+    private List<ObjectRef> appliedInPhase(String namespace, String plural, String kind, String name, String phase) {
+        List<ObjectRef> applied = applier.apply(berth, namespace, true,
+                List.of(TestObjects.crd(plural, kind, "Namespaced", false), TestObjects.custom(kind, name, 1)),
+                Seeds.stamp(plural, "hand-made", 1));
+        berth.genericKubernetesResources("test.berth.io/v1", kind).inNamespace(namespace).withName(name)
+                .editStatus(o -> { o.setAdditionalProperty("status", Map.of("phase", phase)); return o; });
+        return applied;
     }
 }
