@@ -25,6 +25,9 @@ final class LabelSelectorSql {
             String values = "labelValues" + n;
             n++;
             String value = column + " ->> :" + key;
+            if (requirement.operator() != LabelSelector.Operator.EQUALS) {
+                params.put(key, requirement.key()); // equality names its key inside the JSON it looks for
+            }
             switch (requirement.operator()) {
                 case EQUALS -> {
                     // containment, so that the GIN index on the column serves it
@@ -32,24 +35,16 @@ final class LabelSelectorSql {
                     sql.append(" and ").append(column).append(" @> cast(:").append(values).append(" as jsonb)");
                 }
                 case IN -> {
-                    params.put(key, requirement.key());
                     params.put(values, requirement.values());
                     sql.append(" and ").append(value).append(" in (:").append(values).append(')');
                 }
                 case NOT_EQUALS, NOT_IN -> {
-                    params.put(key, requirement.key());
                     params.put(values, requirement.values());
                     sql.append(" and (").append(value).append(" is null or ").append(value)
                             .append(" not in (:").append(values).append("))");
                 }
-                case EXISTS -> {
-                    params.put(key, requirement.key());
-                    sql.append(" and ").append(value).append(" is not null");
-                }
-                case DOES_NOT_EXIST -> {
-                    params.put(key, requirement.key());
-                    sql.append(" and ").append(value).append(" is null");
-                }
+                case EXISTS -> sql.append(" and ").append(value).append(" is not null");
+                case DOES_NOT_EXIST -> sql.append(" and ").append(value).append(" is null");
             }
         }
         return sql.toString();
