@@ -122,15 +122,14 @@ final class Subscriber {
                 sendWhatIsDue();
                 sending.set(false);
             } while (!closed.get() && hasWork() && sending.compareAndSet(false, true));
-        } catch (DataAccessException failure) {
-            // Berth's own failure, not the reader's: the reader reconnects and resumes from its last event,
-            // and the log says why it had to (a stream that just ends tells nobody anything)
-            log.warn("A stream ended: the timeline could not be read: {}", failure.toString());
-            sending.set(false);
-            close();
         } catch (IOException | RuntimeException gone) {
+            if (gone instanceof DataAccessException failure) {
+                // Berth's own failure, not the reader's: the reader reconnects and resumes from its last event,
+                // and the log says why it had to (a stream that just ends tells nobody anything)
+                log.warn("A stream ended: the timeline could not be read: {}", failure.toString());
+            }
             sending.set(false);
-            close(); // the reader went away, or the response cannot be written any more
+            close(); // the reader went away, the response cannot be written any more, or the timeline failed
         }
     }
 
