@@ -53,7 +53,7 @@ public final class FakeClusters implements AutoCloseable {
         refusingCa = pemOf(refusingHttp);
         var unauthorized = new StatusBuilder().withCode(401).withReason("Unauthorized").withMessage("Unauthorized").build();
         refusing.expect().get().withPath("/version").andReturn(401, unauthorized).always();
-        refusing.expect().get().withPath("/api/v1/nodes?limit=500").andReturn(401, unauthorized).always();
+        refusing.expect().get().withPath("/api/v1/nodes?limit=1").andReturn(401, unauthorized).always();
         refusing.expect().get().withPath("/api/v1/namespaces").andReturn(401, unauthorized).always();
         servers.add(refusing);
 

@@ -25,10 +25,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClusterProbe implements DisposableBean {
 
-    /** Nodes are listed this many per request. */
+    /**
+     * The first request asks for one node: an API server then says how many remain
+     * ({@code remainingItemCount}), so a probe of a cluster with thousands of nodes reads one, not a page
+     * of them every interval.
+     */
+    private static final long FIRST_NODE_PAGE = 1;
+    /** Where a server does not say how many remain, the rest is listed this many per request. */
     private static final long NODE_PAGE = 500;
     /** Enough pages for 50,000 nodes; the probe deadline bounds the time anyway. */
-    private static final int MAX_NODE_PAGES = 100;
+    private static final int MAX_NODE_PAGES = 101;
 
     private final ClusterRegistrySettings settings;
     private final Clock clock;
@@ -42,8 +48,17 @@ public class ClusterProbe implements DisposableBean {
     }
 
     public ProbeResult probe(KubernetesClient client, String server) {
+        return probe(client, server, null);
+    }
+
+    /**
+     * A probe that does not ask for the server's version when {@code knownVersion} is given (it is
+     * reported as the version): the node list alone shows that the server answers and takes the
+     * credentials ({@code /version} is open to anonymous callers on most clusters anyway).
+     */
+    public ProbeResult probe(KubernetesClient client, String server, String knownVersion) {
         // submit() returns a FutureTask, whose cancel(true) interrupts the call's thread at the deadline.
-        Future<ProbeResult> call = calls.submit(() -> ask(client));
+        Future<ProbeResult> call = calls.submit(() -> ask(client, knownVersion));
         try {
             return call.get(settings.probeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -57,8 +72,8 @@ public class ClusterProbe implements DisposableBean {
         }
     }
 
-    private ProbeResult ask(KubernetesClient client) {
-        String version = versionText(client.getKubernetesVersion());
+    private ProbeResult ask(KubernetesClient client, String knownVersion) {
+        String version = knownVersion != null ? knownVersion : versionText(client.getKubernetesVersion());
         int nodeCount = countNodes(client);
         return new ProbeResult(ClusterStatus.Ready, "The API server answered: "
                 + (version == null ? "version unknown" : version) + ", " + nodeCount + " node(s)",
@@ -66,14 +81,15 @@ public class ClusterProbe implements DisposableBean {
     }
 
     /**
-     * Counts nodes a page at a time. When the server says how many items remain, that is used instead
-     * of reading them; otherwise the pages are followed through their continue tokens.
+     * Counts nodes: one is asked for, and when the server says how many items remain, that is used
+     * instead of reading them; otherwise the pages are followed through their continue tokens.
      */
     private static int countNodes(KubernetesClient client) {
         int count = 0;
         String continueToken = null;
         for (int page = 0; page < MAX_NODE_PAGES; page++) {
-            NodeList nodes = client.nodes().list(new ListOptionsBuilder().withLimit(NODE_PAGE).withContinue(continueToken).build());
+            long limit = page == 0 ? FIRST_NODE_PAGE : NODE_PAGE;
+            NodeList nodes = client.nodes().list(new ListOptionsBuilder().withLimit(limit).withContinue(continueToken).build());
             count += nodes.getItems().size();
             Long remaining = nodes.getMetadata() == null ? null : nodes.getMetadata().getRemainingItemCount();
             continueToken = nodes.getMetadata() == null ? null : nodes.getMetadata().getContinue();

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterProbeTest {
 
     private static final String VERSION_PATH = "/version";
-    private static final String NODES_PATH = "/api/v1/nodes?limit=500";
+    private static final String NODES_PATH = "/api/v1/nodes?limit=1";
     private static final String VERSION_JSON = """
             {"major": "1", "minor": "31", "gitVersion": "v1.31.4", "gitCommit": "a78aa47129b8539636eb86a9d00e31b2720fe06b",
              "gitTreeState": "clean", "buildDate": "2024-12-10T11:36:42Z", "goVersion": "go1.22.9",
@@ -123,8 +123,8 @@ class ClusterProbeTest {
 
     @Test
     void nodeCountIncludesTheNodesBeyondTheFirstPage() {
-        NodeList firstPage = nodes(2);
-        firstPage.setMetadata(new ListMetaBuilder().withContinue("next-page").withRemainingItemCount(998L).build());
+        NodeList firstPage = nodes(1);
+        firstPage.setMetadata(new ListMetaBuilder().withContinue("next-page").withRemainingItemCount(999L).build());
         server.expect().get().withPath(VERSION_PATH).andReturn(200, VERSION_JSON).once();
         server.expect().get().withPath(NODES_PATH).andReturn(200, firstPage).once();
 
@@ -132,6 +132,21 @@ class ClusterProbeTest {
 
         assertThat(result.status()).isEqualTo(ClusterStatus.Ready);
         assertThat(result.nodeCount()).isEqualTo(1000);
+    }
+
+    @Test
+    void aServerThatCountsTheNodesLeftIsAskedForOneNodeOnly() {
+        NodeList oneOfMany = nodes(1);
+        oneOfMany.setMetadata(new ListMetaBuilder().withContinue("next").withRemainingItemCount(4_999L).build());
+        server.expect().get().withPath(VERSION_PATH).andReturn(200, VERSION_JSON).once();
+        server.expect().get().withPath("/api/v1/nodes?limit=1").andReturn(200, oneOfMany).once();
+        int before = server.getRequestCount();
+
+        ProbeResult result = probeWithTimeout(Duration.ofSeconds(5)).probe(client, serverUrl());
+
+        assertThat(result.status()).as(result.reason()).isEqualTo(ClusterStatus.Ready);
+        assertThat(result.nodeCount()).isEqualTo(5_000);
+        assertThat(server.getRequestCount() - before).as("requests: the version and one node").isEqualTo(2);
     }
 
     @Test
@@ -234,7 +249,7 @@ class ClusterProbeTest {
 
     @Test
     void nodePagesAreFollowedWhenTheServerDoesNotSayHowManyRemain() {
-        NodeList firstPage = nodes(2);
+        NodeList firstPage = nodes(1);
         firstPage.setMetadata(new ListMetaBuilder().withContinue("page-2").build());
         server.expect().get().withPath(VERSION_PATH).andReturn(200, VERSION_JSON).once();
         server.expect().get().withPath(NODES_PATH).andReturn(200, firstPage).once();
@@ -243,6 +258,6 @@ class ClusterProbeTest {
         ProbeResult result = probeWithTimeout(Duration.ofSeconds(5)).probe(client, serverUrl());
 
         assertThat(result.status()).isEqualTo(ClusterStatus.Ready);
-        assertThat(result.nodeCount()).isEqualTo(5);
+        assertThat(result.nodeCount()).isEqualTo(4);
     }
 }
