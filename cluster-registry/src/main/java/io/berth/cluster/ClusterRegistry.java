@@ -186,6 +186,7 @@ public class ClusterRegistry {
             throw new ClusterInUseException(name);
         }
         clients.evict(id);
+        probes.forget(id);
     }
 
     /** Probes the cluster now and returns it with the result. */

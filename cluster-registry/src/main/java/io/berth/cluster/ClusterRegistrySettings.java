@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         200 clusters silent for a 5 s timeout: 50 x 5 s / 32 = 8 s a round; with 8 threads, 31 s)
  * @param requestTimeout   time-out of ordinary calls to a cluster's API server
  * @param probeScheduler   whether background probing runs at all (tests switch it off)
+ * @param versionRefresh   how long a background probe takes a cluster's server version read before as known,
+ *                         while the cluster keeps answering: a version changes with an upgrade, and asking for
+ *                         it was half of every probe's requests. Probes asked for (registration, new
+ *                         credentials, {@code POST .../probe}) always ask
  */
 @ConfigurationProperties("berth.clusters")
 public record ClusterRegistrySettings(
@@ -21,5 +25,6 @@ public record ClusterRegistrySettings(
         @DefaultValue("5s") Duration probeTimeout,
         @DefaultValue("32") int probeParallelism,
         @DefaultValue("30s") Duration requestTimeout,
-        @DefaultValue("true") boolean probeScheduler) {
+        @DefaultValue("true") boolean probeScheduler,
+        @DefaultValue("10m") Duration versionRefresh) {
 }

@@ -85,7 +85,7 @@ class ClusterHealthWithSimulatorIT extends ApiTestBase {
         // A real background prober over all of this application's clusters (other tests registered more,
         // some pointing at this slow one), with room for the slow ones and more.
         ScheduledProber prober = new ScheduledProber(clusters, probes, ownership,
-                new ClusterRegistrySettings(Duration.ofMinutes(1), Duration.ofSeconds(3), 4, Duration.ofSeconds(30), true));
+                new ClusterRegistrySettings(Duration.ofMinutes(1), Duration.ofSeconds(3), 4, Duration.ofSeconds(30), true, Duration.ofMinutes(10)));
         await().atMost(Duration.ofSeconds(5)).until(() -> ownership.owns(slow) && ownership.owns(fast)); // taken at registration
         Instant started = Instant.now();
         try {

@@ -1,5 +1,6 @@
 package io.berth.cluster.internal.probe;
 
+import io.berth.cluster.ClusterRegistrySettings;
 import io.berth.cluster.ClusterStatus;
 import io.berth.cluster.ProbeListener;
 import io.berth.cluster.ProbeResult;
@@ -10,6 +11,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,23 +28,51 @@ public class ProbeService {
     private final ClusterProbe probe;
     private final ProbeRecorder recorder;
     private final Clock clock;
-    private final ObjectProvider<ProbeListener> listeners;
+    private final ObjectProvider<ProbeListener> listenerBeans;
+    // Resolved at the first probe, not at construction: a listener may depend on the registry, which
+    // depends on this service. Not at every probe either: looking the beans up cost a probe about as
+    // much CPU as recording it (profile of an idle registry, docs/benchmarks.md).
+    private volatile List<ProbeListener> listeners;
+
+    private final KnownVersions knownVersions;
 
     public ProbeService(ClusterClients clients, ClusterProbe probe, ProbeRecorder recorder, Clock clock,
-                        ObjectProvider<ProbeListener> listeners) {
+                        ObjectProvider<ProbeListener> listeners, ClusterRegistrySettings settings) {
+        this.knownVersions = new KnownVersions(settings.versionRefresh(), System::nanoTime);
         this.clients = clients;
         this.probe = probe;
         this.recorder = recorder;
         this.clock = clock;
-        this.listeners = listeners;
+        this.listenerBeans = listeners;
     }
 
+    /** A probe asked for (registration, new credentials, a user): everything is asked of the cluster. */
     public ProbeResult probeAndRecord(ClusterEntity cluster) {
+        return probeAndRecord(cluster, null);
+    }
+
+    /**
+     * A probe of the background rounds: the server's version is asked only when it was not read lately
+     * ({@link KnownVersions}); the other probes keep the version read then.
+     */
+    public ProbeResult probeRoutinely(ClusterEntity cluster) {
+        String known = knownVersions.of(cluster).orElse(null);
+        ProbeResult result = probeAndRecord(cluster, known);
+        knownVersions.probed(cluster, result, known == null);
+        return result;
+    }
+
+    /** Forgets what the background rounds knew of a cluster that is gone. */
+    public void forget(UUID clusterId) {
+        knownVersions.forget(clusterId);
+    }
+
+    private ProbeResult probeAndRecord(ClusterEntity cluster, String knownVersion) {
         long start = System.nanoTime();
         ProbeResult result;
         try {
             KubernetesClient client = clients.forCluster(cluster);
-            result = probe.probe(client, cluster.getApiServerUrl());
+            result = probe.probe(client, cluster.getApiServerUrl(), knownVersion);
         } catch (UnapprovedProxyException e) {
             FailureClassifier.Failure failure = FailureClassifier.classify(e, cluster.getApiServerUrl());
             result = new ProbeResult(failure.status(), failure.reason(), null, null, Instant.now(clock));
@@ -56,8 +87,17 @@ public class ProbeService {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (recorder.record(cluster, result)) {
             ProbeResult recorded = result;
-            listeners.orderedStream().forEach(listener -> listener.probed(cluster.getName(), recorded, took));
+            listeners().forEach(listener -> listener.probed(cluster.getName(), recorded, took));
         }
         return result;
+    }
+
+    private List<ProbeListener> listeners() {
+        List<ProbeListener> resolved = listeners;
+        if (resolved == null) {
+            resolved = listenerBeans.orderedStream().toList();
+            listeners = resolved;
+        }
+        return resolved;
     }
 }

@@ -59,7 +59,7 @@ public class ScheduledProber implements DisposableBean {
 
     private void probeOne(ClusterEntity cluster) {
         try {
-            probes.probeAndRecord(cluster);
+            probes.probeRoutinely(cluster);
         } catch (RuntimeException e) {
             log.warn("Background probe of cluster {} failed: {}", cluster.getName(), e.getClass().getSimpleName());
         } finally {

@@ -52,7 +52,7 @@ class ClusterClientsTest {
     private final CredentialVault vault = new CredentialVault(
             new CredentialCipher(new EncryptionKeyring(EncryptionKey.generate(random), List.of()), random));
     private final ClusterRegistrySettings settings = new ClusterRegistrySettings(Duration.ofMinutes(1),
-            Duration.ofSeconds(5), 2, Duration.ofSeconds(10), false);
+            Duration.ofSeconds(5), 2, Duration.ofSeconds(10), false, Duration.ofMinutes(10));
     private final Map<String, String> savedProperties = new HashMap<>();
 
     private KubernetesMockServer server;

@@ -85,7 +85,7 @@ class ClusterProbeTest {
 
     private ClusterProbe probeWithTimeout(Duration probeTimeout) {
         probe = new ClusterProbe(new ClusterRegistrySettings(Duration.ofSeconds(60), probeTimeout, 2,
-                Duration.ofSeconds(30), true), Clock.systemUTC());
+                Duration.ofSeconds(30), true, Duration.ofMinutes(10)), Clock.systemUTC());
         return probe;
     }
 

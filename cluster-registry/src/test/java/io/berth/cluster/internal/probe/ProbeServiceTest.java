@@ -2,9 +2,13 @@ package io.berth.cluster.internal.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.berth.cluster.ClusterRegistrySettings;
 import io.berth.cluster.ClusterStatus;
 import io.berth.cluster.ProbeListener;
 import io.berth.cluster.ProbeResult;
@@ -17,9 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
-/** Listeners hear of each recorded probe, with how long it took; not of one whose cluster was deleted meanwhile. */
+/**
+ * Listeners hear of each recorded probe, with how long it took; not of one whose cluster was deleted meanwhile.
+ * Routine probes do not ask a cluster that answered for its version again.
+ */
 class ProbeServiceTest {
 
     private final ClusterClients clients = mock(ClusterClients.class);
@@ -33,7 +41,7 @@ class ProbeServiceTest {
     @Test
     void aRecordedProbeIsToldToEveryListenerWithItsDuration() {
         when(clients.forCluster(cluster)).thenReturn(mock(KubernetesClient.class));
-        when(probe.probe(any(), any())).thenAnswer(call -> {
+        when(probe.probe(any(), any(), any())).thenAnswer(call -> {
             Thread.sleep(20);
             return ready;
         });
@@ -48,7 +56,7 @@ class ProbeServiceTest {
     @Test
     void aProbeOfAClusterDeletedMeanwhileIsToldToNobody() {
         when(clients.forCluster(cluster)).thenReturn(mock(KubernetesClient.class));
-        when(probe.probe(any(), any())).thenReturn(ready);
+        when(probe.probe(any(), any(), any())).thenReturn(ready);
         when(recorder.record(cluster, ready)).thenReturn(false);
 
         service(listener("first")).probeAndRecord(cluster);
@@ -59,10 +67,47 @@ class ProbeServiceTest {
     @Test
     void aClusterWithoutListenersIsProbedAllTheSame() {
         when(clients.forCluster(cluster)).thenReturn(mock(KubernetesClient.class));
-        when(probe.probe(any(), any())).thenReturn(ready);
+        when(probe.probe(any(), any(), any())).thenReturn(ready);
         when(recorder.record(cluster, ready)).thenReturn(true);
 
         assertThat(service().probeAndRecord(cluster)).isEqualTo(ready);
+    }
+
+    @Test
+    void aRoutineProbeOfAClusterThatAnsweredDoesNotAskForItsVersionAgain() {
+        KubernetesClient client = mock(KubernetesClient.class);
+        when(clients.forCluster(cluster)).thenReturn(client);
+        when(probe.probe(eq(client), any(), any())).thenReturn(ready);
+        when(recorder.record(any(), any())).thenReturn(true);
+        ProbeService service = service();
+
+        service.probeRoutinely(cluster);
+        service.probeRoutinely(cluster);
+        service.probeAndRecord(cluster);
+
+        InOrder order = inOrder(probe);
+        order.verify(probe).probe(eq(client), any(), isNull());
+        order.verify(probe).probe(eq(client), any(), eq("v1.31.4"));
+        order.verify(probe).probe(eq(client), any(), isNull());
+    }
+
+    @Test
+    void aClusterThatStoppedAnsweringIsAskedForItsVersionWhenItAnswersAgain() {
+        KubernetesClient client = mock(KubernetesClient.class);
+        ProbeResult unreachable = new ProbeResult(ClusterStatus.Unreachable, "no answer", null, null, Instant.now());
+        when(clients.forCluster(cluster)).thenReturn(client);
+        when(probe.probe(eq(client), any(), any())).thenReturn(ready, unreachable, ready);
+        when(recorder.record(any(), any())).thenReturn(true);
+        ProbeService service = service();
+
+        service.probeRoutinely(cluster);
+        service.probeRoutinely(cluster);
+        service.probeRoutinely(cluster);
+
+        InOrder order = inOrder(probe);
+        order.verify(probe).probe(eq(client), any(), isNull());
+        order.verify(probe).probe(eq(client), any(), eq("v1.31.4"));
+        order.verify(probe).probe(eq(client), any(), isNull());
     }
 
     private ProbeListener listener(String name) {
@@ -77,6 +122,8 @@ class ProbeServiceTest {
         for (int i = 0; i < listeners.length; i++) {
             beans.addBean("listener" + i, listeners[i]);
         }
-        return new ProbeService(clients, probe, recorder, Clock.systemUTC(), beans.getBeanProvider(ProbeListener.class));
+        return new ProbeService(clients, probe, recorder, Clock.systemUTC(), beans.getBeanProvider(ProbeListener.class),
+                new ClusterRegistrySettings(Duration.ofSeconds(30), Duration.ofSeconds(5), 4, Duration.ofSeconds(30), true,
+                        Duration.ofMinutes(10)));
     }
 }

@@ -61,7 +61,7 @@ class ScheduledProberTest {
     }
 
     private static ClusterRegistrySettings parallelism(int workers) {
-        return new ClusterRegistrySettings(Duration.ofSeconds(60), Duration.ofSeconds(5), workers, Duration.ofSeconds(30), true);
+        return new ClusterRegistrySettings(Duration.ofSeconds(60), Duration.ofSeconds(5), workers, Duration.ofSeconds(30), true, Duration.ofMinutes(10));
     }
 
     private CountDownLatch gate() {
@@ -84,7 +84,7 @@ class ScheduledProberTest {
      */
     private void probesBlockOn(Map<ClusterEntity, CountDownLatch> blockers, CountDownLatch anyStarted,
                                CountDownLatch anyFinished) {
-        when(probes.probeAndRecord(any())).thenAnswer(invocation -> {
+        when(probes.probeRoutinely(any())).thenAnswer(invocation -> {
             ClusterEntity cluster = invocation.getArgument(0);
             started.computeIfAbsent(cluster.getName(), k -> new AtomicInteger()).incrementAndGet();
             int now = running.incrementAndGet();
@@ -159,7 +159,7 @@ class ScheduledProberTest {
 
         assertThat(startedCount(slow)).isEqualTo(1);
         assertThat(finishedCount(slow)).isZero();
-        verify(probes, times(1)).probeAndRecord(slow);
+        verify(probes, times(1)).probeRoutinely(slow);
     }
 
     @Test
@@ -176,7 +176,7 @@ class ScheduledProberTest {
         slowGate.countDown();
         roundsUntil(() -> startedCount(slow) >= 2, "slow cluster probed again after its probe finished");
 
-        verify(probes, times(2)).probeAndRecord(slow);
+        verify(probes, times(2)).probeRoutinely(slow);
     }
 
     @Test
@@ -195,7 +195,7 @@ class ScheduledProberTest {
         CountDownLatch workersStarted = new CountDownLatch(workers);
         CountDownLatch oneMoreStarted = new CountDownLatch(workers + 1);
         CountDownLatch allFinished = new CountDownLatch(3);
-        when(probes.probeAndRecord(any())).thenAnswer(invocation -> {
+        when(probes.probeRoutinely(any())).thenAnswer(invocation -> {
             int now = running.incrementAndGet();
             mostRunning.accumulateAndGet(now, Math::max);
             workersStarted.countDown();
@@ -221,13 +221,13 @@ class ScheduledProberTest {
         gate.countDown();
         await(allFinished, "every cluster probed once a worker was free");
         assertThat(mostRunning.get()).isEqualTo(workers);
-        verify(probes, times(3)).probeAndRecord(any());
+        verify(probes, times(3)).probeRoutinely(any());
     }
 
     @Test
     void aProbeThatThrowsDoesNotStopLaterRoundsFromProbingThatCluster() throws InterruptedException {
         AtomicInteger fastACalls = new AtomicInteger();
-        when(probes.probeAndRecord(any())).thenAnswer(invocation -> {
+        when(probes.probeRoutinely(any())).thenAnswer(invocation -> {
             ClusterEntity cluster = invocation.getArgument(0);
             started.computeIfAbsent(cluster.getName(), k -> new AtomicInteger()).incrementAndGet();
             if (cluster == fastA && fastACalls.incrementAndGet() == 1) {
@@ -246,7 +246,7 @@ class ScheduledProberTest {
 
     @Test
     void aProbeThatAlwaysThrowsDoesNotStopTheOtherClustersFromBeingProbed() throws InterruptedException {
-        when(probes.probeAndRecord(any())).thenAnswer(invocation -> {
+        when(probes.probeRoutinely(any())).thenAnswer(invocation -> {
             ClusterEntity cluster = invocation.getArgument(0);
             started.computeIfAbsent(cluster.getName(), k -> new AtomicInteger()).incrementAndGet();
             if (cluster == fastA) {
@@ -264,7 +264,7 @@ class ScheduledProberTest {
     @Test
     void aClusterHeldByAnotherReplicaIsNotProbedHere() throws InterruptedException {
         CountDownLatch held = new CountDownLatch(1);
-        when(probes.probeAndRecord(any())).thenAnswer(invocation -> {
+        when(probes.probeRoutinely(any())).thenAnswer(invocation -> {
             ClusterEntity cluster = invocation.getArgument(0);
             started.computeIfAbsent(cluster.getName(), k -> new AtomicInteger()).incrementAndGet();
             held.countDown();
