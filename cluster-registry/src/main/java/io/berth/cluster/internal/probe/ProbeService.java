@@ -28,21 +28,20 @@ public class ProbeService {
     private final ClusterProbe probe;
     private final ProbeRecorder recorder;
     private final Clock clock;
+    private final KnownVersions knownVersions;
     private final ObjectProvider<ProbeListener> listenerBeans;
     // Resolved at the first probe, not at construction: a listener may depend on the registry, which
     // depends on this service. Not at every probe either: looking the beans up cost a probe about as
     // much CPU as recording it (profile of an idle registry, docs/benchmarks.md).
     private volatile List<ProbeListener> listeners;
 
-    private final KnownVersions knownVersions;
-
     public ProbeService(ClusterClients clients, ClusterProbe probe, ProbeRecorder recorder, Clock clock,
                         ObjectProvider<ProbeListener> listeners, ClusterRegistrySettings settings) {
-        this.knownVersions = new KnownVersions(settings.versionRefresh(), System::nanoTime);
         this.clients = clients;
         this.probe = probe;
         this.recorder = recorder;
         this.clock = clock;
+        this.knownVersions = new KnownVersions(settings.versionRefresh(), System::nanoTime);
         this.listenerBeans = listeners;
     }
 
