@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import io.berth.cluster.ClusterOwnership;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Cluster health against simulated clusters whose faults come and go. */
@@ -35,6 +36,8 @@ class ClusterHealthWithSimulatorIT extends ApiTestBase {
     private ProbeService probes;
     @Autowired
     private ClusterOwnership ownership;
+    @Autowired
+    private JdbcClient jdbc;
 
     @BeforeAll
     static void startClusters() {
@@ -98,6 +101,24 @@ class ClusterHealthWithSimulatorIT extends ApiTestBase {
         }
         assertThat(status(fast)).isEqualTo("Ready");
         assertThat(api.get("/api/v1/clusters/" + slow, ADMIN_TOKEN).json().get("statusReason").asString()).contains("3000 ms");
+    }
+
+    @Test
+    void aRoutineProbeLeavesAVersionReadSinceByAnyReplicaAndDoesNotAskAgain() {
+        String name = unique("steady");
+        register(name, steady.kubeconfig());
+        // As if another replica, probing on a user's request, had just read a newer version.
+        jdbc.sql("update cluster set server_version = 'v1.99.0-newer' where name = :name").param("name", name).update();
+        long requestsBefore = steady.outsideRequests();
+
+        probes.probeRoutinely(clusters.findByName(name).orElseThrow());
+
+        JsonNode cluster = api.get("/api/v1/clusters/" + name, ADMIN_TOKEN).json();
+        assertThat(cluster.get("status").asString()).isEqualTo("Ready");
+        assertThat(cluster.get("serverVersion").asString()).isEqualTo("v1.99.0-newer");
+        assertThat(cluster.get("statusReason").asString()).contains("v1.99.0-newer");
+        assertThat(steady.outsideRequests() - requestsBefore)
+                .as("one request, for a node: the version was read at registration, moments ago").isEqualTo(1);
     }
 
     private JsonNode probe(String name) {

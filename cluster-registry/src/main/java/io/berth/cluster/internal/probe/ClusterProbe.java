@@ -52,13 +52,14 @@ public class ClusterProbe implements DisposableBean {
     }
 
     /**
-     * A probe that does not ask for the server's version when {@code knownVersion} is given (it is
-     * reported as the version): the node list alone shows that the server answers and takes the
-     * credentials ({@code /version} is open to anonymous callers on most clusters anyway).
+     * A probe that does not ask for the server's version when {@code recordedVersion} is given: the node
+     * list alone shows that the server answers and takes the credentials ({@code /version} is open to
+     * anonymous callers on most clusters anyway). The reason names the recorded version; the result
+     * carries none, since none was read, so recording it leaves the version as it is.
      */
-    public ProbeResult probe(KubernetesClient client, String server, String knownVersion) {
+    public ProbeResult probe(KubernetesClient client, String server, String recordedVersion) {
         // submit() returns a FutureTask, whose cancel(true) interrupts the call's thread at the deadline.
-        Future<ProbeResult> call = calls.submit(() -> ask(client, knownVersion));
+        Future<ProbeResult> call = calls.submit(() -> ask(client, recordedVersion));
         try {
             return call.get(settings.probeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -72,11 +73,12 @@ public class ClusterProbe implements DisposableBean {
         }
     }
 
-    private ProbeResult ask(KubernetesClient client, String knownVersion) {
-        String version = knownVersion != null ? knownVersion : versionText(client.getKubernetesVersion());
+    private ProbeResult ask(KubernetesClient client, String recordedVersion) {
+        String version = recordedVersion != null ? null : versionText(client.getKubernetesVersion());
+        String named = recordedVersion != null ? recordedVersion : version;
         int nodeCount = countNodes(client);
         return new ProbeResult(ClusterStatus.Ready, "The API server answered: "
-                + (version == null ? "version unknown" : version) + ", " + nodeCount + " node(s)",
+                + (named == null ? "version unknown" : named) + ", " + nodeCount + " node(s)",
                 version, nodeCount, Instant.now(clock));
     }
 

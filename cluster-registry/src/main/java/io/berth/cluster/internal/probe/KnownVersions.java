@@ -11,51 +11,56 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
- * The server versions that background probes read lately, so that a routine probe of a cluster that
- * answered does not ask for its version again every interval: a cluster's version changes when it is
- * upgraded, a few times a year, and asking was half the requests of an idle registry. A version is taken
- * as known for {@code refresh} after it was read, only while the cluster keeps answering and with the
- * credentials it was read with (new credentials may name another server). What a replica knows is its
- * own: after a restart, or when a cluster comes to another replica, the first probe asks again.
+ * When this replica last read each cluster's server version, so that a routine probe of a cluster that
+ * answers does not ask for its version again every interval: a version changes when the cluster is
+ * upgraded, a few times a year, and asking was half the requests of an idle registry.
+ *
+ * <p>A probe may skip the question when the cluster's <em>recorded</em> state (its row, read at the start
+ * of the round) is Ready with a version, and this replica read the version less than {@code refresh} ago
+ * with the same credentials (new credentials may name another server). The version it then reports is the
+ * recorded one, and it is not written again ({@link ProbeRecorder} keeps the column): a version that any
+ * replica read since, for example in a probe a user asked for, is never overwritten by an older one.
+ * After a restart, or when a cluster comes to another replica, the first probe asks again.
  */
 final class KnownVersions {
 
-    private record Known(int credentialsGeneration, String version, long readAtNanos) {
+    private record Asked(int credentialsGeneration, long atNanos) {
     }
 
     private final Duration refresh;
     private final LongSupplier nanoClock;
-    private final ConcurrentMap<UUID, Known> known = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, Asked> asked = new ConcurrentHashMap<>();
 
     KnownVersions(Duration refresh, LongSupplier nanoClock) {
         this.refresh = refresh;
         this.nanoClock = nanoClock;
     }
 
-    /** The version read from this cluster lately, if it need not be asked again. */
-    Optional<String> of(ClusterEntity cluster) {
-        Known seen = known.get(cluster.getId());
-        if (seen == null || seen.credentialsGeneration() != cluster.getCredentialsGeneration()
-                || nanoClock.getAsLong() - seen.readAtNanos() >= refresh.toNanos()) {
+    /** The cluster's recorded version, when a probe need not ask for it again. */
+    Optional<String> reusable(ClusterEntity cluster) {
+        Asked last = asked.get(cluster.getId());
+        if (last == null || cluster.getStatus() != ClusterStatus.Ready || cluster.getServerVersion() == null
+                || last.credentialsGeneration() != cluster.getCredentialsGeneration()
+                || nanoClock.getAsLong() - last.atNanos() >= refresh.toNanos()) {
             return Optional.empty();
         }
-        return Optional.of(seen.version());
+        return Optional.of(cluster.getServerVersion());
     }
 
     /**
-     * Takes note of a probe's result: a version it read is known from now on; a cluster that did not
-     * answer is asked again at its next probe. A result that reused a known version changes nothing.
+     * Takes note of a probe: one that read a version starts the refresh period again; a cluster that did
+     * not answer is asked again at its next probe.
      */
     void probed(ClusterEntity cluster, ProbeResult result, boolean versionAsked) {
-        if (result.status() != ClusterStatus.Ready || result.serverVersion() == null) {
-            known.remove(cluster.getId());
-        } else if (versionAsked) {
-            known.put(cluster.getId(), new Known(cluster.getCredentialsGeneration(), result.serverVersion(), nanoClock.getAsLong()));
+        if (result.status() != ClusterStatus.Ready) {
+            asked.remove(cluster.getId());
+        } else if (versionAsked && result.serverVersion() != null) {
+            asked.put(cluster.getId(), new Asked(cluster.getCredentialsGeneration(), nanoClock.getAsLong()));
         }
     }
 
     /** Forgets a cluster (deleted). */
     void forget(UUID clusterId) {
-        known.remove(clusterId);
+        asked.remove(clusterId);
     }
 }

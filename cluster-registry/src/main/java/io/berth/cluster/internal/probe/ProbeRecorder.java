@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * per probe, however many clusters: it locks the row, writes the result and returns the status before,
  * so that concurrent probes of one cluster (the background round and one asked for) record each change
  * of status exactly once. Loading the entity to lock it and then updating it cost most of an idle
- * Berth's CPU at 200 clusters (docs/benchmarks.md).
+ * Berth's CPU at 200 clusters (docs/benchmarks.md). A probe that did not read the server's version
+ * (see {@link KnownVersions}) leaves the recorded one.
  */
 @Component
 public class ProbeRecorder {
@@ -43,7 +44,8 @@ public class ProbeRecorder {
                 update cluster c
                 set status = :status, status_reason = :reason, last_probe_at = :probedAt,
                     last_ready_at = case when :ready then :probedAt else c.last_ready_at end,
-                    server_version = case when :ready then cast(:serverVersion as varchar) else c.server_version end,
+                    server_version = case when :ready then coalesce(cast(:serverVersion as varchar), c.server_version)
+                                          else c.server_version end,
                     node_count = case when :ready then cast(:nodeCount as integer) else c.node_count end
                 from before where c.id = before.id
                 returning before.status""")

@@ -47,17 +47,20 @@ public class ProbeService {
 
     /** A probe asked for (registration, new credentials, a user): everything is asked of the cluster. */
     public ProbeResult probeAndRecord(ClusterEntity cluster) {
-        return probeAndRecord(cluster, null);
+        return probe(cluster, null);
     }
 
     /**
-     * A probe of the background rounds: the server's version is asked only when it was not read lately
-     * ({@link KnownVersions}); the other probes keep the version read then.
+     * A probe of the background rounds: the server's version is asked only when this replica did not
+     * read it lately ({@link KnownVersions}); otherwise the recorded version stands.
      */
     public ProbeResult probeRoutinely(ClusterEntity cluster) {
-        String known = knownVersions.of(cluster).orElse(null);
-        ProbeResult result = probeAndRecord(cluster, known);
-        knownVersions.probed(cluster, result, known == null);
+        return probe(cluster, knownVersions.reusable(cluster).orElse(null));
+    }
+
+    private ProbeResult probe(ClusterEntity cluster, String recordedVersion) {
+        ProbeResult result = probeAndRecord(cluster, recordedVersion);
+        knownVersions.probed(cluster, result, recordedVersion == null);
         return result;
     }
 
@@ -66,12 +69,12 @@ public class ProbeService {
         knownVersions.forget(clusterId);
     }
 
-    private ProbeResult probeAndRecord(ClusterEntity cluster, String knownVersion) {
+    private ProbeResult probeAndRecord(ClusterEntity cluster, String recordedVersion) {
         long start = System.nanoTime();
         ProbeResult result;
         try {
             KubernetesClient client = clients.forCluster(cluster);
-            result = probe.probe(client, cluster.getApiServerUrl(), knownVersion);
+            result = probe.probe(client, cluster.getApiServerUrl(), recordedVersion);
         } catch (UnapprovedProxyException e) {
             FailureClassifier.Failure failure = FailureClassifier.classify(e, cluster.getApiServerUrl());
             result = new ProbeResult(failure.status(), failure.reason(), null, null, Instant.now(clock));

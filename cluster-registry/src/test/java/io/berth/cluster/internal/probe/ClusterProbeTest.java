@@ -150,6 +150,19 @@ class ClusterProbeTest {
     }
 
     @Test
+    void aProbeGivenTheRecordedVersionAsksOnlyForANodeAndReadsNoVersion() {
+        server.expect().get().withPath(NODES_PATH).andReturn(200, nodes(3)).once();
+        int before = server.getRequestCount();
+
+        ProbeResult result = probeWithTimeout(Duration.ofSeconds(5)).probe(client, serverUrl(), "v1.31.4");
+
+        assertThat(result.status()).as(result.reason()).isEqualTo(ClusterStatus.Ready);
+        assertThat(result.reason()).contains("v1.31.4").contains("3 node(s)");
+        assertThat(result.serverVersion()).as("none was read: the recorded one stays").isNull();
+        assertThat(server.getRequestCount() - before).isEqualTo(1);
+    }
+
+    @Test
     void serverWithoutAGitVersionIsDescribedByMajorAndMinor() {
         server.expect().get().withPath(VERSION_PATH).andReturn(200, "{\"major\": \"1\", \"minor\": \"30\"}").once();
         server.expect().get().withPath(NODES_PATH).andReturn(200, nodes(1)).once();

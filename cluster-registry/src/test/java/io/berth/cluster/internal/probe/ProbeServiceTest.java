@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
@@ -75,6 +76,7 @@ class ProbeServiceTest {
 
     @Test
     void aRoutineProbeOfAClusterThatAnsweredDoesNotAskForItsVersionAgain() {
+        recordedReady(cluster, "v1.31.4");
         KubernetesClient client = mock(KubernetesClient.class);
         when(clients.forCluster(cluster)).thenReturn(client);
         when(probe.probe(eq(client), any(), any())).thenReturn(ready);
@@ -93,6 +95,7 @@ class ProbeServiceTest {
 
     @Test
     void aClusterThatStoppedAnsweringIsAskedForItsVersionWhenItAnswersAgain() {
+        recordedReady(cluster, "v1.31.4");
         KubernetesClient client = mock(KubernetesClient.class);
         ProbeResult unreachable = new ProbeResult(ClusterStatus.Unreachable, "no answer", null, null, Instant.now());
         when(clients.forCluster(cluster)).thenReturn(client);
@@ -108,6 +111,12 @@ class ProbeServiceTest {
         order.verify(probe).probe(eq(client), any(), isNull());
         order.verify(probe).probe(eq(client), any(), eq("v1.31.4"));
         order.verify(probe).probe(eq(client), any(), isNull());
+    }
+
+    /** As a round reads the cluster from the database after a probe recorded it Ready with this version. */
+    private static void recordedReady(ClusterEntity cluster, String version) {
+        ReflectionTestUtils.setField(cluster, "status", ClusterStatus.Ready);
+        ReflectionTestUtils.setField(cluster, "serverVersion", version);
     }
 
     private ProbeListener listener(String name) {
