@@ -35,10 +35,11 @@ import tools.jackson.databind.JsonNode;
  * where Linux shows threads, the part of Berth's share spent by the JIT compiler threads. The JIT takes long
  * to settle here: probe code runs a few times a second, so its methods reach the compilers' thresholds one
  * after the other for many minutes (measured at 200 clusters every 30 s, minute by minute: 6 to 7 % of a core
- * with 2 to 4 % compiling in minutes 3 to 9, about 4 % with 1.7 % compiling from minute 12). So the share is
- * measured twice: once after the warm-up ({@code earlyWindows}, given as context: what a freshly started
- * Berth costs), and over {@code repetitions} windows once Berth has been probing for {@code settled} (held to
- * the target by its median, all of Berth's JVM, JIT compiling included): what a Berth that runs for days costs.
+ * in minutes 1 to 4, 5 to 6 % until minute 9, 3.5 to 4.6 % from minute 10, of which compiling 1.2 to 2.1 %).
+ * So the share is measured twice: in one window after the warm-up ({@code warmUp}, given as context: what a
+ * freshly started Berth costs), and over {@code repetitions} windows once Berth has been probing for
+ * {@code settled} since registration (held to the target by its median, all of Berth's JVM, JIT compiling
+ * included): what a Berth that runs for days costs.
  *
  * <p><b>Unreachable clusters.</b> Every fourth cluster is made unreachable, in two ways one after the other:
  * <ol>
@@ -68,7 +69,9 @@ public final class RegistryBench implements Bench {
     /**
      * @param pause       a time without any probe ending that shows the prober idle: must exceed the probe time-out
      * @param poll        how often the cluster list is read while rounds are observed: well under the interval
-     * @param repetitions idle-CPU windows with all clusters reachable (the other states get {@code contextRepetitions})
+     * @param warmUp      time after registration before the first idle-CPU window (context)
+     * @param settled     time after registration before the held idle-CPU windows: the JIT has settled by then
+     * @param repetitions held idle-CPU windows, all clusters reachable (the other windows get {@code contextRepetitions})
      */
     record Sizes(int clusters, Duration interval, Duration probeTimeout, Duration pause, Duration poll, Duration warmUp,
                  Duration settled, Duration window, int repetitions, int contextRepetitions, int rounds) {
