@@ -36,6 +36,7 @@ class ProbeServiceTest {
     private final ProbeRecorder recorder = mock(ProbeRecorder.class);
     private final ClusterEntity cluster = new ClusterEntity("prod-eu-1", "test", Instant.now());
     private final ProbeResult ready = new ProbeResult(ClusterStatus.Ready, "ok", "v1.31.4", 3, Instant.now());
+    private final KubernetesClient client = mock(KubernetesClient.class);
     private final List<String> heard = new ArrayList<>();
     private final List<Duration> durations = new ArrayList<>();
 
@@ -76,41 +77,42 @@ class ProbeServiceTest {
 
     @Test
     void aRoutineProbeOfAClusterThatAnsweredDoesNotAskForItsVersionAgain() {
-        recordedReady(cluster, "v1.31.4");
-        KubernetesClient client = mock(KubernetesClient.class);
-        when(clients.forCluster(cluster)).thenReturn(client);
-        when(probe.probe(eq(client), any(), any())).thenReturn(ready);
-        when(recorder.record(any(), any())).thenReturn(true);
-        ProbeService service = service();
+        ProbeService service = serviceOfAReadyClusterAnswering(ready, ready, ready);
 
         service.probeRoutinely(cluster);
         service.probeRoutinely(cluster);
         service.probeAndRecord(cluster);
 
-        InOrder order = inOrder(probe);
-        order.verify(probe).probe(eq(client), any(), isNull());
-        order.verify(probe).probe(eq(client), any(), eq("v1.31.4"));
-        order.verify(probe).probe(eq(client), any(), isNull());
+        assertRecordedVersionsOffered(null, "v1.31.4", null);
     }
 
     @Test
     void aClusterThatStoppedAnsweringIsAskedForItsVersionWhenItAnswersAgain() {
-        recordedReady(cluster, "v1.31.4");
-        KubernetesClient client = mock(KubernetesClient.class);
         ProbeResult unreachable = new ProbeResult(ClusterStatus.Unreachable, "no answer", null, null, Instant.now());
+        ProbeService service = serviceOfAReadyClusterAnswering(ready, unreachable, ready);
+
+        service.probeRoutinely(cluster);
+        service.probeRoutinely(cluster);
+        service.probeRoutinely(cluster);
+
+        assertRecordedVersionsOffered(null, "v1.31.4", null);
+    }
+
+    /** The cluster recorded Ready with v1.31.4; its probes give these results in turn, each recorded. */
+    private ProbeService serviceOfAReadyClusterAnswering(ProbeResult first, ProbeResult... then) {
+        recordedReady(cluster, "v1.31.4");
         when(clients.forCluster(cluster)).thenReturn(client);
-        when(probe.probe(eq(client), any(), any())).thenReturn(ready, unreachable, ready);
+        when(probe.probe(eq(client), any(), any())).thenReturn(first, then);
         when(recorder.record(any(), any())).thenReturn(true);
-        ProbeService service = service();
+        return service();
+    }
 
-        service.probeRoutinely(cluster);
-        service.probeRoutinely(cluster);
-        service.probeRoutinely(cluster);
-
+    /** The recorded version offered to each probe, in order; null where the probe was to ask the server. */
+    private void assertRecordedVersionsOffered(String... versions) {
         InOrder order = inOrder(probe);
-        order.verify(probe).probe(eq(client), any(), isNull());
-        order.verify(probe).probe(eq(client), any(), eq("v1.31.4"));
-        order.verify(probe).probe(eq(client), any(), isNull());
+        for (String version : versions) {
+            order.verify(probe).probe(eq(client), any(), version == null ? isNull() : eq(version));
+        }
     }
 
     /** As a round reads the cluster from the database after a probe recorded it Ready with this version. */
