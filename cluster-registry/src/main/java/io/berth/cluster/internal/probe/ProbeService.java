@@ -47,7 +47,7 @@ public class ProbeService {
 
     /** A probe asked for (registration, new credentials, a user): everything is asked of the cluster. */
     public ProbeResult probeAndRecord(ClusterEntity cluster) {
-        return probe(cluster, null);
+        return probeAndRecord(cluster, null);
     }
 
     /**
@@ -55,13 +55,7 @@ public class ProbeService {
      * read it lately ({@link KnownVersions}); otherwise the recorded version stands.
      */
     public ProbeResult probeRoutinely(ClusterEntity cluster) {
-        return probe(cluster, knownVersions.reusable(cluster).orElse(null));
-    }
-
-    private ProbeResult probe(ClusterEntity cluster, String recordedVersion) {
-        ProbeResult result = probeAndRecord(cluster, recordedVersion);
-        knownVersions.probed(cluster, result, recordedVersion == null);
-        return result;
+        return probeAndRecord(cluster, knownVersions.reusable(cluster).orElse(null));
     }
 
     /** Forgets what the background rounds knew of a cluster that is gone. */
@@ -91,6 +85,7 @@ public class ProbeService {
             ProbeResult recorded = result;
             listeners().forEach(listener -> listener.probed(cluster.getName(), recorded, took));
         }
+        knownVersions.probed(cluster, result, recordedVersion == null);
         return result;
     }
 
