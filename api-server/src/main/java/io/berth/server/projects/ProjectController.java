@@ -1,0 +1,135 @@
+package io.berth.server.projects;
+
+import io.berth.server.projects.ProjectRequests.CreateProject;
+import io.berth.server.projects.ProjectRequests.UpdateProject;
+import io.berth.server.security.TokenPrincipal;
+import io.berth.server.web.ApiErrorResponses;
+import io.berth.server.web.Cursors;
+import io.berth.server.web.ETags;
+import io.berth.server.web.ListResponse;
+import io.berth.server.web.MergePatch;
+import io.berth.server.web.MergePatches;
+import io.berth.server.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/projects")
+@Tag(name = "Projects", description = "Projects: the teams' spaces, where their applications may go and their limits")
+class ProjectController {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final ProjectService projects;
+    private final MergePatches patches;
+
+    ProjectController(ProjectService projects, MergePatches patches) {
+        this.projects = projects;
+        this.patches = patches;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(operationId = "createProject",
+            summary = "Create a project with its destinations, template sets and quota",
+            description = "Creates a project. `destinations` say which clusters (by names or globs, or by a label selector)"
+                    + " and which namespaces (names or globs) its applications may target: a target is allowed when one"
+                    + " destination matches both its cluster and its namespace, and an empty list allows none."
+                    + " `templateSets` (names or globs; absent: any) limits the template sets of other projects it may"
+                    + " deploy, beside its own and those shared with all. `quota` limits its applications and their replicas"
+                    + " in all (absent: no limit). A name that is taken is 409 `already-exists`. The `ETag` header is the"
+                    + " project's version.")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Project.class)))
+    @ApiErrorResponses(value = 422, problems = ProblemType.ALREADY_EXISTS)
+    ResponseEntity<Project> create(@Valid @RequestBody CreateProject request, @AuthenticationPrincipal TokenPrincipal caller) {
+        Project project = projects.create(request, caller.tokenName());
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + project.name()))
+                .eTag(ETags.of(project.version())).body(project);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "listProjects",
+            summary = "List projects",
+            description = "Lists projects in name order, a page at a time, with their destinations and quotas.")
+    @ApiErrorResponses({422})
+    ListResponse<Project> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        return ListResponse.ofOneMore(projects.list(Cursors.decode(cursor), size + 1), size, Project::name);
+    }
+
+    @GetMapping("/{name}")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "getProject",
+            summary = "Get a project",
+            description = "Returns the project's names, labels, destinations, template sets and quota. The `ETag` header is"
+                    + " its version.")
+    @ApiErrorResponses({404})
+    ResponseEntity<Project> get(@PathVariable String name) {
+        return withETag(projects.get(name));
+    }
+
+    @PatchMapping(path = "/{name}", consumes = {MERGE_PATCH, "application/json"})
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(operationId = "updateProject",
+            summary = "Change a project by a JSON Merge Patch (RFC 7386): fields left out stay, null removes,"
+                    + " labels and the quota merge key by key, a list given replaces the list",
+            description = "Changes a project's descriptive fields, destinations, template sets or quota. The patch is merged"
+                    + " into the current project and the result must be valid (422 otherwise). Applications already running"
+                    + " where the new destinations do not reach are not moved or stopped. With `If-Match`, a stale version"
+                    + " is 412; without it, an edit that raced with another writer is 409 and changes nothing. Answers the"
+                    + " project with its new `ETag`.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = UpdateProject.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateProject.class))})
+    @ApiErrorResponses({404, 409, 412, 413, 422})
+    ResponseEntity<Project> update(@PathVariable String name, @RequestBody JsonNode body,
+                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                   @AuthenticationPrincipal TokenPrincipal caller) {
+        MergePatch<UpdateProject> patch = patches.read(body, UpdateProject.class, UpdateProject.class);
+        Project current = projects.get(name);
+        UpdateProject merged = patch.applyTo(UpdateProject.of(current));
+        return withETag(projects.update(name, merged, ETags.expectedVersion(ifMatch), current.version(), caller.tokenName()));
+    }
+
+    @DeleteMapping("/{name}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteProject",
+            summary = "Delete an empty project",
+            description = "Deletes the project. Refused with 409 while it holds applications or template sets, and always for"
+                    + " `default`, which holds what belongs to no other project.")
+    @ApiErrorResponses({404, 409, 412})
+    void delete(@PathVariable String name, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        projects.delete(name, ETags.expectedVersion(ifMatch));
+    }
+
+    private static ResponseEntity<Project> withETag(Project project) {
+        return ResponseEntity.ok().eTag(ETags.of(project.version())).body(project);
+    }
+}

@@ -1,0 +1,126 @@
+package io.berth.server.projects;
+
+import static io.berth.server.database.Columns.instant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Projects in Postgres. Callers own the transactions. */
+@Repository
+class ProjectStore {
+
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Destination>> DESTINATIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ObjectReader labelsReader;
+    private final ObjectReader destinationsReader;
+    private final ObjectReader namesReader;
+
+    ProjectStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.labelsReader = json.readerFor(LABELS);
+        this.destinationsReader = json.readerFor(DESTINATIONS);
+        this.namesReader = json.readerFor(NAMES);
+    }
+
+    /** A project's row: its id (what other rows refer to) and what the API shows. */
+    record Row(UUID id, Project project) {
+    }
+
+    Optional<Row> find(String name) {
+        return jdbc.sql("select * from project where name = :name").param("name", name).query(this::row).optional();
+    }
+
+    /** Projects in name order after {@code afterName}. */
+    List<Project> page(String afterName, int limit) {
+        return jdbc.sql("select * from project where name > :after order by name limit :limit")
+                .param("after", afterName == null ? "" : afterName).param("limit", limit)
+                .query((rs, n) -> row(rs, n).project()).list();
+    }
+
+    void insert(Project project) {
+        jdbc.sql("""
+                insert into project (id, name, display_name, description, labels, destinations, template_sets,
+                                     max_applications, max_replicas, version, created_at, created_by, updated_at, updated_by)
+                values (:id, :name, :displayName, :description, cast(:labels as jsonb), cast(:destinations as jsonb),
+                        cast(:templateSets as jsonb), :maxApplications, :maxReplicas, 0, :now, :by, :now, :by)""")
+                .param("id", UUID.randomUUID()).param("name", project.name())
+                .params(fields(project))
+                .param("now", Timestamp.from(project.createdAt())).param("by", project.createdBy())
+                .update();
+    }
+
+    /** Writes the changeable fields if the row is still at {@code expectedVersion}; false when it is not. */
+    boolean update(String name, Project changed, long expectedVersion, String by, Instant now) {
+        return jdbc.sql("""
+                update project set display_name = :displayName, description = :description, labels = cast(:labels as jsonb),
+                       destinations = cast(:destinations as jsonb), template_sets = cast(:templateSets as jsonb),
+                       max_applications = :maxApplications, max_replicas = :maxReplicas,
+                       version = version + 1, updated_at = :now, updated_by = :by
+                where name = :name and version = :expected""")
+                .params(fields(changed))
+                .param("now", Timestamp.from(now)).param("by", by).param("name", name).param("expected", expectedVersion)
+                .update() == 1;
+    }
+
+    /** Deletes the row if it is still at {@code expectedVersion}; false when it is not (or is gone). */
+    boolean delete(UUID id, long expectedVersion) {
+        return jdbc.sql("delete from project where id = :id and version = :expected")
+                .param("id", id).param("expected", expectedVersion).update() == 1;
+    }
+
+    /** How many applications and template sets belong to the project. */
+    record Holdings(long applications, long templateSets) {
+    }
+
+    Holdings holdings(UUID id) {
+        return jdbc.sql("""
+                select (select count(*) from application where project_id = :id) as applications,
+                       (select count(*) from template_set where project_id = :id) as template_sets""")
+                .param("id", id)
+                .query((rs, n) -> new Holdings(rs.getLong("applications"), rs.getLong("template_sets"))).single();
+    }
+
+    private Map<String, Object> fields(Project project) {
+        ProjectQuota quota = project.quota() == null ? ProjectQuota.NONE : project.quota();
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("displayName", project.displayName());
+        fields.put("description", project.description());
+        fields.put("labels", json.writeValueAsString(project.labels()));
+        fields.put("destinations", json.writeValueAsString(project.destinations()));
+        fields.put("templateSets", project.templateSets() == null ? null : json.writeValueAsString(project.templateSets()));
+        fields.put("maxApplications", quota.maxApplications());
+        fields.put("maxReplicas", quota.maxReplicas());
+        return fields;
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        String templateSets = rs.getString("template_sets");
+        Project project = new Project(rs.getString("name"), rs.getString("display_name"), rs.getString("description"),
+                labelsReader.readValue(rs.getString("labels")), destinationsReader.readValue(rs.getString("destinations")),
+                templateSets == null ? null : namesReader.readValue(templateSets),
+                new ProjectQuota((Integer) rs.getObject("max_applications"), (Integer) rs.getObject("max_replicas")),
+                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"), rs.getString("updated_by"),
+                rs.getLong("version"));
+        return new Row(rs.getObject("id", UUID.class), project);
+    }
+}
