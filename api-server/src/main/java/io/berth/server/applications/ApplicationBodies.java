@@ -36,6 +36,8 @@ public final class ApplicationBodies {
     }
 
     /**
+     * @param project         the project it belongs to (default {@code default}); its targets must lie within the
+     *                        project's destinations
      * @param createNamespace create the target namespaces when missing (default true)
      * @param selfHeal        re-apply the current revision by itself whenever a target drifts (default false)
      * @param waitForReady    (JSON {@code wait}) wait for the workloads to become ready before a target counts as done
@@ -43,6 +45,7 @@ public final class ApplicationBodies {
      */
     public record CreateApplication(
             @NotNull @Size(max = Names.MAX_LENGTH) @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
+            @Size(max = Names.MAX_LENGTH) @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String project,
             @NotBlank @Size(max = Names.MAX_LENGTH) String templateSet,
             @NotBlank @Size(max = 128) String version,
             Map<String, Object> values,

@@ -80,14 +80,16 @@ class ApplicationController {
                     + " `clusterSelector` (resolved now and recorded in the revision). Everything is checked before anything"
                     + " is stored, and every problem is listed at once (422): the template set and version exist, each"
                     + " target's cluster is registered, and the values, merged with each target's own, pass the version's"
-                    + " schema. Then revision 1 is recorded and an operation applies the rendered objects to each target"
+                    + " schema. The application belongs to `project` (default `default`), and each target must lie within"
+                    + " that project's destinations: targets outside are refused with 403 `destination-not-allowed`, each"
+                    + " named, and nothing is written. Then revision 1 is recorded and an operation applies the rendered objects to each target"
                     + " (server-side apply, field manager `berth`; with `wait`, it also waits until the workloads are"
                     + " ready). The answer is that operation, its `Location` being `/api/v1/operations/{id}`; read it until"
                     + " its state is `Succeeded`, `Failed` or `Cancelled`. With an `Idempotency-Key`, sending the same"
                     + " request again returns the same operation instead of deploying twice.")
     @ApiResponse(responseCode = "202", description = ACCEPTED,
             content = @Content(schema = @Schema(implementation = Operation.class)))
-    @ApiErrorResponses(value = {404, 422}, problems = ProblemType.ALREADY_EXISTS)
+    @ApiErrorResponses(value = {404, 422}, problems = {ProblemType.ALREADY_EXISTS, ProblemType.DESTINATION_NOT_ALLOWED})
     ResponseEntity<Operation> deploy(@Valid @RequestBody CreateApplication body,
                                      @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
                                      @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
@@ -99,13 +101,14 @@ class ApplicationController {
     @io.swagger.v3.oas.annotations.Operation(operationId = "listApplications",
             summary = "List applications in name order",
             description = "Lists applications in name order, a page at a time (`limit` 1 to 500, default 50; pass `nextCursor`"
-                    + " as `cursor` for the next page), optionally only those of one template set, with a target on one"
+                    + " as `cursor` for the next page), optionally only those of one project, of one template set, with a target on one"
                     + " cluster, matching a label selector, in one state or with one health (the worst of their targets')."
                     + " Items are summaries: per target its cluster, namespace, revision applied, sync, health and whether it"
                     + " drifts; `GET /applications/{name}` gives values, applied objects, drift and reasons."
                     + " Reads Berth's database only.")
     @ApiErrorResponses({422})
     ListResponse<ApplicationSummary> list(
+            @Parameter(description = "Only applications of this project") @RequestParam(required = false) String project,
             @Parameter(description = "Only applications of this template set") @RequestParam(required = false) String templateSet,
             @Parameter(description = "Only applications with a target on this cluster") @RequestParam(required = false) String cluster,
             @Parameter(description = "Kubernetes label selector over the applications' labels")
@@ -116,7 +119,7 @@ class ApplicationController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        return ListResponse.ofOneMore(applications.list(templateSet, cluster, LabelSelectorParameter.parse(labelSelector),
+        return ListResponse.ofOneMore(applications.list(project, templateSet, cluster, LabelSelectorParameter.parse(labelSelector),
                 state, health, Cursors.decode(cursor), size + 1), size, ApplicationSummary::name);
     }
 
@@ -151,7 +154,7 @@ class ApplicationController {
             @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateApplication.class))})
     @ApiResponse(responseCode = "202", description = ACCEPTED,
             content = @Content(schema = @Schema(implementation = Operation.class)))
-    @ApiErrorResponses({404, 409, 412, 413, 422})
+    @ApiErrorResponses(value = {404, 409, 412, 413, 422}, problems = ProblemType.DESTINATION_NOT_ALLOWED)
     ResponseEntity<Operation> update(@PathVariable String name, @RequestBody JsonNode body,
                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
@@ -170,7 +173,7 @@ class ApplicationController {
                     + " the clusters, targets it no longer has are uninstalled.")
     @ApiResponse(responseCode = "202", description = ACCEPTED,
             content = @Content(schema = @Schema(implementation = Operation.class)))
-    @ApiErrorResponses({404, 409, 412, 413, 422})
+    @ApiErrorResponses(value = {404, 409, 412, 413, 422}, problems = ProblemType.DESTINATION_NOT_ALLOWED)
     ResponseEntity<Operation> replace(@PathVariable String name, @Valid @RequestBody ReplaceApplication body,
                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
@@ -226,7 +229,7 @@ class ApplicationController {
                     + " the revision does not exist.")
     @ApiResponse(responseCode = "202", description = ACCEPTED,
             content = @Content(schema = @Schema(implementation = Operation.class)))
-    @ApiErrorResponses({404, 409, 413, 422})
+    @ApiErrorResponses(value = {404, 409, 413, 422}, problems = ProblemType.DESTINATION_NOT_ALLOWED)
     ResponseEntity<Operation> rollback(@PathVariable String name, @Valid @RequestBody RollbackApplication body,
                                        @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
                                        @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {

@@ -37,8 +37,8 @@ class ApplicationLedger {
         this.clock = clock;
     }
 
-    /** Records a first deploy; {@link ApplicationAlreadyExistsException} when the name was taken meanwhile. */
-    UUID recordNew(ApplicationChange change) {
+    /** Records a first deploy in a project; {@link ApplicationAlreadyExistsException} when the name was taken meanwhile. */
+    UUID recordNew(UUID projectId, ApplicationChange change) {
         return tx.execute(status -> {
             if (applications.lock(change.application()).isPresent()) {
                 throw new ApplicationAlreadyExistsException(change.application());
@@ -48,7 +48,7 @@ class ApplicationLedger {
             ApplicationRecord app = new ApplicationRecord(UUID.randomUUID(), change.application(),
                     change.plan().spec().templateSet(), change.settings().labelsOr(Map.of()), ApplicationState.Active,
                     change.settings().selfHealOr(false), 1, operationId, 0,
-                    now, change.request().actor(), now, change.request().actor());
+                    now, change.request().actor(), now, change.request().actor(), projectId);
             try {
                 applications.insert(app);
             } catch (DuplicateKeyException sameNameAtOnce) { // another deploy of this name committed first

@@ -18,6 +18,8 @@ import io.berth.server.operations.StepAction;
 import io.berth.engine.health.Health;
 import io.berth.server.domain.ConflictException;
 import io.berth.server.domain.Violation;
+import io.berth.server.projects.Project;
+import io.berth.server.projects.ProjectDirectory;
 import io.berth.server.web.MergePatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +48,20 @@ public class ApplicationService {
     private final ApplicationPlanner planner;
     private final ApplicationLedger ledger;
     private final OperationRunner runner;
+    private final ProjectDirectory projects;
+    private final ProjectDestinationCheck destinations;
 
     ApplicationService(ApplicationStore applications, RevisionCache revisions, OperationStore operations,
-                       ApplicationPlanner planner, ApplicationLedger ledger, OperationRunner runner) {
+                       ApplicationPlanner planner, ApplicationLedger ledger, OperationRunner runner,
+                       ProjectDirectory projects, ProjectDestinationCheck destinations) {
         this.applications = applications;
         this.revisions = revisions;
         this.operations = operations;
         this.planner = planner;
         this.ledger = ledger;
         this.runner = runner;
+        this.projects = projects;
+        this.destinations = destinations;
     }
 
     public Operation deploy(CreateApplication body, RequestContext request) {
@@ -63,10 +70,13 @@ public class ApplicationService {
                 throw new ApplicationAlreadyExistsException(body.name());
             }
             Map<String, String> labels = Labels.requireValid(body.labels() == null ? Map.of() : body.labels());
+            ProjectDirectory.Found project = projectNamed(body.project() == null ? Project.DEFAULT : body.project());
             ApplicationSpec spec = new ApplicationSpec(body.templateSet(), body.version(), body.values(), List.of(),
                     selector(body.clusterSelector()), List.of(), !Boolean.FALSE.equals(body.createNamespace()));
-            ApplicationPlanner.Plan plan = planner.plan(body.name(), spec, targets(body.targets()));
-            return ledger.recordNew(new ApplicationChange(body.name(), OperationType.Deploy, RevisionCause.Deploy, plan,
+            List<Target> explicit = targets(body.targets());
+            ApplicationPlanner.Plan plan = planner.plan(body.name(), spec, explicit);
+            destinations.requireAllowed(project, plan.spec().targets(), explicit);
+            return ledger.recordNew(project.id(), new ApplicationChange(body.name(), OperationType.Deploy, RevisionCause.Deploy, plan,
                     null, applySteps(plan.spec(), List.of()), OperationOptions.apply(isTrue(body.waitForReady()),
                     body.timeoutSeconds()), ApplicationState.Active, new ApplicationSettings(labels, isTrue(body.selfHeal())),
                     null, null, request));
@@ -100,7 +110,9 @@ public class ApplicationService {
         ApplicationSpec was = current.spec();
         ApplicationSpec spec = new ApplicationSpec(was.templateSet(), body.version(), body.values(), List.of(),
                 selector(body.clusterSelector()), was.replicaOverrides(), !Boolean.FALSE.equals(body.createNamespace()));
-        ApplicationPlanner.Plan plan = planner.plan(app.name(), spec, targets(body.targets()));
+        List<Target> explicit = targets(body.targets());
+        ApplicationPlanner.Plan plan = planner.plan(app.name(), spec, explicit);
+        destinations.requireAllowed(projects.get(app.projectId()), plan.spec().targets(), explicit);
         Map<String, String> labels = Labels.requireValid(body.labels());
         return operation(ledger.recordChange(new ApplicationChange(app.name(), OperationType.Upgrade, RevisionCause.Upgrade,
                 plan, null, applySteps(plan.spec(), recordedTargets(app)), OperationOptions.apply(isTrue(body.waitForReady()),
@@ -114,6 +126,7 @@ public class ApplicationService {
             Revision target = applications.revision(app.id(), body.revision())
                     .orElseThrow(() -> new RevisionNotFoundException(name, body.revision()));
             ApplicationPlanner.Plan plan = planner.replan(name, target.spec());
+            destinations.requireAllowed(projects.get(app.projectId()), plan.spec().targets(), List.of());
             return ledger.recordChange(new ApplicationChange(name, OperationType.Rollback, RevisionCause.Rollback, plan,
                     target.number(), applySteps(plan.spec(), recordedTargets(app)),
                     OperationOptions.apply(isTrue(body.waitForReady()), body.timeoutSeconds()), ApplicationState.Active,
@@ -178,20 +191,29 @@ public class ApplicationService {
      * health is the worst of the targets' as the view judges it, so with a health filter batches are read
      * until the page is full.
      */
-    public List<ApplicationSummary> list(String templateSet, String cluster, io.berth.cluster.LabelSelector labels,
-                                         ApplicationState state, Health health, String afterName, int limit) {
+    public List<ApplicationSummary> list(String project, String templateSet, String cluster,
+                                         io.berth.cluster.LabelSelector labels, ApplicationState state, Health health,
+                                         String afterName, int limit) {
         List<ApplicationSummary> page = new ArrayList<>();
+        UUID projectId = null;
+        if (project != null) {
+            Optional<ProjectDirectory.Found> found = projects.find(project);
+            if (found.isEmpty()) {
+                return page; // no such project holds no application
+            }
+            projectId = found.get().id();
+        }
         String after = afterName;
         while (page.size() < limit) {
             // without a filter of its own, every row read is on the page: read no more than the page needs
             // (each row costs its revision, its targets and a summary)
             int batchSize = health != null ? LIST_BATCH : limit - page.size();
-            List<ApplicationRecord> batch = applications.page(after, templateSet, cluster, labels, state, batchSize);
+            List<ApplicationRecord> batch = applications.page(after, projectId, templateSet, cluster, labels, state, batchSize);
             List<UUID> ids = batch.stream().map(ApplicationRecord::id).toList();
             Map<UUID, Revision> current = revisions.current(batch);
             Map<UUID, List<ApplicationSummary.TargetSummary>> targets = applications.targetSummaries(ids);
             for (ApplicationRecord app : batch) {
-                ApplicationSummary summary = ApplicationSummary.of(app, current.get(app.id()),
+                ApplicationSummary summary = ApplicationSummary.of(app, projects.nameOf(app.projectId()), current.get(app.id()),
                         targets.getOrDefault(app.id(), List.of()));
                 if (page.size() < limit && (health == null || summary.health() == health)) {
                     page.add(summary);
@@ -205,10 +227,17 @@ public class ApplicationService {
         return page;
     }
 
+    /** The project a deploy names; an unknown one is an invalid field of the request. */
+    private ProjectDirectory.Found projectNamed(String name) {
+        return projects.find(name).orElseThrow(() -> InvalidApplicationRequestException.cannotDeploy(
+                List.of(new Violation("project", "no project named '" + name + "'"))));
+    }
+
     public ApplicationView get(String name) {
         ApplicationStore.WithTargets found = applications.findWithTargets(name)
                 .orElseThrow(() -> new ApplicationNotFoundException(name));
-        return ApplicationView.of(found.application(), revisions.current(found.application()), found.targets());
+        return ApplicationView.of(found.application(), projects.nameOf(found.application().projectId()),
+                revisions.current(found.application()), found.targets());
     }
 
     public List<RevisionView> revisions(String name, Integer before, int limit) {

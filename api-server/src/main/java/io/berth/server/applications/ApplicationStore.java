@@ -95,15 +95,19 @@ public class ApplicationStore {
     }
 
     /**
-     * Applications in name order after {@code afterName}, of one template set, with a target on one cluster,
+     * Applications in name order after {@code afterName}, of one project, of one template set, with a target on one cluster,
      * matching a label selector and in one state (each filter optional: null, or a selector selecting everything).
      */
-    public List<ApplicationRecord> page(String afterName, String templateSet, String cluster, LabelSelector labels,
+    public List<ApplicationRecord> page(String afterName, UUID project, String templateSet, String cluster, LabelSelector labels,
                                         ApplicationState state, int limit) {
         StringBuilder sql = new StringBuilder("select * from application a where a.name > :after");
         Map<String, Object> params = new HashMap<>();
         params.put("after", afterName == null ? "" : afterName);
         params.put("limit", limit);
+        if (project != null) {
+            sql.append(" and a.project_id = :project");
+            params.put("project", project);
+        }
         if (templateSet != null) {
             sql.append(" and a.template_set = :set");
             params.put("set", templateSet);
@@ -127,9 +131,9 @@ public class ApplicationStore {
     public void insert(ApplicationRecord app) {
         jdbc.sql("""
                 insert into application (id, name, template_set, labels, state, self_heal, current_revision,
-                                         active_operation_id, version, created_at, created_by, updated_at, updated_by)
-                values (:id, :name, :set, cast(:labels as jsonb), :state, :selfHeal, :revision, :op, 0, :now, :by, :now, :by)""")
-                .param("id", app.id()).param("name", app.name()).param("set", app.templateSet()).param("selfHeal", app.selfHeal())
+                                         active_operation_id, version, created_at, created_by, updated_at, updated_by, project_id)
+                values (:id, :name, :set, cast(:labels as jsonb), :state, :selfHeal, :revision, :op, 0, :now, :by, :now, :by, :project)""")
+                .param("id", app.id()).param("project", app.projectId()).param("name", app.name()).param("set", app.templateSet()).param("selfHeal", app.selfHeal())
                 .param("labels", json.writeValueAsString(app.labels())).param("state", app.state().name())
                 .param("revision", app.currentRevision()).param("op", app.activeOperationId())
                 .param("now", Timestamp.from(app.createdAt())).param("by", app.createdBy())
@@ -435,7 +439,7 @@ public class ApplicationStore {
                 rs.getBoolean("self_heal"),
                 rs.getInt("current_revision"), rs.getObject("active_operation_id", UUID.class), rs.getLong("version"),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
-                rs.getString("updated_by"));
+                rs.getString("updated_by"), rs.getObject("project_id", UUID.class));
     }
 
     private Revision revisionRow(ResultSet rs, int row) throws SQLException {

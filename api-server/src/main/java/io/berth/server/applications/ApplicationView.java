@@ -11,13 +11,14 @@ import java.util.UUID;
  * An application as the API shows it: its current revision's spec and, per target, what Berth applied
  * there and whether that worked.
  *
+ * @param project           the project it belongs to
  * @param health            the worst health of its targets (Unknown when it has none)
  * @param selfHeal          whether it re-applies its current revision by itself when a target drifts
  * @param currentRevision   the newest revision: what the application should run
  * @param activeOperationId the operation under way, if any (one at a time per application)
  * @param version           optimistic-lock version, also the ETag
  */
-public record ApplicationView(String name, Map<String, String> labels, ApplicationState state, Health health,
+public record ApplicationView(String name, String project, Map<String, String> labels, ApplicationState state, Health health,
                               boolean selfHeal, String templateSet,
                               String templateVersion, int currentRevision, Map<String, Object> values,
                               ClusterSelectorSpec clusterSelector, List<ReplicaOverride> replicaOverrides,
@@ -41,7 +42,7 @@ public record ApplicationView(String name, Map<String, String> labels, Applicati
                              String healthReason, Instant healthSince, List<ObjectDrift> drift, Instant driftSince) {
     }
 
-    static ApplicationView of(ApplicationRecord app, Revision current, List<TargetState> states) {
+    static ApplicationView of(ApplicationRecord app, String project, Revision current, List<TargetState> states) {
         ApplicationSpec spec = current.spec();
         List<TargetView> targets = states.stream().map(s -> {
             Target desired = spec.targets().stream()
@@ -53,7 +54,7 @@ public record ApplicationView(String name, Map<String, String> labels, Applicati
                     s.drift(), s.driftSince());
         }).toList();
         Health health = Health.worst(targets.stream().map(TargetView::health).toList());
-        return new ApplicationView(app.name(), app.labels(), app.state(), health, app.selfHeal(), spec.templateSet(), spec.version(),
+        return new ApplicationView(app.name(), project, app.labels(), app.state(), health, app.selfHeal(), spec.templateSet(), spec.version(),
                 app.currentRevision(), spec.values(), spec.clusterSelector(), spec.replicaOverrides(),
                 spec.createNamespace(), targets, app.activeOperationId(), app.createdAt(), app.createdBy(),
                 app.updatedAt(), app.updatedBy(), app.version());

@@ -17,6 +17,8 @@ final class ProblemMeanings {
                     + " unknown field, a key given twice, a value of the wrong JSON type), a bad query parameter or cursor.";
             case UNAUTHENTICATED -> "no Authorization: Bearer token, or an unknown, revoked or expired one.";
             case FORBIDDEN -> "the token's role does not allow this operation.";
+            case DESTINATION_NOT_ALLOWED -> "a target lies outside the destinations of the application's project; `errors`"
+                    + " names each one (`targets[1]`, `clusterSelector`), and nothing was written.";
             case NOT_FOUND -> "nothing of that name (or id) exists.";
             case METHOD_NOT_ALLOWED -> "the path exists, but not with this method.";
             case NOT_ACCEPTABLE -> "the Accept header asks for something other than JSON.";

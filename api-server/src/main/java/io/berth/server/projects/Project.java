@@ -3,13 +3,14 @@ package io.berth.server.projects;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A project as the API shows it.
  *
  * @param destinations where its applications may go (an empty list: nowhere)
- * @param templateSets names or globs of the template sets of other projects it may deploy, beside its own and
- *                     those shared with all; null: any
+ * @param templateSets names or globs of the shared template sets it may deploy (null: every shared one); its own
+ *                     template sets it may always deploy, other projects' unshared ones never
  * @param quota        its limits (null fields: none)
  * @param version      optimistic-lock version, also the ETag
  */
@@ -19,4 +20,11 @@ public record Project(String name, String displayName, String description, Map<S
 
     /** The project of everything that existed before projects; it cannot be deleted. */
     public static final String DEFAULT = "default";
+    /** Its id, fixed by the migration that created it. */
+    public static final UUID DEFAULT_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+    /** Whether one of its destinations takes a target on {@code cluster} (with its labels) in {@code namespace}. */
+    public boolean allows(String cluster, Map<String, String> clusterLabels, String namespace) {
+        return destinations.stream().anyMatch(d -> d.allows(cluster, clusterLabels, namespace));
+    }
 }

@@ -59,8 +59,8 @@ class ProjectController {
             description = "Creates a project. `destinations` say which clusters (by names or globs, or by a label selector)"
                     + " and which namespaces (names or globs) its applications may target: a target is allowed when one"
                     + " destination matches both its cluster and its namespace, and an empty list allows none."
-                    + " `templateSets` (names or globs; absent: any) limits the template sets of other projects it may"
-                    + " deploy, beside its own and those shared with all. `quota` limits its applications and their replicas"
+                    + " `templateSets` (names or globs; absent: all) names the template sets shared with all projects that"
+                    + " it may deploy; its own it may always deploy. `quota` limits its applications and their replicas"
                     + " in all (absent: no limit). A name that is taken is 409 `already-exists`. The `ETag` header is the"
                     + " project's version.")
     @ApiResponse(responseCode = "201", description = "Created",

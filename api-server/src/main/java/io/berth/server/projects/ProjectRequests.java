@@ -16,7 +16,7 @@ final class ProjectRequests {
 
     /**
      * @param destinations where the project's applications may go; an empty list allows nowhere
-     * @param templateSets names or globs of other projects' template sets it may deploy; null: any
+     * @param templateSets names or globs of the shared template sets it may deploy; null: every shared one
      */
     record CreateProject(
             @NotNull @Size(max = Names.MAX_LENGTH) @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,

@@ -50,6 +50,10 @@ class ProjectStore {
         return jdbc.sql("select * from project where name = :name").param("name", name).query(this::row).optional();
     }
 
+    Optional<Row> find(UUID id) {
+        return jdbc.sql("select * from project where id = :id").param("id", id).query(this::row).optional();
+    }
+
     /** Projects in name order after {@code afterName}. */
     List<Project> page(String afterName, int limit) {
         return jdbc.sql("select * from project where name > :after order by name limit :limit")

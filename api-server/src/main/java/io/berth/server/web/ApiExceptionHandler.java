@@ -25,6 +25,7 @@ import io.berth.server.domain.ChangedSinceReadException;
 import io.berth.server.domain.ConflictException;
 import io.berth.server.domain.InvalidRequestException;
 import io.berth.server.domain.NotFoundException;
+import io.berth.server.domain.DestinationNotAllowedException;
 import io.berth.server.domain.OperationUnderWayException;
 import io.berth.server.domain.TemplateProblemFields;
 import io.berth.server.domain.Violation;
@@ -107,6 +108,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ChangedSinceReadException.class})
     ResponseEntity<ProblemDetail> stale(RuntimeException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.PRECONDITION_FAILED, e.getMessage(), request));
+    }
+
+    /** Targets outside the project's destinations: each one named, as a field of the request. */
+    @ExceptionHandler(DestinationNotAllowedException.class)
+    ResponseEntity<ProblemDetail> destinationNotAllowed(DestinationNotAllowedException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.DESTINATION_NOT_ALLOWED, e.getMessage(), fields(e.violations()), request));
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -3,6 +3,7 @@ package io.berth.server.applications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.cluster.LabelSelector;
+import io.berth.server.projects.Project;
 import io.berth.server.testsupport.ApiTestBase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class ApplicationListFiltersIT extends ApiTestBase {
             }
             ApplicationRecord app = new ApplicationRecord(UUID.randomUUID(), run + "-%02d".formatted(i), "nginx-web", labels,
                     i % 6 == 0 ? ApplicationState.Deleting : ApplicationState.Active, false, 1, null, 0,
-                    Instant.EPOCH, "me", Instant.EPOCH, "me");
+                    Instant.EPOCH, "me", Instant.EPOCH, "me", Project.DEFAULT_ID);
             store.insert(app);
             all.add(app);
         }
@@ -49,15 +50,15 @@ class ApplicationListFiltersIT extends ApiTestBase {
                 "team=nobody", "tier!=")) {
             LabelSelector parsed = LabelSelector.parse("run=" + run + "," + selector);
 
-            assertThat(names(store.page(run, null, null, parsed, null, 100)))
+            assertThat(names(store.page(run, null, null, null, parsed, null, 100)))
                     .as(selector)
                     .containsExactlyElementsOf(names(all.stream().filter(a -> parsed.matches(a.labels())).toList()));
         }
         LabelSelector ofRun = LabelSelector.parse("run=" + run);
-        assertThat(names(store.page(run, null, null, ofRun, ApplicationState.Deleting, 100)))
+        assertThat(names(store.page(run, null, null, null, ofRun, ApplicationState.Deleting, 100)))
                 .as("state and labels together")
                 .containsExactly(run + "-00", run + "-06", run + "-12", run + "-18");
-        assertThat(names(store.page(run + "-10", null, null, ofRun, null, 3)))
+        assertThat(names(store.page(run + "-10", null, null, null, ofRun, null, 3)))
                 .as("after a name, at most the limit")
                 .containsExactly(run + "-11", run + "-12", run + "-13");
     }
@@ -66,7 +67,7 @@ class ApplicationListFiltersIT extends ApiTestBase {
     void anApplicationWithoutTargetsIsReadWithNone() {
         String name = unique("lone");
         ApplicationRecord app = new ApplicationRecord(UUID.randomUUID(), name, "nginx-web", Map.of("a", "b"),
-                ApplicationState.Active, false, 1, null, 0, Instant.EPOCH, "me", Instant.EPOCH, "me");
+                ApplicationState.Active, false, 1, null, 0, Instant.EPOCH, "me", Instant.EPOCH, "me", Project.DEFAULT_ID);
         store.insert(app);
 
         ApplicationStore.WithTargets found = store.findWithTargets(name).orElseThrow();

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.berth.server.projects.Project;
+import io.berth.server.projects.ProjectDirectory;
 import org.junit.jupiter.api.Test;
 
 /** A page of applications costs the reads of that page, not of a larger batch. */
@@ -24,14 +26,15 @@ class ApplicationListPageTest {
 
     private final ApplicationStore store = mock(ApplicationStore.class);
     private final ApplicationService service = new ApplicationService(store, new RevisionCache(store), mock(OperationStore.class), mock(ApplicationPlanner.class),
-            mock(ApplicationLedger.class), mock(OperationRunner.class));
+            mock(ApplicationLedger.class), mock(OperationRunner.class), mock(ProjectDirectory.class),
+            mock(ProjectDestinationCheck.class));
     private final AtomicInteger viewsBuilt = new AtomicInteger();
 
     @Test
     void aListWithoutFiltersOfItsOwnReadsTheTargetsOfTheApplicationsOnThePageOnly() {
         storeOf(1000);
 
-        List<ApplicationSummary> page = service.list(null, "c07", LabelSelector.EVERYTHING, null, null, "", 51);
+        List<ApplicationSummary> page = service.list(null, null, "c07", LabelSelector.EVERYTHING, null, null, "", 51);
 
         assertThat(page).hasSize(51);
         assertThat(viewsBuilt).hasValue(51);
@@ -41,7 +44,7 @@ class ApplicationListPageTest {
     void aListFilteredByLabelLeavesTheFilterToTheQueryAndReadsThePageOnly() {
         storeOf(1000);
 
-        List<ApplicationSummary> page = service.list(null, null, LabelSelector.parse("team=t7"), null, null, "", 51);
+        List<ApplicationSummary> page = service.list(null, null, null, LabelSelector.parse("team=t7"), null, null, "", 51);
 
         assertThat(page).hasSize(51).allSatisfy(app -> assertThat(app.labels()).containsEntry("team", "t7"));
         assertThat(viewsBuilt).as("one in ten matches; none of the others is read").hasValue(51);
@@ -52,14 +55,14 @@ class ApplicationListPageTest {
         List<ApplicationRecord> all = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             all.add(new ApplicationRecord(UUID.randomUUID(), "app-%04d".formatted(i), "nginx-web", Map.of("team", "t" + i % 10),
-                    ApplicationState.Active, false, 1, null, 0, Instant.EPOCH, "me", Instant.EPOCH, "me"));
+                    ApplicationState.Active, false, 1, null, 0, Instant.EPOCH, "me", Instant.EPOCH, "me", Project.DEFAULT_ID));
         }
         // as the query does: label selector and state applied before the limit
-        when(store.page(any(), any(), any(), any(), any(), anyInt())).thenAnswer(call -> {
+        when(store.page(any(), any(), any(), any(), any(), any(), anyInt())).thenAnswer(call -> {
             String after = call.getArgument(0);
-            LabelSelector labels = call.getArgument(3);
-            ApplicationState state = call.getArgument(4);
-            int limit = call.getArgument(5);
+            LabelSelector labels = call.getArgument(4);
+            ApplicationState state = call.getArgument(5);
+            int limit = call.getArgument(6);
             return all.stream().filter(a -> a.name().compareTo(after) > 0 && labels.matches(a.labels())
                     && (state == null || a.state() == state)).limit(limit).toList();
         });

@@ -37,7 +37,8 @@ class IdempotentRetriesTest {
     private final OperationStore operations = mock(OperationStore.class);
     private final Operation twins = mock(Operation.class);
     private final ApplicationService service = new ApplicationService(applications, new RevisionCache(applications), operations,
-            mock(ApplicationPlanner.class), mock(ApplicationLedger.class), mock(OperationRunner.class));
+            mock(ApplicationPlanner.class), mock(ApplicationLedger.class), mock(OperationRunner.class),
+            mock(io.berth.server.projects.ProjectDirectory.class), mock(ProjectDestinationCheck.class));
 
     @Test
     void aDeployThatLostTheNameToItsTwinAnswersWithTheTwinsOperation() {
@@ -92,10 +93,10 @@ class IdempotentRetriesTest {
     private static ApplicationRecord application(UUID activeOperationId) {
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
         return new ApplicationRecord(UUID.randomUUID(), "web", "nginx", Map.of(), ApplicationState.Active, false, 1,
-                activeOperationId, 1, now, "ops", now, "ops");
+                activeOperationId, 1, now, "ops", now, "ops", io.berth.server.projects.Project.DEFAULT_ID);
     }
 
     private static CreateApplication deploy(String name) {
-        return new CreateApplication(name, "nginx", "1.0.0", Map.of(), null, null, null, null, null, null, null);
+        return new CreateApplication(name, null, "nginx", "1.0.0", Map.of(), null, null, null, null, null, null, null);
     }
 }

@@ -56,7 +56,7 @@ class RevisionCacheTest {
 
     private static ApplicationRecord record(UUID id, int currentRevision) {
         return new ApplicationRecord(id, "app-" + id, "nginx-web", Map.of(), ApplicationState.Active, false, currentRevision,
-                null, 0, Instant.EPOCH, "me", Instant.EPOCH, "me");
+                null, 0, Instant.EPOCH, "me", Instant.EPOCH, "me", io.berth.server.projects.Project.DEFAULT_ID);
     }
 
     private static Revision revision(int number) {

@@ -1,0 +1,57 @@
+package io.berth.server.applications;
+
+import io.berth.cluster.ClusterRegistry;
+import io.berth.server.domain.Violation;
+import io.berth.server.domain.DestinationNotAllowedException;
+import io.berth.server.projects.ProjectDirectory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses a revision whose targets lie outside the destinations of the application's project, before
+ * anything is written. Checked on every change that decides where the application runs (deploy,
+ * upgrade, rollback); a scale, a sync or a delete changes no target and is not checked, so a change of
+ * a project's destinations never moves or stops what already runs.
+ */
+@Component
+class ProjectDestinationCheck {
+
+    private final ClusterRegistry clusters;
+
+    ProjectDestinationCheck(ClusterRegistry clusters) {
+        this.clusters = clusters;
+    }
+
+    /**
+     * @param resolved the revision's targets, explicit and from the selector
+     * @param explicit the targets as the request listed them, to name a refused one by its place ({@code targets[1]})
+     */
+    void requireAllowed(ProjectDirectory.Found project, List<Target> resolved, List<Target> explicit) {
+        boolean bySelector = project.project().destinations().stream().anyMatch(d -> d.clusterSelector() != null);
+        Map<String, Map<String, String>> labels = new HashMap<>();
+        List<Violation> refused = new ArrayList<>();
+        for (Target target : resolved) {
+            Map<String, String> clusterLabels = bySelector
+                    ? labels.computeIfAbsent(target.cluster(), name -> clusters.get(name).labels()) : Map.of();
+            if (!project.project().allows(target.cluster(), clusterLabels, target.namespace())) {
+                refused.add(new Violation(field(target, explicit), "cluster '" + target.cluster() + "', namespace '"
+                        + target.namespace() + "' is outside the destinations of project '" + project.project().name() + "'"));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new DestinationNotAllowedException(project.project().name(), refused);
+        }
+    }
+
+    private static String field(Target target, List<Target> explicit) {
+        for (int i = 0; i < explicit.size(); i++) {
+            if (explicit.get(i).cluster().equals(target.cluster()) && explicit.get(i).namespace().equals(target.namespace())) {
+                return "targets[" + i + "]";
+            }
+        }
+        return target.fromSelector() ? "clusterSelector" : "targets";
+    }
+}

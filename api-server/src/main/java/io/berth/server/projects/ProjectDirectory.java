@@ -1,0 +1,47 @@
+package io.berth.server.projects;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects as the rest of Berth looks them up: by name where a request names one, by id where a row
+ * refers to one. A project's name never changes and an id is never reused, so the names of the ids
+ * seen are kept (a few hundred projects at most): a page of applications names its projects without
+ * a query.
+ */
+@Component
+public class ProjectDirectory {
+
+    /** A project and the id other rows refer to it by. */
+    public record Found(UUID id, Project project) {
+    }
+
+    private final ProjectStore store;
+    private final Map<UUID, String> names = new ConcurrentHashMap<>();
+
+    ProjectDirectory(ProjectStore store) {
+        this.store = store;
+    }
+
+    public Optional<Found> find(String name) {
+        return store.find(name).map(row -> {
+            names.put(row.id(), row.project().name());
+            return new Found(row.id(), row.project());
+        });
+    }
+
+    /** The project an existing row refers to (rows refer to projects by a foreign key: it exists). */
+    public Found get(UUID id) {
+        ProjectStore.Row row = store.find(id).orElseThrow(() -> new IllegalStateException("no project with id " + id));
+        names.put(id, row.project().name());
+        return new Found(id, row.project());
+    }
+
+    public String nameOf(UUID id) {
+        String known = names.get(id);
+        return known != null ? known : get(id).project().name();
+    }
+}
