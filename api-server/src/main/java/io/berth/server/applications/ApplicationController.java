@@ -82,14 +82,16 @@ class ApplicationController {
                     + " target's cluster is registered, and the values, merged with each target's own, pass the version's"
                     + " schema. The application belongs to `project` (default `default`), and each target must lie within"
                     + " that project's destinations: targets outside are refused with 403 `destination-not-allowed`, each"
-                    + " named, and nothing is written. Then revision 1 is recorded and an operation applies the rendered objects to each target"
+                    + " named, and nothing is written; a project that holds as many applications as its quota allows refuses"
+                    + " another with 403 `quota-exceeded`. Then revision 1 is recorded and an operation applies the rendered objects to each target"
                     + " (server-side apply, field manager `berth`; with `wait`, it also waits until the workloads are"
                     + " ready). The answer is that operation, its `Location` being `/api/v1/operations/{id}`; read it until"
                     + " its state is `Succeeded`, `Failed` or `Cancelled`. With an `Idempotency-Key`, sending the same"
                     + " request again returns the same operation instead of deploying twice.")
     @ApiResponse(responseCode = "202", description = ACCEPTED,
             content = @Content(schema = @Schema(implementation = Operation.class)))
-    @ApiErrorResponses(value = {404, 422}, problems = {ProblemType.ALREADY_EXISTS, ProblemType.DESTINATION_NOT_ALLOWED})
+    @ApiErrorResponses(value = {404, 422}, problems = {ProblemType.ALREADY_EXISTS, ProblemType.DESTINATION_NOT_ALLOWED,
+            ProblemType.QUOTA_EXCEEDED})
     ResponseEntity<Operation> deploy(@Valid @RequestBody CreateApplication body,
                                      @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
                                      @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {

@@ -3,6 +3,7 @@ package io.berth.server.applications;
 import io.berth.server.audit.AuditLog;
 import io.berth.server.operations.OperationStore;
 import io.berth.server.operations.OperationType;
+import io.berth.server.projects.ProjectDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,12 +25,14 @@ class ApplicationLedger {
 
     private final ApplicationStore applications;
     private final OperationStore operations;
+    private final ProjectDirectory projects;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ApplicationLedger(ApplicationStore applications, OperationStore operations, AuditLog audit, TransactionTemplate tx,
-                      Clock clock) {
+                      Clock clock, ProjectDirectory projects) {
+        this.projects = projects;
         this.applications = applications;
         this.operations = operations;
         this.audit = audit;
@@ -37,12 +40,16 @@ class ApplicationLedger {
         this.clock = clock;
     }
 
-    /** Records a first deploy in a project; {@link ApplicationAlreadyExistsException} when the name was taken meanwhile. */
+    /**
+     * Records a first deploy in a project; {@link ApplicationAlreadyExistsException} when the name was taken meanwhile,
+     * {@link io.berth.server.domain.QuotaExceededException} when the project has no room for another application.
+     */
     UUID recordNew(UUID projectId, ApplicationChange change) {
         return tx.execute(status -> {
             if (applications.lock(change.application()).isPresent()) {
                 throw new ApplicationAlreadyExistsException(change.application());
             }
+            projects.admitApplication(projectId);
             Instant now = Instant.now(clock);
             UUID operationId = UUID.randomUUID();
             ApplicationRecord app = new ApplicationRecord(UUID.randomUUID(), change.application(),

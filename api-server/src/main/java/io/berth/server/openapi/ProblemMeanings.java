@@ -17,6 +17,8 @@ final class ProblemMeanings {
                     + " unknown field, a key given twice, a value of the wrong JSON type), a bad query parameter or cursor.";
             case UNAUTHENTICATED -> "no Authorization: Bearer token, or an unknown, revoked or expired one.";
             case FORBIDDEN -> "the token's role does not allow this operation.";
+            case QUOTA_EXCEEDED -> "the change would take the project beyond its quota (its applications); nothing was"
+                    + " written.";
             case DESTINATION_NOT_ALLOWED -> "a target lies outside the destinations of the application's project; `errors`"
                     + " names each one (`targets[1]`, `clusterSelector`), and nothing was written.";
             case NOT_FOUND -> "nothing of that name (or id) exists.";

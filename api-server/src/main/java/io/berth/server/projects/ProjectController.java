@@ -1,6 +1,7 @@
 package io.berth.server.projects;
 
 import io.berth.server.projects.ProjectRequests.CreateProject;
+import io.berth.server.projects.ProjectRequests.ProjectPatch;
 import io.berth.server.projects.ProjectRequests.UpdateProject;
 import io.berth.server.security.TokenPrincipal;
 import io.berth.server.web.ApiErrorResponses;
@@ -105,13 +106,13 @@ class ProjectController {
                     + " is 412; without it, an edit that raced with another writer is 409 and changes nothing. Answers the"
                     + " project with its new `ETag`.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = UpdateProject.class)),
-            @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateProject.class))})
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProjectPatch.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectPatch.class))})
     @ApiErrorResponses({404, 409, 412, 413, 422})
     ResponseEntity<Project> update(@PathVariable String name, @RequestBody JsonNode body,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    @AuthenticationPrincipal TokenPrincipal caller) {
-        MergePatch<UpdateProject> patch = patches.read(body, UpdateProject.class, UpdateProject.class);
+        MergePatch<UpdateProject> patch = patches.read(body, ProjectPatch.class, UpdateProject.class);
         Project current = projects.get(name);
         UpdateProject merged = patch.applyTo(UpdateProject.of(current));
         return withETag(projects.update(name, merged, ETags.expectedVersion(ifMatch), current.version(), caller.tokenName()));

@@ -1,5 +1,6 @@
 package io.berth.server.projects;
 
+import io.berth.server.domain.QuotaExceededException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,21 @@ public class ProjectDirectory {
         ProjectStore.Row row = store.find(id).orElseThrow(() -> new IllegalStateException("no project with id " + id));
         names.put(id, row.project().name());
         return new Found(id, row.project());
+    }
+
+    /**
+     * Makes room for one more application in the project, within the caller's transaction: its row stays locked
+     * until that transaction ends, so concurrent deploys into one project are counted one after the other.
+     *
+     * @throws QuotaExceededException when the project holds as many applications as its quota allows
+     */
+    public void admitApplication(UUID id) {
+        ProjectStore.ApplicationCount count = store.lockAndCountApplications(id);
+        if (count.maxApplications() != null && count.applications() >= count.maxApplications()) {
+            throw new QuotaExceededException("Project '" + count.name() + "' holds " + count.applications()
+                    + " application(s), as many as its quota allows (maxApplications " + count.maxApplications()
+                    + "); delete and purge one, or raise the quota");
+        }
     }
 
     public String nameOf(UUID id) {

@@ -29,6 +29,14 @@ final class ProjectRequests {
     }
 
     /**
+     * The body of a PATCH: a JSON Merge Patch (RFC 7386) of {@link UpdateProject}, every field optional; the
+     * merged document must be valid.
+     */
+    record ProjectPatch(String displayName, String description, Map<String, String> labels,
+                        List<Destination> destinations, List<String> templateSets, ProjectQuota quota) {
+    }
+
+    /**
      * A project's changeable fields, the document a PATCH (JSON Merge Patch, RFC 7386) applies to: fields
      * left out stay, null removes one, labels and the quota merge key by key, a list given replaces the list.
      */

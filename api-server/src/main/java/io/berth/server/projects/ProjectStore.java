@@ -92,6 +92,24 @@ class ProjectStore {
                 .param("id", id).param("expected", expectedVersion).update() == 1;
     }
 
+    /** A project's application limit and how many applications it holds, read under a lock on its row. */
+    record ApplicationCount(String name, Integer maxApplications, long applications) {
+    }
+
+    /**
+     * Locks the project's row until the caller's transaction ends, so that two deploys into one project are
+     * counted one after the other, and counts its applications.
+     */
+    ApplicationCount lockAndCountApplications(UUID id) {
+        return jdbc.sql("""
+                select name, max_applications, (select count(*) from application a where a.project_id = p.id) as applications
+                from project p where p.id = :id for update""")
+                .param("id", id)
+                .query((rs, n) -> new ApplicationCount(rs.getString("name"), (Integer) rs.getObject("max_applications"),
+                        rs.getLong("applications")))
+                .single();
+    }
+
     /** How many applications and template sets belong to the project. */
     record Holdings(long applications, long templateSets) {
     }

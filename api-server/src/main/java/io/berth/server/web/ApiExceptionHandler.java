@@ -25,6 +25,7 @@ import io.berth.server.domain.ChangedSinceReadException;
 import io.berth.server.domain.ConflictException;
 import io.berth.server.domain.InvalidRequestException;
 import io.berth.server.domain.NotFoundException;
+import io.berth.server.domain.QuotaExceededException;
 import io.berth.server.domain.DestinationNotAllowedException;
 import io.berth.server.domain.OperationUnderWayException;
 import io.berth.server.domain.TemplateProblemFields;
@@ -114,6 +115,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DestinationNotAllowedException.class)
     ResponseEntity<ProblemDetail> destinationNotAllowed(DestinationNotAllowedException e, HttpServletRequest request) {
         return respond(Problems.of(ProblemType.DESTINATION_NOT_ALLOWED, e.getMessage(), fields(e.violations()), request));
+    }
+
+    @ExceptionHandler(QuotaExceededException.class)
+    ResponseEntity<ProblemDetail> quotaExceeded(QuotaExceededException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.QUOTA_EXCEEDED, e.getMessage(), request));
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -12,6 +12,7 @@ public enum ProblemType {
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed"),
     DESTINATION_NOT_ALLOWED("destination-not-allowed", HttpStatus.FORBIDDEN, "Destination not allowed"),
+    QUOTA_EXCEEDED("quota-exceeded", HttpStatus.FORBIDDEN, "Quota exceeded"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Resource not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

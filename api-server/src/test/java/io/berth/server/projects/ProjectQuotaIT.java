@@ -1,0 +1,39 @@
+package io.berth.server.projects;
+
+import static io.berth.server.testsupport.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.server.applications.ApplicationTestBase;
+import io.berth.server.testsupport.Api;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A project's quota is checked before anything is written. */
+class ProjectQuotaIT extends ApplicationTestBase {
+
+    private static Map<String, Object> web(String name, String project, String cluster) {
+        return Map.of("name", name, "project", project, "templateSet", "nginx-web", "version", "1.0.0",
+                "values", Map.of("replicas", 1), "targets", List.of(target(cluster, "ns")));
+    }
+
+    @Test
+    void aDeployBeyondTheProjectsApplicationQuotaIsRefusedAndNothingIsWritten() {
+        String cluster = newCluster("quota");
+        String team = unique("team");
+        api.post("/api/v1/projects", ADMIN_TOKEN, Map.of("name", team, "quota", Map.of("maxApplications", 1),
+                "destinations", List.of(Map.of("clusters", List.of("*"), "namespaces", List.of("*"))))).expect(201);
+        awaitSucceeded(deploy(web(unique("first"), team, cluster)));
+
+        String second = unique("second");
+        Api.Reply refused = api.post(APPS, ADMIN_TOKEN, web(second, team, cluster));
+
+        assertProblem(refused, 403, "quota-exceeded");
+        assertThat(refused.json().get("detail").asString()).contains(team).contains("1");
+        assertProblem(api.get(APPS + "/" + second, ADMIN_TOKEN), 404, "not-found");
+        assertThat(jdbc.queryForObject("select count(*) from operation where application_name = ?", Long.class, second)).isZero();
+
+        api.patch("/api/v1/projects/" + team, ADMIN_TOKEN, Map.of("quota", Map.of("maxApplications", 2))).expect(200);
+        awaitSucceeded(deploy(web(second, team, cluster)));
+    }
+}
