@@ -102,7 +102,8 @@ class ProjectController {
                     + " labels and the quota merge key by key, a list given replaces the list",
             description = "Changes a project's descriptive fields, destinations, template sets or quota. The patch is merged"
                     + " into the current project and the result must be valid (422 otherwise). Applications already running"
-                    + " where the new destinations do not reach are not moved or stopped. With `If-Match`, a stale version"
+                    + " where the new destinations do not reach are not moved or stopped: `GET .../targets-outside` lists"
+                    + " them. With `If-Match`, a stale version"
                     + " is 412; without it, an edit that raced with another writer is 409 and changes nothing. Answers the"
                     + " project with its new `ETag`.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
@@ -116,6 +117,24 @@ class ProjectController {
         Project current = projects.get(name);
         UpdateProject merged = patch.applyTo(UpdateProject.of(current));
         return withETag(projects.update(name, merged, ETags.expectedVersion(ifMatch), current.version(), caller.tokenName()));
+    }
+
+    /** A target of one of the project's applications. */
+    record ApplicationTarget(String application, String cluster, String namespace) {
+    }
+
+    @GetMapping("/{name}/targets-outside")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "listProjectTargetsOutside",
+            summary = "List the targets of the project's applications that its destinations no longer take",
+            description = "A change of a project's destinations moves and stops nothing: the targets of its applications that"
+                    + " lie outside the destinations keep running, and the next upgrade of each such application must bring"
+                    + " its targets back within them. This lists those targets (application, cluster, namespace), all at"
+                    + " once (`nextCursor` is always null); empty when every target lies within the destinations.")
+    @ApiErrorResponses({404})
+    ListResponse<ApplicationTarget> targetsOutside(@PathVariable String name) {
+        return new ListResponse<>(projects.targetsOutside(name).stream()
+                .map(t -> new ApplicationTarget(t.application(), t.cluster(), t.namespace())).toList(), null);
     }
 
     @DeleteMapping("/{name}")

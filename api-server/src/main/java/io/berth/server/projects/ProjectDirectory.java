@@ -42,12 +42,18 @@ public class ProjectDirectory {
     }
 
     /**
-     * Makes room for one more application in the project, within the caller's transaction: its row stays locked
-     * until that transaction ends, so concurrent deploys into one project are counted one after the other.
+     * Makes room for one more application in the project, within the caller's transaction. A project with an
+     * application quota has its row locked until that transaction ends, so that concurrent deploys into it are
+     * counted one after the other; one without (like {@code default} as the migration made it) is not locked,
+     * and its deploys do not wait for each other. A quota set while a deploy is being recorded may let that one
+     * deploy through.
      *
      * @throws QuotaExceededException when the project holds as many applications as its quota allows
      */
     public void admitApplication(UUID id) {
+        if (!store.limitsApplications(id)) {
+            return;
+        }
         ProjectStore.ApplicationCount count = store.lockAndCountApplications(id);
         if (count.maxApplications() != null && count.applications() >= count.maxApplications()) {
             throw new QuotaExceededException("Project '" + count.name() + "' holds " + count.applications()

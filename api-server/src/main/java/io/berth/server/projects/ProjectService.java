@@ -1,5 +1,7 @@
 package io.berth.server.projects;
 
+import io.berth.cluster.ClusterNotFoundException;
+import io.berth.cluster.ClusterRegistry;
 import io.berth.cluster.Labels;
 import io.berth.server.domain.Violation;
 import io.berth.server.projects.ProjectExceptions.ConcurrentProjectChangeException;
@@ -12,8 +14,10 @@ import io.berth.server.projects.ProjectRequests.CreateProject;
 import io.berth.server.projects.ProjectRequests.UpdateProject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectService {
 
     private final ProjectStore store;
+    private final ClusterRegistry clusters;
     private final Clock clock;
 
-    ProjectService(ProjectStore store, Clock clock) {
+    ProjectService(ProjectStore store, ClusterRegistry clusters, Clock clock) {
         this.store = store;
+        this.clusters = clusters;
         this.clock = clock;
     }
 
@@ -92,8 +98,41 @@ public class ProjectService {
                     + " application(s) and " + holdings.templateSets() + " template set(s); delete or move them first");
         }
         long version = expectedVersion != null ? expectedVersion : row.project().version();
-        if (!store.delete(row.id(), version)) {
+        boolean deleted;
+        try {
+            deleted = store.delete(row.id(), version);
+        } catch (DataIntegrityViolationException heldMeanwhile) {
+            // an application or template set came into the project after the count: its row refers to this one
+            throw new ProjectInUseException("Project '" + name + "' received an application or template set meanwhile;"
+                    + " it was not deleted");
+        }
+        if (!deleted) {
             throw expectedVersion != null ? new StaleProjectException(name) : new ConcurrentProjectChangeException(name);
+        }
+    }
+
+    /**
+     * The targets of the project's applications that its destinations do not take (any more): a change of
+     * destinations moves and stops nothing, so these keep running until their applications are changed.
+     */
+    @Transactional(readOnly = true)
+    public List<ProjectStore.PlacedTarget> targetsOutside(String name) {
+        ProjectStore.Row row = row(name);
+        Project project = row.project();
+        boolean bySelector = project.destinations().stream().anyMatch(d -> d.clusterSelector() != null);
+        Map<String, Map<String, String>> labels = new HashMap<>();
+        return store.targets(row.id()).stream()
+                .filter(t -> !project.allows(t.cluster(), bySelector ? labels.computeIfAbsent(t.cluster(), this::labelsOf)
+                        : Map.of(), t.namespace()))
+                .toList();
+    }
+
+    /** A cluster's labels; none when it is no longer registered (its targets then lie nowhere the project may go). */
+    private Map<String, String> labelsOf(String cluster) {
+        try {
+            return clusters.get(cluster).labels();
+        } catch (ClusterNotFoundException gone) {
+            return Map.of();
         }
     }
 

@@ -96,18 +96,41 @@ class ProjectStore {
     record ApplicationCount(String name, Integer maxApplications, long applications) {
     }
 
+    /** Whether the project has an application quota (read without a lock). */
+    boolean limitsApplications(UUID id) {
+        return jdbc.sql("select max_applications is not null from project where id = :id").param("id", id)
+                .query(Boolean.class).single();
+    }
+
     /**
      * Locks the project's row until the caller's transaction ends, so that two deploys into one project are
      * counted one after the other, and counts its applications.
      */
     ApplicationCount lockAndCountApplications(UUID id) {
-        return jdbc.sql("""
-                select name, max_applications, (select count(*) from application a where a.project_id = p.id) as applications
-                from project p where p.id = :id for update""")
+        // two statements: a statement that waited for the lock still counts with the snapshot it began with,
+        // which misses the applications the lock's holder added; the next statement takes a new snapshot
+        ApplicationCount locked = jdbc.sql("select name, max_applications from project where id = :id for update")
                 .param("id", id)
-                .query((rs, n) -> new ApplicationCount(rs.getString("name"), (Integer) rs.getObject("max_applications"),
-                        rs.getLong("applications")))
+                .query((rs, n) -> new ApplicationCount(rs.getString("name"), (Integer) rs.getObject("max_applications"), 0))
                 .single();
+        long applications = jdbc.sql("select count(*) from application where project_id = :id").param("id", id)
+                .query(Long.class).single();
+        return new ApplicationCount(locked.name(), locked.maxApplications(), applications);
+    }
+
+    /** One target of one of the project's applications. */
+    record PlacedTarget(String application, String cluster, String namespace) {
+    }
+
+    /** Every target of the project's applications, by application, cluster and namespace. */
+    List<PlacedTarget> targets(UUID id) {
+        return jdbc.sql("""
+                select a.name, t.cluster_name, t.namespace from application_target t
+                join application a on a.id = t.application_id
+                where a.project_id = :id order by a.name, t.cluster_name, t.namespace""")
+                .param("id", id)
+                .query((rs, n) -> new PlacedTarget(rs.getString("name"), rs.getString("cluster_name"), rs.getString("namespace")))
+                .list();
     }
 
     /** How many applications and template sets belong to the project. */

@@ -89,6 +89,29 @@ class ProjectDestinationsIT extends ApplicationTestBase {
     }
 
     @Test
+    void narrowingTheDestinationsMovesNothingAndNamesTheTargetsLeftOutside() {
+        String cluster = newCluster("allowed");
+        String team = project(List.of(Map.of("clusters", List.of(cluster), "namespaces", List.of("team-a", "team-a-old"))));
+        String kept = unique("kept");
+        String stray = unique("stray");
+        awaitSucceeded(deploy(web(kept, team, List.of(target(cluster, "team-a")))));
+        awaitSucceeded(deploy(web(stray, team, List.of(target(cluster, "team-a-old")))));
+        assertThat(api.get("/api/v1/projects/" + team + "/targets-outside", ADMIN_TOKEN).expect(200).get("items")).isEmpty();
+
+        api.patch("/api/v1/projects/" + team, ADMIN_TOKEN, Map.of("destinations",
+                List.of(Map.of("clusters", List.of(cluster), "namespaces", List.of("team-a"))))).expect(200);
+
+        JsonNode outside = api.get("/api/v1/projects/" + team + "/targets-outside", ADMIN_TOKEN).expect(200);
+        assertThat(outside.get("items").valueStream().map(t -> t.get("application").asString() + " "
+                + t.get("cluster").asString() + "/" + t.get("namespace").asString()))
+                .containsExactly(stray + " " + cluster + "/team-a-old");
+        JsonNode strayApp = application(stray);
+        assertThat(strayApp.get("state").asString()).isEqualTo("Active");
+        assertThat(strayApp.get("targets").get(0).get("syncStatus").asString()).isEqualTo("Synced");
+        assertThat(simulated(cluster).client().apps().statefulSets().inNamespace("team-a-old").list().getItems()).isNotEmpty();
+    }
+
+    @Test
     void anUnknownProjectIsAnInvalidFieldAndAnApplicationWithoutOneGoesToDefault() {
         String cluster = newCluster("any");
         Api.Reply refused = api.post(APPS, ADMIN_TOKEN, web(unique("web"), "no-such-project", List.of(target(cluster, "ns"))));

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.server.applications.ApplicationTestBase;
 import io.berth.server.testsupport.Api;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +41,37 @@ class ProjectQuotaIT extends ApplicationTestBase {
 
         api.patch("/api/v1/projects/" + team, ADMIN_TOKEN, Map.of("quota", Map.of("maxApplications", 2))).expect(200);
         awaitSucceeded(deploy(web(second, team, cluster)));
+    }
+
+    @Test
+    void deploysSentAtOnceTakeNoMorePlacesThanTheQuotaHas() throws Exception {
+        String cluster = newCluster("quota");
+        String team = unique("team");
+        api.post("/api/v1/projects", ADMIN_TOKEN, Map.of("name", team, "quota", Map.of("maxApplications", 2),
+                "destinations", List.of(Map.of("clusters", List.of("*"), "namespaces", List.of("*"))))).expect(201);
+
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String name = unique("rush");
+                replies.add(threads.submit(() -> {
+                    start.await();
+                    return api.post(APPS, ADMIN_TOKEN, web(name, team, cluster));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Reply> reply : replies) {
+                statuses.add(reply.get(60, TimeUnit.SECONDS).status());
+            }
+
+            assertThat(statuses).filteredOn(status -> status == 202).hasSize(2);
+            assertThat(statuses).filteredOn(status -> status == 403).hasSize(4);
+            assertThat(api.get(APPS + "?project=" + team, ADMIN_TOKEN).expect(200).get("items").size()).isEqualTo(2);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
