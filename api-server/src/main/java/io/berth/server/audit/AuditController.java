@@ -33,16 +33,17 @@ class AuditController {
             summary = "List audit records, newest first",
             description = "Lists what was changed through Berth, newest first: who (the token's name) deployed, changed,"
                     + " scaled, rolled back or deleted which application, on which clusters, with which request id, and how"
-                    + " the operation ended. Optionally only one application's records. Records are written by Berth and"
-                    + " never changed.")
+                    + " the operation ended, and the project of that application. Optionally only one project's or one"
+                    + " application's records. Records are written by Berth and never changed.")
     @ApiErrorResponses({422})
     ListResponse<AuditRecord> list(
+            @Parameter(description = "Only the records of this project's applications") @RequestParam(required = false) String project,
             @Parameter(description = "Only this application's records") @RequestParam(required = false) String application,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         Long before = Cursors.decodeNumber(cursor);
-        return ListResponse.ofOneMore(audit.list(application, before == null ? Long.MAX_VALUE : before, size + 1), size,
+        return ListResponse.ofOneMore(audit.list(project, application, before == null ? Long.MAX_VALUE : before, size + 1), size,
                 r -> String.valueOf(r.id()));
     }
 }

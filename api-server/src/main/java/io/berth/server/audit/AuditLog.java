@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,9 +30,11 @@ public class AuditLog {
     public void record(String actor, String action, String application, List<String> clusters, String result,
                        String requestId, UUID operationId, String detail) {
         jdbc.sql("""
-                insert into audit_record (occurred_at, actor, action, application, clusters, result, request_id,
+                insert into audit_record (occurred_at, actor, action, project, application, clusters, result, request_id,
                                           operation_id, detail)
-                values (:at, :actor, :action, :app, :clusters, :result, :requestId, :op, :detail)""")
+                values (:at, :actor, :action,
+                        (select p.name from application a join project p on p.id = a.project_id where a.name = :app),
+                        :app, :clusters, :result, :requestId, :op, :detail)""")
                 .param("at", Timestamp.from(Instant.now(clock))).param("actor", actor).param("action", action)
                 .param("app", application).param("clusters", clusters == null ? null : String.join(",", clusters))
                 .param("result", result).param("requestId", requestId).param("op", operationId)
@@ -38,15 +42,22 @@ public class AuditLog {
                 .update();
     }
 
-    /** Newest first, below {@code beforeId}; {@code application} null for all. */
-    public List<AuditRecord> list(String application, long beforeId, int limit) {
-        return jdbc.sql("select * from audit_record where id < :before"
-                        + (application == null ? "" : " and application = :app") + " order by id desc limit :limit")
-                .params(application == null
-                        ? java.util.Map.of("before", beforeId, "limit", limit)
-                        : java.util.Map.of("before", beforeId, "limit", limit, "app", application))
+    /** Newest first, below {@code beforeId}; {@code project} and {@code application} null for all. */
+    public List<AuditRecord> list(String project, String application, long beforeId, int limit) {
+        Map<String, Object> params = new HashMap<>(Map.of("before", beforeId, "limit", limit));
+        StringBuilder sql = new StringBuilder("select * from audit_record where id < :before");
+        if (project != null) {
+            sql.append(" and project = :project");
+            params.put("project", project);
+        }
+        if (application != null) {
+            sql.append(" and application = :app");
+            params.put("app", application);
+        }
+        return jdbc.sql(sql.append(" order by id desc limit :limit").toString())
+                .params(params)
                 .query((rs, n) -> new AuditRecord(rs.getLong("id"), Columns.instant(rs, "occurred_at"),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("application"),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("project"), rs.getString("application"),
                         rs.getString("clusters") == null || rs.getString("clusters").isEmpty() ? List.of()
                                 : Arrays.asList(rs.getString("clusters").split(",")),
                         rs.getString("result"), rs.getString("request_id"), rs.getObject("operation_id", UUID.class),

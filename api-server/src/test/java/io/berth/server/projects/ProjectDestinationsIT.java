@@ -125,6 +125,21 @@ class ProjectDestinationsIT extends ApplicationTestBase {
     }
 
     @Test
+    void theAuditRecordsOfAnApplicationCarryItsProjectAndCanBeListedByIt() {
+        String cluster = newCluster("audited");
+        String team = project(List.of(Map.of("clusters", List.of("*"), "namespaces", List.of("*"))));
+        String name = unique("web");
+        awaitSucceeded(deploy(web(name, team, List.of(target(cluster, "ns")))));
+        api.post(APPS + "/" + name + "/scale", ADMIN_TOKEN, Map.of("replicas", 2)).expect(202);
+
+        JsonNode records = api.get("/api/v1/audit?project=" + team, ADMIN_TOKEN).expect(200).get("items");
+        assertThat(records.valueStream().map(r -> r.get("action").asString() + " " + r.get("application").asString()
+                + " " + r.get("project").asString())).contains("Deploy " + name + " " + team, "Scale " + name + " " + team);
+        assertThat(api.get("/api/v1/audit?project=default&limit=500", ADMIN_TOKEN).expect(200).get("items")
+                .valueStream().map(r -> r.get("application").asString())).doesNotContain(name);
+    }
+
+    @Test
     void aProjectThatHoldsAnApplicationIsNotDeleted() {
         String cluster = newCluster("allowed");
         String team = project(List.of(Map.of("clusters", List.of("*"), "namespaces", List.of("*"))));
