@@ -37,10 +37,9 @@ final class ChildBerth implements AutoCloseable {
 
     private static final String HEAP = "-Xmx512m";
     /** Only for runs whose figures mean nothing (smoke): starts sooner, runs slower. */
+    private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
     /** Clock ticks per second of /proc's CPU times: USER_HZ, 100 on Linux whatever the kernel's own tick. */
     private static final long TICKS_PER_SECOND = 100;
-
-    private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
 
     /** CPU time used so far by Berth's JVM alone, and by it with its live descendants, read together. */
     record Cpu(Duration jvm, Duration withChildren) {
