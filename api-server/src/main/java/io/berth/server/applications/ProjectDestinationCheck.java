@@ -5,9 +5,7 @@ import io.berth.server.domain.Violation;
 import io.berth.server.domain.DestinationNotAllowedException;
 import io.berth.server.projects.ProjectDirectory;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,16 +28,11 @@ class ProjectDestinationCheck {
      * @param explicit the targets as the request listed them, to name a refused one by its place ({@code targets[1]})
      */
     void requireAllowed(ProjectDirectory.Found project, List<Target> resolved, List<Target> explicit) {
-        boolean bySelector = project.project().destinations().stream().anyMatch(d -> d.clusterSelector() != null);
-        Map<String, Map<String, String>> labels = new HashMap<>();
         List<Violation> refused = new ArrayList<>();
-        for (Target target : resolved) {
-            Map<String, String> clusterLabels = bySelector
-                    ? labels.computeIfAbsent(target.cluster(), name -> clusters.get(name).labels()) : Map.of();
-            if (!project.project().allows(target.cluster(), clusterLabels, target.namespace())) {
-                refused.add(new Violation(field(target, explicit), "cluster '" + target.cluster() + "', namespace '"
-                        + target.namespace() + "' is outside the destinations of project '" + project.project().name() + "'"));
-            }
+        for (Target target : project.project().outside(resolved, Target::cluster, Target::namespace,
+                name -> clusters.get(name).labels())) {
+            refused.add(new Violation(field(target, explicit), "cluster '" + target.cluster() + "', namespace '"
+                    + target.namespace() + "' is outside the destinations of project '" + project.project().name() + "'"));
         }
         if (!refused.isEmpty()) {
             throw new DestinationNotAllowedException(project.project().name(), refused);

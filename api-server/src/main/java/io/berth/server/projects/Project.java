@@ -1,9 +1,11 @@
 package io.berth.server.projects;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A project as the API shows it.
@@ -26,5 +28,19 @@ public record Project(String name, String displayName, String description, Map<S
     /** Whether one of its destinations takes a target on {@code cluster} (with its labels) in {@code namespace}. */
     public boolean allows(String cluster, Map<String, String> clusterLabels, String namespace) {
         return destinations.stream().anyMatch(d -> d.allows(cluster, clusterLabels, namespace));
+    }
+
+    /**
+     * The targets, among those given, that none of its destinations takes. A cluster's labels are looked up
+     * once per cluster, and only when a destination selects clusters by label.
+     */
+    public <T> List<T> outside(List<T> targets, Function<T, String> clusterOf, Function<T, String> namespaceOf,
+                               Function<String, Map<String, String>> labelsOf) {
+        boolean bySelector = destinations.stream().anyMatch(d -> d.clusterSelector() != null);
+        Map<String, Map<String, String>> labels = new HashMap<>();
+        return targets.stream()
+                .filter(t -> !allows(clusterOf.apply(t),
+                        bySelector ? labels.computeIfAbsent(clusterOf.apply(t), labelsOf) : Map.of(), namespaceOf.apply(t)))
+                .toList();
     }
 }

@@ -14,7 +14,6 @@ import io.berth.server.projects.ProjectRequests.CreateProject;
 import io.berth.server.projects.ProjectRequests.UpdateProject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -72,13 +71,10 @@ public class ProjectService {
     public Project update(String name, UpdateProject changed, Long expectedVersion, long readVersion, String by) {
         Map<String, String> labels = Labels.requireValid(changed.labels());
         requireValid(changed.destinations(), changed.templateSets());
-        Project current = row(name).project();
-        Instant now = clock.instant();
-        Project updated = new Project(name, changed.displayName(), changed.description(), labels,
-                List.copyOf(changed.destinations()), copyOrNull(changed.templateSets()),
-                changed.quota() == null ? ProjectQuota.NONE : changed.quota(),
-                current.createdAt(), current.createdBy(), now, by, current.version());
-        if (!store.update(name, updated, expectedVersion != null ? expectedVersion : readVersion, by, now)) {
+        UpdateProject valid = new UpdateProject(changed.displayName(), changed.description(), labels,
+                List.copyOf(changed.destinations()), copyOrNull(changed.templateSets()), changed.quota());
+        if (!store.update(name, valid, expectedVersion != null ? expectedVersion : readVersion, by, clock.instant())) {
+            row(name); // gone meanwhile: 404
             throw expectedVersion != null ? new StaleProjectException(name) : new ConcurrentProjectChangeException(name);
         }
         return row(name).project();
@@ -118,13 +114,8 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public List<ProjectStore.PlacedTarget> targetsOutside(String name) {
         ProjectStore.Row row = row(name);
-        Project project = row.project();
-        boolean bySelector = project.destinations().stream().anyMatch(d -> d.clusterSelector() != null);
-        Map<String, Map<String, String>> labels = new HashMap<>();
-        return store.targets(row.id()).stream()
-                .filter(t -> !project.allows(t.cluster(), bySelector ? labels.computeIfAbsent(t.cluster(), this::labelsOf)
-                        : Map.of(), t.namespace()))
-                .toList();
+        return row.project().outside(store.targets(row.id()), ProjectStore.PlacedTarget::cluster,
+                ProjectStore.PlacedTarget::namespace, this::labelsOf);
     }
 
     /** A cluster's labels; none when it is no longer registered (its targets then lie nowhere the project may go). */

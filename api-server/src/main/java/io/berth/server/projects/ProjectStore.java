@@ -68,13 +68,13 @@ class ProjectStore {
                 values (:id, :name, :displayName, :description, cast(:labels as jsonb), cast(:destinations as jsonb),
                         cast(:templateSets as jsonb), :maxApplications, :maxReplicas, 0, :now, :by, :now, :by)""")
                 .param("id", UUID.randomUUID()).param("name", project.name())
-                .params(fields(project))
+                .params(fields(ProjectRequests.UpdateProject.of(project)))
                 .param("now", Timestamp.from(project.createdAt())).param("by", project.createdBy())
                 .update();
     }
 
     /** Writes the changeable fields if the row is still at {@code expectedVersion}; false when it is not. */
-    boolean update(String name, Project changed, long expectedVersion, String by, Instant now) {
+    boolean update(String name, ProjectRequests.UpdateProject changed, long expectedVersion, String by, Instant now) {
         return jdbc.sql("""
                 update project set display_name = :displayName, description = :description, labels = cast(:labels as jsonb),
                        destinations = cast(:destinations as jsonb), template_sets = cast(:templateSets as jsonb),
@@ -109,13 +109,11 @@ class ProjectStore {
     ApplicationCount lockAndCountApplications(UUID id) {
         // two statements: a statement that waited for the lock still counts with the snapshot it began with,
         // which misses the applications the lock's holder added; the next statement takes a new snapshot
-        ApplicationCount locked = jdbc.sql("select name, max_applications from project where id = :id for update")
-                .param("id", id)
-                .query((rs, n) -> new ApplicationCount(rs.getString("name"), (Integer) rs.getObject("max_applications"), 0))
-                .single();
+        Map<String, Object> locked = jdbc.sql("select name, max_applications from project where id = :id for update")
+                .param("id", id).query().singleRow();
         long applications = jdbc.sql("select count(*) from application where project_id = :id").param("id", id)
                 .query(Long.class).single();
-        return new ApplicationCount(locked.name(), locked.maxApplications(), applications);
+        return new ApplicationCount((String) locked.get("name"), (Integer) locked.get("max_applications"), applications);
     }
 
     /** One target of one of the project's applications. */
@@ -145,7 +143,8 @@ class ProjectStore {
                 .query((rs, n) -> new Holdings(rs.getLong("applications"), rs.getLong("template_sets"))).single();
     }
 
-    private Map<String, Object> fields(Project project) {
+    /** The columns of a project's changeable fields. */
+    private Map<String, Object> fields(ProjectRequests.UpdateProject project) {
         ProjectQuota quota = project.quota() == null ? ProjectQuota.NONE : project.quota();
         Map<String, Object> fields = new HashMap<>();
         fields.put("displayName", project.displayName());
