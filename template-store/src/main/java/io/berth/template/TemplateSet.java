@@ -2,10 +2,13 @@ package io.berth.template;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A template set as callers see it: a named group of immutable versions.
  *
+ * @param projectId the project the set belongs to
+ * @param shared    whether every project may deploy it, not only its own
  * @param version optimistic-lock version of the editable fields (the API's ETag); publishing or
  *                deleting a version does not change it
  */
@@ -17,5 +20,7 @@ public record TemplateSet(
         String createdBy,
         Instant updatedAt,
         String updatedBy,
-        long version) {
+        long version,
+        UUID projectId,
+        boolean shared) {
 }

@@ -1,6 +1,8 @@
 package io.berth.template;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -13,8 +15,14 @@ import java.util.function.Predicate;
  *                  blank for all
  * @param limit     page size
  * @param afterName continue after this set name (decoded from the cursor), or null to start
+ * @param projects  keep the sets of these projects and the shared ones; null for every set
  */
-public record TemplateSetQuery(Predicate<Map<String, String>> labels, String text, int limit, String afterName) {
+public record TemplateSetQuery(Predicate<Map<String, String>> labels, String text, int limit, String afterName,
+                               Set<UUID> projects) {
+
+    public TemplateSetQuery(Predicate<Map<String, String>> labels, String text, int limit, String afterName) {
+        this(labels, text, limit, afterName, null);
+    }
 
     public TemplateSetQuery {
         labels = labels == null ? any -> true : labels;
@@ -26,6 +34,11 @@ public record TemplateSetQuery(Predicate<Map<String, String>> labels, String tex
     /** Everything, in pages of {@code limit}. */
     public static TemplateSetQuery all(int limit) {
         return new TemplateSetQuery(null, null, limit, null);
+    }
+
+    /** Whether a set of this project, shared or not, is kept. */
+    boolean keeps(UUID project, boolean shared) {
+        return projects == null || shared || projects.contains(project);
     }
 
     boolean hasText() {

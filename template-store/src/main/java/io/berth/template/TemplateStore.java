@@ -57,8 +57,8 @@ public class TemplateStore {
 
     public TemplateSet create(NewTemplateSet request) {
         Instant now = Instant.now(clock);
-        TemplateSetEntity created = new TemplateSetEntity(request.name(), request.createdBy(), now);
-        created.describe(request.description(), labels(request.labels()), request.createdBy(), now);
+        TemplateSetEntity created = new TemplateSetEntity(request.name(), request.projectId(), request.createdBy(), now);
+        created.describe(request.description(), labels(request.labels()), request.shared(), request.createdBy(), now);
         try {
             return tx.execute(status -> {
                 if (sets.existsByName(request.name())) {
@@ -86,7 +86,8 @@ public class TemplateStore {
                     ? sets.findMatching(after, containsPattern(query.trimmedText()), Limit.of(batch))
                     : sets.findByNameGreaterThanOrderByNameAsc(after, Limit.of(batch));
             for (TemplateSetEntity row : rows) {
-                if (page.size() <= query.limit() && query.labels().test(row.getLabels())) {
+                if (page.size() <= query.limit() && query.keeps(row.getProjectId(), row.isShared())
+                        && query.labels().test(row.getLabels())) {
                     page.add(toView(row));
                 }
             }
@@ -109,7 +110,7 @@ public class TemplateStore {
             return tx.execute(status -> {
                 TemplateSetEntity set = findSet(name);
                 requireVersion(set, changes.expectedVersion());
-                set.describe(changes.description(), labels(changes.labels()), changes.updatedBy(), Instant.now(clock));
+                set.describe(changes.description(), labels(changes.labels()), changes.shared(), changes.updatedBy(), Instant.now(clock));
                 return toView(sets.saveAndFlush(set));
             });
         } catch (ObjectOptimisticLockingFailureException concurrentWriter) {
@@ -310,13 +311,14 @@ public class TemplateStore {
      * {@code etcd-operator}), each with
      * its version {@code 1.0.0}. A set whose name exists already is left alone, whatever it holds.
      */
-    public SeedReport seedExamples(String createdBy) {
+    /** Creates the example sets that do not exist yet, in {@code projectId}, shared with every project. */
+    public SeedReport seedExamples(String createdBy, UUID projectId) {
         List<String> created = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (ExampleTemplates.Example example : ExampleTemplates.all()) {
             try {
                 tx.executeWithoutResult(status -> {
-                    create(new NewTemplateSet(example.name(), example.description(), example.labels(), createdBy));
+                    create(new NewTemplateSet(example.name(), example.description(), example.labels(), projectId, true, createdBy));
                     publish(example.name(), new NewTemplateVersion(example.version(), example.changelog(),
                             example.content(), createdBy));
                 });
@@ -391,7 +393,7 @@ public class TemplateStore {
 
     private static TemplateSet toView(TemplateSetEntity s) {
         return new TemplateSet(s.getName(), s.getDescription(), Map.copyOf(s.getLabels()), s.getCreatedAt(),
-                s.getCreatedBy(), s.getUpdatedAt(), s.getUpdatedBy(), s.getVersion());
+                s.getCreatedBy(), s.getUpdatedAt(), s.getUpdatedBy(), s.getVersion(), s.getProjectId(), s.isShared());
     }
 
     private static TemplateVersion toView(String setName, TemplateVersionEntity v) {

@@ -8,7 +8,7 @@ import io.berth.server.applications.ApplicationBodies.SyncApplication;
 import io.berth.server.applications.ApplicationBodies.UpdateApplication;
 import io.berth.server.operations.Operation;
 import io.berth.server.operations.RequestContext;
-import io.berth.server.security.TokenPrincipal;
+import io.berth.server.security.Caller;
 import io.berth.engine.health.Health;
 import io.berth.server.web.ApiErrorResponses;
 import io.berth.server.web.Cursors;
@@ -94,15 +94,15 @@ class ApplicationController {
             ProblemType.QUOTA_EXCEEDED})
     ResponseEntity<Operation> deploy(@Valid @RequestBody CreateApplication body,
                                      @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
-                                     @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
-        return accepted(applications.deploy(body, context(caller, key, request, body)));
+                                     @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
+        return accepted(applications.deploy(body, caller, context(caller, key, request, body)));
     }
 
     @GetMapping
     @PreAuthorize("hasRole('VIEWER')")
     @io.swagger.v3.oas.annotations.Operation(operationId = "listApplications",
             summary = "List applications in name order",
-            description = "Lists applications in name order, a page at a time (`limit` 1 to 500, default 50; pass `nextCursor`"
+            description = "Lists the applications of the projects the caller sees in name order, a page at a time (`limit` 1 to 500, default 50; pass `nextCursor`"
                     + " as `cursor` for the next page), optionally only those of one project, of one template set, with a target on one"
                     + " cluster, matching a label selector, in one state or with one health (the worst of their targets')."
                     + " Items are summaries: per target its cluster, namespace, revision applied, sync, health and whether it"
@@ -119,9 +119,9 @@ class ApplicationController {
             @Parameter(description = "Only applications whose health (the worst of their targets') is this")
             @RequestParam(required = false) Health health,
             @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor, @AuthenticationPrincipal Caller caller) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        return ListResponse.ofOneMore(applications.list(project, templateSet, cluster, LabelSelectorParameter.parse(labelSelector),
+        return ListResponse.ofOneMore(applications.list(caller.visibleProjects(), project, templateSet, cluster, LabelSelectorParameter.parse(labelSelector),
                 state, health, Cursors.decode(cursor), size + 1), size, ApplicationSummary::name);
     }
 
@@ -159,7 +159,7 @@ class ApplicationController {
     @ApiErrorResponses(value = {404, 409, 412, 413, 422}, problems = ProblemType.DESTINATION_NOT_ALLOWED)
     ResponseEntity<Operation> update(@PathVariable String name, @RequestBody JsonNode body,
                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                     @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+                                     @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         MergePatch<ReplaceApplication> patch = patches.read(body, UpdateApplication.class, ReplaceApplication.class);
         return accepted(applications.patch(name, patch, ETags.expectedVersion(ifMatch), context(caller, null, request, body)));
     }
@@ -178,7 +178,7 @@ class ApplicationController {
     @ApiErrorResponses(value = {404, 409, 412, 413, 422}, problems = ProblemType.DESTINATION_NOT_ALLOWED)
     ResponseEntity<Operation> replace(@PathVariable String name, @Valid @RequestBody ReplaceApplication body,
                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                      @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+                                      @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         return accepted(applications.replace(name, body, ETags.expectedVersion(ifMatch), context(caller, null, request, body)));
     }
 
@@ -196,7 +196,7 @@ class ApplicationController {
     @ApiErrorResponses({404, 409, 413, 422})
     ResponseEntity<Operation> sync(@PathVariable String name, @Valid @RequestBody(required = false) SyncApplication body,
                                    @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
-                                   @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+                                   @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         SyncApplication sync = body == null ? new SyncApplication(null, null, null) : body;
         return accepted(applications.sync(name, sync.clusters(), Boolean.TRUE.equals(sync.waitForReady()),
                 sync.timeoutSeconds(), context(caller, key, request, sync)));
@@ -217,7 +217,7 @@ class ApplicationController {
     @ApiErrorResponses({404, 409, 413, 422})
     ResponseEntity<Operation> scale(@PathVariable String name, @Valid @RequestBody ScaleApplication body,
                                     @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
-                                    @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+                                    @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         return accepted(applications.scale(name, body, context(caller, key, request, body)));
     }
 
@@ -234,7 +234,7 @@ class ApplicationController {
     @ApiErrorResponses(value = {404, 409, 413, 422}, problems = ProblemType.DESTINATION_NOT_ALLOWED)
     ResponseEntity<Operation> rollback(@PathVariable String name, @Valid @RequestBody RollbackApplication body,
                                        @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
-                                       @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+                                       @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         return accepted(applications.rollback(name, body, context(caller, key, request, body)));
     }
 
@@ -260,7 +260,7 @@ class ApplicationController {
             @Parameter(description = "Forget the application and its revisions once uninstalled")
             @RequestParam(defaultValue = "false") boolean purge,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @AuthenticationPrincipal TokenPrincipal caller, HttpServletRequest request) {
+            @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         Optional<Operation> operation = applications.delete(name, deletePvcs, purge, ETags.expectedVersion(ifMatch),
                 context(caller, null, request, null));
         return operation.map(this::accepted).orElseGet(() -> ResponseEntity.noContent().build());
@@ -309,7 +309,7 @@ class ApplicationController {
         return applications.revision(name, number);
     }
 
-    private RequestContext context(TokenPrincipal caller, String key, HttpServletRequest request, Object body) {
+    private RequestContext context(Caller caller, String key, HttpServletRequest request, Object body) {
         return RequestContexts.of(caller, IdempotencyKeyHeader.parse(key), request, body, json);
     }
 

@@ -20,6 +20,8 @@ import io.berth.server.domain.ConflictException;
 import io.berth.server.domain.Violation;
 import io.berth.server.projects.Project;
 import io.berth.server.projects.ProjectDirectory;
+import io.berth.server.security.Caller;
+import io.berth.server.security.Role;
 import io.berth.server.web.MergePatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +51,12 @@ public class ApplicationService {
     private final ApplicationLedger ledger;
     private final OperationRunner runner;
     private final ProjectDirectory projects;
+    private final ProjectTemplateSetCheck templateSets;
     private final ProjectDestinationCheck destinations;
 
     ApplicationService(ApplicationStore applications, RevisionCache revisions, OperationStore operations,
                        ApplicationPlanner planner, ApplicationLedger ledger, OperationRunner runner,
-                       ProjectDirectory projects, ProjectDestinationCheck destinations) {
+                       ProjectDirectory projects, ProjectDestinationCheck destinations, ProjectTemplateSetCheck templateSets) {
         this.applications = applications;
         this.revisions = revisions;
         this.operations = operations;
@@ -61,16 +64,19 @@ public class ApplicationService {
         this.ledger = ledger;
         this.runner = runner;
         this.projects = projects;
+        this.templateSets = templateSets;
         this.destinations = destinations;
     }
 
-    public Operation deploy(CreateApplication body, RequestContext request) {
+    public Operation deploy(CreateApplication body, Caller caller, RequestContext request) {
         return idempotent(request, () -> {
             if (applications.find(body.name()).isPresent()) {
                 throw new ApplicationAlreadyExistsException(body.name());
             }
             Map<String, String> labels = Labels.requireValid(body.labels() == null ? Map.of() : body.labels());
-            ProjectDirectory.Found project = projectNamed(body.project() == null ? Project.DEFAULT : body.project());
+            ProjectDirectory.Found project = projects.requireFor(caller, body.project() == null ? Project.DEFAULT : body.project(),
+                    Role.operator);
+            templateSets.requireUsable(project, body.templateSet());
             ApplicationSpec spec = new ApplicationSpec(body.templateSet(), body.version(), body.values(), List.of(),
                     selector(body.clusterSelector()), List.of(), !Boolean.FALSE.equals(body.createNamespace()));
             List<Target> explicit = targets(body.targets());
@@ -187,28 +193,32 @@ public class ApplicationService {
     }
 
     /**
-     * Applications in name order after {@code afterName}, filtered. All filters but health are the database's;
+     * Applications in name order after {@code afterName}, of the projects the caller sees (empty: every project),
+     * filtered. All filters but health are the database's;
      * health is the worst of the targets' as the view judges it, so with a health filter batches are read
      * until the page is full.
      */
-    public List<ApplicationSummary> list(String project, String templateSet, String cluster,
+    public List<ApplicationSummary> list(Optional<Set<UUID>> visibleProjects, String project, String templateSet, String cluster,
                                          io.berth.cluster.LabelSelector labels, ApplicationState state, Health health,
                                          String afterName, int limit) {
         List<ApplicationSummary> page = new ArrayList<>();
-        UUID projectId = null;
+        Set<UUID> scope = visibleProjects.orElse(null);
         if (project != null) {
-            Optional<ProjectDirectory.Found> found = projects.find(project);
-            if (found.isEmpty()) {
-                return page; // no such project holds no application
+            Optional<UUID> found = projects.find(project).map(ProjectDirectory.Found::id);
+            if (found.isEmpty() || scope != null && !scope.contains(found.get())) {
+                return page; // no such project (or none the caller sees) holds no application
             }
-            projectId = found.get().id();
+            scope = Set.of(found.get());
+        }
+        if (scope != null && scope.isEmpty()) {
+            return page;
         }
         String after = afterName;
         while (page.size() < limit) {
             // without a filter of its own, every row read is on the page: read no more than the page needs
             // (each row costs its revision, its targets and a summary)
             int batchSize = health != null ? LIST_BATCH : limit - page.size();
-            List<ApplicationRecord> batch = applications.page(after, projectId, templateSet, cluster, labels, state, batchSize);
+            List<ApplicationRecord> batch = applications.page(after, scope, templateSet, cluster, labels, state, batchSize);
             List<UUID> ids = batch.stream().map(ApplicationRecord::id).toList();
             Map<UUID, Revision> current = revisions.current(batch);
             Map<UUID, List<ApplicationSummary.TargetSummary>> targets = applications.targetSummaries(ids);
@@ -227,11 +237,7 @@ public class ApplicationService {
         return page;
     }
 
-    /** The project a deploy names; an unknown one is an invalid field of the request. */
-    private ProjectDirectory.Found projectNamed(String name) {
-        return projects.find(name).orElseThrow(() -> InvalidApplicationRequestException.cannotDeploy(
-                List.of(new Violation("project", "no project named '" + name + "'"))));
-    }
+
 
     public ApplicationView get(String name) {
         ApplicationStore.WithTargets found = applications.findWithTargets(name)

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,15 +99,16 @@ public class ApplicationStore {
      * Applications in name order after {@code afterName}, of one project, of one template set, with a target on one cluster,
      * matching a label selector and in one state (each filter optional: null, or a selector selecting everything).
      */
-    public List<ApplicationRecord> page(String afterName, UUID project, String templateSet, String cluster, LabelSelector labels,
-                                        ApplicationState state, int limit) {
+    /** A page in name order; {@code projects} null: of every project, else of those (never empty). */
+    public List<ApplicationRecord> page(String afterName, Collection<UUID> projects, String templateSet, String cluster,
+                                        LabelSelector labels, ApplicationState state, int limit) {
         StringBuilder sql = new StringBuilder("select * from application a where a.name > :after");
         Map<String, Object> params = new HashMap<>();
         params.put("after", afterName == null ? "" : afterName);
         params.put("limit", limit);
-        if (project != null) {
-            sql.append(" and a.project_id = :project");
-            params.put("project", project);
+        if (projects != null) {
+            sql.append(" and a.project_id in (:projects)");
+            params.put("projects", projects);
         }
         if (templateSet != null) {
             sql.append(" and a.template_set = :set");

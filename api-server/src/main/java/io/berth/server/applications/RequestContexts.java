@@ -1,7 +1,7 @@
 package io.berth.server.applications;
 
 import io.berth.server.operations.RequestContext;
-import io.berth.server.security.TokenPrincipal;
+import io.berth.server.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,12 +20,12 @@ final class RequestContexts {
     private RequestContexts() {
     }
 
-    static RequestContext of(TokenPrincipal caller, String idempotencyKey, HttpServletRequest request, Object body,
+    static RequestContext of(Caller caller, String idempotencyKey, HttpServletRequest request, Object body,
                              JsonMapper json) {
         String fingerprint = idempotencyKey == null ? null
                 : sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n"
                 + json.writeValueAsString(body));
-        return new RequestContext(caller.tokenName(), MDC.get("requestId"), idempotencyKey, fingerprint);
+        return new RequestContext(caller.name(), MDC.get("requestId"), idempotencyKey, fingerprint);
     }
 
     private static String sha256(String text) {

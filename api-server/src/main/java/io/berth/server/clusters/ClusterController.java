@@ -15,7 +15,7 @@ import io.berth.server.clusters.ClusterRequests.NamespaceItem;
 import io.berth.server.clusters.ClusterRequests.RegisterCluster;
 import io.berth.server.clusters.ClusterRequests.RotateCredentials;
 import io.berth.server.clusters.ClusterRequests.UpdateCluster;
-import io.berth.server.security.TokenPrincipal;
+import io.berth.server.security.Caller;
 import io.berth.server.web.ApiErrorResponses;
 import io.berth.server.web.Cursors;
 import io.berth.server.web.ETags;
@@ -71,7 +71,7 @@ class ClusterController {
     }
 
     @PostMapping(consumes = "application/json")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('CLUSTER_ADMIN')")
     @Operation(operationId = "registerCluster",
             summary = "Register a cluster by kubeconfig; it is probed at once and the status shows the result",
             description = "Stores a cluster and its kubeconfig, then probes it at once: the answer shows the first probe's"
@@ -83,11 +83,11 @@ class ClusterController {
     @ApiResponse(responseCode = "201", description = "Registered; the body shows the first probe's result",
             content = @Content(schema = @Schema(implementation = Cluster.class)))
     @ApiErrorResponses(value = 422, problems = {ProblemType.ALREADY_EXISTS, ProblemType.INVALID_KUBECONFIG})
-    ResponseEntity<Cluster> register(@Valid @RequestBody RegisterCluster request, @AuthenticationPrincipal TokenPrincipal caller) {
+    ResponseEntity<Cluster> register(@Valid @RequestBody RegisterCluster request, @AuthenticationPrincipal Caller caller) {
         Cluster cluster = registry.register(new ClusterRegistration(request.name(), request.displayName(),
                 request.description(), request.labels(), request.kubeconfig(), request.context(),
                 Boolean.TRUE.equals(request.allowInsecureTls()), Boolean.TRUE.equals(request.allowProxy()),
-                caller.tokenName()));
+                caller.name()));
         return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster.name()))
                 .eTag(ETags.of(cluster.version())).body(cluster);
     }
@@ -124,7 +124,7 @@ class ClusterController {
     }
 
     @PatchMapping(path = "/{name}", consumes = {MERGE_PATCH, "application/json"})
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('CLUSTER_ADMIN')")
     @Operation(operationId = "updateCluster",
             summary = "Change a cluster's display name, description or labels by a"
                     + " JSON Merge Patch (RFC 7386): fields left out stay, null removes, labels merge key by key",
@@ -157,7 +157,7 @@ class ClusterController {
     }
 
     @PutMapping(path = "/{name}/credentials", consumes = "application/json")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('CLUSTER_ADMIN')")
     @Operation(operationId = "rotateClusterCredentials",
             summary = "Replace a cluster's kubeconfig; the cached client is replaced and the cluster probed again",
             description = "Replaces the stored kubeconfig, checked with the same rules as at registration"
@@ -173,7 +173,7 @@ class ClusterController {
     }
 
     @DeleteMapping("/{name}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('CLUSTER_ADMIN')")
     @Operation(operationId = "deleteCluster",
             summary = "Forget a cluster and its credentials",
             description = "Forgets the cluster: its record, its stored credentials and its cached client. Nothing on the"
@@ -186,7 +186,7 @@ class ClusterController {
     }
 
     @PostMapping("/{name}/probe")
-    @PreAuthorize("hasRole('OPERATOR')")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'CLUSTER_ADMIN')")
     @Operation(operationId = "probeCluster",
             summary = "Probe a cluster now and return its new status",
             description = "Connects to the cluster now (version, node count) and records the result as its status; a change of"

@@ -1,5 +1,6 @@
 package io.berth.server.demo;
 
+import io.berth.server.security.Caller;
 import io.berth.server.security.Role;
 import io.berth.server.tokens.TokenNotFoundException;
 import io.berth.server.tokens.TokenService;
@@ -18,6 +19,9 @@ final class DemoAdminToken {
     static final String NAME = "demo-admin";
     static final String FILE = "admin-token";
 
+    /** The demo acts as a platform admin of its own. */
+    private static final Caller DEMO = Caller.token(DemoClusters.CREATED_BY, Role.admin);
+
     private final TokenService tokens;
 
     DemoAdminToken(TokenService tokens) {
@@ -32,11 +36,11 @@ final class DemoAdminToken {
             return kept;
         }
         try {
-            tokens.delete(NAME);
+            tokens.delete(DEMO, NAME);
         } catch (TokenNotFoundException none) {
             // a first start
         }
-        String secret = tokens.create(NAME, Role.admin, null, DemoClusters.CREATED_BY).token();
+        String secret = tokens.create(NAME, Role.admin, null, null, DEMO).token();
         PrivateFiles.write(file, secret + "\n");
         return secret;
     }

@@ -1,5 +1,6 @@
 package io.berth.server.demo;
 
+import io.berth.server.projects.Project;
 import io.berth.cluster.Cluster;
 import io.berth.template.SeedReport;
 import io.berth.template.TemplateStore;
@@ -70,7 +71,7 @@ final class DemoSetup implements ApplicationRunner, Ordered {
         }
         String controlUrl = started.simulator().startControlApi(kubeconfigs);
         PrivateFiles.write(dataDir.resolve(CONTROL_URL_FILE), controlUrl + "\n");
-        SeedReport seeds = templates.seedExamples(DemoClusters.CREATED_BY);
+        SeedReport seeds = templates.seedExamples(DemoClusters.CREATED_BY, Project.DEFAULT_ID);
         log.info("Demo: example templates created {}, already there {}", seeds.created(), seeds.skipped());
         String token = adminToken.ensure(dataDir);
         print(new DemoSummary("http://localhost:" + environment.getProperty("local.server.port"),

@@ -16,7 +16,7 @@ final class ProblemMeanings {
             case MALFORMED_REQUEST -> "the request cannot be read: a body that is not the operation's JSON object (an"
                     + " unknown field, a key given twice, a value of the wrong JSON type), a bad query parameter or cursor.";
             case UNAUTHENTICATED -> "no Authorization: Bearer token, or an unknown, revoked or expired one.";
-            case FORBIDDEN -> "the token's role does not allow this operation.";
+            case FORBIDDEN -> "the caller's role, globally or in the project concerned, does not allow this operation.";
             case QUOTA_EXCEEDED -> "the change would take the project beyond its quota (its applications); nothing was"
                     + " written.";
             case DESTINATION_NOT_ALLOWED -> "a target lies outside the destinations of the application's project; `errors`"
@@ -36,6 +36,8 @@ final class ProblemMeanings {
             case INVALID_KUBECONFIG -> "the kubeconfig is refused; errors names each part at fault.";
             case INTERNAL_ERROR -> "a bug in Berth; quote the requestId.";
             case DATABASE_UNAVAILABLE -> "Berth's database is out of reach; send the request again after Retry-After.";
+            case IDENTITY_PROVIDER_UNAVAILABLE -> "the identity provider's signing keys are out of reach, so a JWT cannot be"
+                    + " checked now; send the request again after Retry-After.";
             case TOO_MANY_STREAMS -> "this Berth instance has as many live streams open as it takes; retry after Retry-After.";
             case CLUSTER_ERROR -> "the cluster answered, but badly (credentials refused, TLS failure, 5xx).";
             case CLUSTER_UNREACHABLE -> "the cluster did not answer in time.";

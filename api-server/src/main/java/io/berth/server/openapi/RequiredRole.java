@@ -2,11 +2,13 @@ package io.berth.server.openapi;
 
 import io.berth.server.security.Role;
 import io.swagger.v3.oas.models.Operation;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.method.HandlerMethod;
@@ -17,7 +19,8 @@ import org.springframework.web.method.HandlerMethod;
  */
 final class RequiredRole {
 
-    private static final Pattern HAS_ROLE = Pattern.compile("hasRole\\('([A-Za-z]+)'\\)");
+    private static final Pattern HAS_ROLE = Pattern.compile("hasAnyRole\\((.*)\\)|hasRole\\((.*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("'([A-Z_]+)'");
 
     private RequiredRole() {
     }
@@ -31,11 +34,24 @@ final class RequiredRole {
             return;
         }
         Matcher matcher = HAS_ROLE.matcher(rule.value());
-        if (matcher.matches()) {
-            Role least = Role.valueOf(matcher.group(1).toLowerCase(Locale.ROOT));
-            String roles = Arrays.stream(Role.values()).filter(role -> role.ordinal() >= least.ordinal())
-                    .map(role -> "`" + role.name() + "`").collect(Collectors.joining(" or "));
-            OperationText.append(operation, "Role: " + roles + ".");
+        if (!matcher.matches()) {
+            return;
         }
+        List<Role> named = new ArrayList<>();
+        Matcher quoted = QUOTED.matcher(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+        while (quoted.find()) {
+            String authority = "ROLE_" + quoted.group(1);
+            Arrays.stream(Role.values()).filter(role -> role.authority().equals(authority)).forEach(named::add);
+        }
+        String global = roles(Arrays.stream(Role.values()).filter(role -> named.stream().anyMatch(role::includes)));
+        String inProject = roles(Role.PROJECT_ROLES.stream().sorted()
+                .filter(role -> named.stream().anyMatch(n -> role.projectAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals(n.authority())))));
+        OperationText.append(operation, "Role: " + global + " globally"
+                + (inProject.isEmpty() ? "" : "; " + inProject + " in the project of what it concerns") + ".");
+    }
+
+    private static String roles(Stream<Role> roles) {
+        return roles.map(role -> "`" + role.value() + "`").collect(Collectors.joining(" or "));
     }
 }

@@ -1,6 +1,6 @@
 package io.berth.server.operations;
 
-import io.berth.server.security.TokenPrincipal;
+import io.berth.server.security.Caller;
 import io.berth.server.web.ApiErrorResponses;
 import io.berth.server.web.Cursors;
 import io.berth.server.web.ListResponse;
@@ -92,8 +92,8 @@ class OperationController {
             content = @Content(schema = @Schema(implementation = Operation.class)))
     @ApiErrorResponses({404, 409})
     ResponseEntity<Operation> cancel(@PathVariable UUID id,
-                                                                @AuthenticationPrincipal TokenPrincipal caller) {
-        Operation operation = operations.cancel(id, caller.tokenName(), MDC.get("requestId"));
+                                                                @AuthenticationPrincipal Caller caller) {
+        Operation operation = operations.cancel(id, caller.name(), MDC.get("requestId"));
         return ResponseEntity.accepted().location(URI.create("/api/v1/operations/" + id)).body(operation);
     }
 }

@@ -26,6 +26,11 @@ public record Project(String name, String displayName, String description, Map<S
     public static final UUID DEFAULT_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
     /** Whether one of its destinations takes a target on {@code cluster} (with its labels) in {@code namespace}. */
+    /** Whether the project may deploy this template set of another project, shared with every project. */
+    public boolean mayUseShared(String templateSet) {
+        return templateSets == null || templateSets.stream().anyMatch(pattern -> new NamePattern(pattern).matches(templateSet));
+    }
+
     public boolean allows(String cluster, Map<String, String> clusterLabels, String namespace) {
         return destinations.stream().anyMatch(d -> d.allows(cluster, clusterLabels, namespace));
     }

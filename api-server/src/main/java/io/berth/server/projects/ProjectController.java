@@ -3,7 +3,8 @@ package io.berth.server.projects;
 import io.berth.server.projects.ProjectRequests.CreateProject;
 import io.berth.server.projects.ProjectRequests.ProjectPatch;
 import io.berth.server.projects.ProjectRequests.UpdateProject;
-import io.berth.server.security.TokenPrincipal;
+import io.berth.server.security.Caller;
+import io.berth.server.security.Role;
 import io.berth.server.web.ApiErrorResponses;
 import io.berth.server.web.Cursors;
 import io.berth.server.web.ETags;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,10 +50,14 @@ class ProjectController {
 
     private final ProjectService projects;
     private final MergePatches patches;
+    private final ProjectDirectory directory;
+    private final ProjectGroups groups;
 
-    ProjectController(ProjectService projects, MergePatches patches) {
+    ProjectController(ProjectService projects, MergePatches patches, ProjectDirectory directory, ProjectGroups groups) {
         this.projects = projects;
         this.patches = patches;
+        this.directory = directory;
+        this.groups = groups;
     }
 
     @PostMapping
@@ -67,8 +74,8 @@ class ProjectController {
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Project.class)))
     @ApiErrorResponses(value = 422, problems = ProblemType.ALREADY_EXISTS)
-    ResponseEntity<Project> create(@Valid @RequestBody CreateProject request, @AuthenticationPrincipal TokenPrincipal caller) {
-        Project project = projects.create(request, caller.tokenName());
+    ResponseEntity<Project> create(@Valid @RequestBody CreateProject request, @AuthenticationPrincipal Caller caller) {
+        Project project = projects.create(request, caller.name());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + project.name()))
                 .eTag(ETags.of(project.version())).body(project);
     }
@@ -77,11 +84,14 @@ class ProjectController {
     @PreAuthorize("hasRole('VIEWER')")
     @Operation(operationId = "listProjects",
             summary = "List projects",
-            description = "Lists projects in name order, a page at a time, with their destinations and quotas.")
+            description = "Lists the projects the caller sees (all of them for a global role, else those it belongs to) in"
+                    + " name order, a page at a time, with their destinations and quotas.")
     @ApiErrorResponses({422})
-    ListResponse<Project> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    ListResponse<Project> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+                               @AuthenticationPrincipal Caller caller) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        return ListResponse.ofOneMore(projects.list(Cursors.decode(cursor), size + 1), size, Project::name);
+        return ListResponse.ofOneMore(projects.list(caller.visibleProjects(), Cursors.decode(cursor), size + 1), size,
+                Project::name);
     }
 
     @GetMapping("/{name}")
@@ -112,11 +122,11 @@ class ProjectController {
     @ApiErrorResponses({404, 409, 412, 413, 422})
     ResponseEntity<Project> update(@PathVariable String name, @RequestBody JsonNode body,
                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   @AuthenticationPrincipal TokenPrincipal caller) {
+                                   @AuthenticationPrincipal Caller caller) {
         MergePatch<UpdateProject> patch = patches.read(body, ProjectPatch.class, UpdateProject.class);
         Project current = projects.get(name);
         UpdateProject merged = patch.applyTo(UpdateProject.of(current));
-        return withETag(projects.update(name, merged, ETags.expectedVersion(ifMatch), current.version(), caller.tokenName()));
+        return withETag(projects.update(name, merged, ETags.expectedVersion(ifMatch), current.version(), caller.name()));
     }
 
     /** A target of one of the project's applications. */
@@ -135,6 +145,38 @@ class ProjectController {
     ListResponse<ApplicationTarget> targetsOutside(@PathVariable String name) {
         return new ListResponse<>(projects.targetsOutside(name).stream()
                 .map(t -> new ApplicationTarget(t.application(), t.cluster(), t.namespace())).toList(), null);
+    }
+
+    /** The project's identity-provider groups and their roles, as the API replaces them all at once. */
+    record ProjectGroupList(List<ProjectGroups.GroupRequest> groups) {
+    }
+
+    @GetMapping("/{name}/groups")
+    @PreAuthorize("hasRole('VIEWER')")
+    @Operation(operationId = "listProjectGroups",
+            summary = "List the identity-provider groups bound to roles in the project",
+            description = "With single sign-on, a person whose JWT lists one of these groups (the `berth.oidc.groups-claim`,"
+                    + " `groups` by default) has its role in this project. Bindings in Berth's configuration"
+                    + " (`berth.oidc.bindings`) count too and are not listed here.")
+    @ApiErrorResponses({404})
+    ListResponse<ProjectGroups.GroupBinding> listGroups(@PathVariable String name) {
+        return new ListResponse<>(groups.of(directory.find(name).orElseThrow(() -> ProjectDirectory.noProjectNamed(name)).id()),
+                null);
+    }
+
+    @PutMapping(path = "/{name}/groups", consumes = "application/json")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Operation(operationId = "replaceProjectGroups",
+            summary = "Set which identity-provider groups have which role in the project (all at once)",
+            description = "Replaces the project's group bindings with these: each `group` (as the identity provider names it"
+                    + " in its JWTs) and its `role` (`viewer`, `operator` or `admin`). For the project's admins and platform"
+                    + " admins. Takes effect at once on this Berth and within 5 seconds on the others.")
+    @ApiErrorResponses({404, 422})
+    ListResponse<ProjectGroups.GroupBinding> replaceGroups(@PathVariable String name, @RequestBody ProjectGroupList body,
+                                                           @AuthenticationPrincipal Caller caller) {
+        ProjectDirectory.Found project = directory.requireFor(caller, name, Role.admin);
+        return new ListResponse<>(groups.replace(project.id(), body.groups() == null ? List.of() : body.groups(), caller.name()),
+                null);
     }
 
     @DeleteMapping("/{name}")

@@ -1,6 +1,10 @@
 package io.berth.server.projects;
 
 import io.berth.server.domain.QuotaExceededException;
+import io.berth.server.domain.UnknownProjectException;
+import io.berth.server.security.Caller;
+import io.berth.server.security.Role;
+import org.springframework.security.access.AccessDeniedException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +29,24 @@ public class ProjectDirectory {
 
     ProjectDirectory(ProjectStore store) {
         this.store = store;
+    }
+
+    /** What a request naming a project that does not exist, or that its caller cannot see, is told. */
+    public static RuntimeException noProjectNamed(String name) {
+        return new ProjectExceptions.ProjectNotFoundException(name);
+    }
+
+    /**
+     * The project a request names, for a caller who needs {@code needed} in it: one that does not exist or
+     * that the caller does not see is an unknown project (422), one it sees with too small a role 403.
+     */
+    public Found requireFor(Caller caller, String name, Role needed) {
+        Found found = find(name).filter(project -> caller.sees(project.id()))
+                .orElseThrow(() -> new UnknownProjectException(name));
+        if (!caller.may(found.id(), needed)) {
+            throw new AccessDeniedException("Your role in project '" + name + "' does not allow this request");
+        }
+        return found;
     }
 
     public Optional<Found> find(String name) {

@@ -16,6 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -57,8 +60,9 @@ public class ProjectService {
     }
 
     @Transactional(readOnly = true)
-    public List<Project> list(String afterName, int limit) {
-        return store.page(afterName, limit);
+    /** The projects of {@code visible} (every project when empty) in name order. */
+    public List<Project> list(Optional<Set<UUID>> visible, String afterName, int limit) {
+        return store.page(visible.orElse(null), afterName, limit);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,10 +55,15 @@ class ProjectStore {
         return jdbc.sql("select * from project where id = :id").param("id", id).query(this::row).optional();
     }
 
-    /** Projects in name order after {@code afterName}. */
-    List<Project> page(String afterName, int limit) {
-        return jdbc.sql("select * from project where name > :after order by name limit :limit")
+    /** Projects in name order after {@code afterName}: every one ({@code ids} null) or those of these ids. */
+    List<Project> page(Collection<UUID> ids, String afterName, int limit) {
+        if (ids != null && ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from project where name > :after" + (ids == null ? "" : " and id in (:ids)")
+                        + " order by name limit :limit")
                 .param("after", afterName == null ? "" : afterName).param("limit", limit)
+                .param("ids", ids == null ? List.of() : ids)
                 .query((rs, n) -> row(rs, n).project()).list();
     }
 

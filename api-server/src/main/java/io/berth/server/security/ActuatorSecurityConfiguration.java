@@ -1,5 +1,6 @@
 package io.berth.server.security;
 
+import io.berth.server.web.ApiExceptionHandler;
 import io.berth.server.web.ProblemType;
 import io.berth.server.web.ProblemWriter;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -46,12 +47,12 @@ class ActuatorSecurityConfiguration {
                     }
                     requests.anyRequest().denyAll();
                 })
-                .addFilterBefore(new TokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new TokenAuthenticationFilter(tokens, problems, false), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(ProblemType.UNAUTHENTICATED,
                                 TokenAuthenticationFilter.failureOf(request), request, response))
                         .accessDeniedHandler((request, response, e) -> problems.write(ProblemType.FORBIDDEN,
-                                "Your token's role does not allow this request", request, response)));
+                                ApiExceptionHandler.ROLE_DOES_NOT_ALLOW, request, response)));
         return http.build();
     }
 }

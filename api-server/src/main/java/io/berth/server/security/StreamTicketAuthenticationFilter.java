@@ -37,10 +37,10 @@ class StreamTicketAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<TokenPrincipal> principal = tickets.redeem(request.getParameter("ticket"));
+        Optional<Caller> principal = tickets.redeem(request.getParameter("ticket"));
         if (principal.isPresent()) {
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    principal.get(), null, principal.get().role().authorities()));
+                    principal.get(), null, principal.get().authorities()));
         } else {
             request.setAttribute(TokenAuthenticationFilter.FAILURE_ATTRIBUTE,
                     "The stream ticket is unknown, used already or expired: ask for a new one (POST /api/v1/stream/tickets)");

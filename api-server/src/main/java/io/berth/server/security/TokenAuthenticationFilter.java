@@ -26,6 +26,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final TokenAuthenticator tokens;
     private final ProblemWriter problems;
+    private final boolean jwtsCheckedElsewhere;
 
     /** Why the request is not authenticated, as the filters noted it, for the 401 problem's detail. */
     static String failureOf(HttpServletRequest request) {
@@ -33,9 +34,17 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         return reason != null ? reason.toString() : "Authentication required: send Authorization: Bearer <token>";
     }
 
-    TokenAuthenticationFilter(TokenAuthenticator tokens, ProblemWriter problems) {
+    /** @param jwtsCheckedElsewhere whether single sign-on is on: a JWT is then the resource server's to check */
+    TokenAuthenticationFilter(TokenAuthenticator tokens, ProblemWriter problems, boolean jwtsCheckedElsewhere) {
         this.tokens = tokens;
         this.problems = problems;
+        this.jwtsCheckedElsewhere = jwtsCheckedElsewhere;
+    }
+
+    /** Whether a bearer token was sent at all (a 401 then says {@code error="invalid_token"}, RFC 6750). */
+    static boolean carriesBearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
     }
 
     @Override
@@ -46,8 +55,10 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             request.setAttribute(FAILURE_ATTRIBUTE, "No bearer token: send Authorization: Bearer <token>");
         } else if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             request.setAttribute(FAILURE_ATTRIBUTE, "Only bearer tokens are accepted: send Authorization: Bearer <token>");
+        } else if (jwtsCheckedElsewhere && JwtBearerTokens.isJwt(header.substring(BEARER.length()).trim())) {
+            // the identity provider's token: the resource server's filter checks it, and answers if it is bad
         } else {
-            Optional<TokenPrincipal> principal;
+            Optional<Caller> principal;
             try {
                 principal = tokens.authenticate(header.substring(BEARER.length()).trim());
             } catch (RuntimeException e) {
@@ -62,7 +73,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             }
             if (principal.isPresent()) {
                 var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                        principal.get(), null, principal.get().role().authorities());
+                        principal.get(), null, principal.get().authorities());
                 SecurityContextHolder.getContext().setAuthentication(authentication);
             } else {
                 request.setAttribute(FAILURE_ATTRIBUTE, "The bearer token is unknown, revoked or expired");

@@ -5,5 +5,5 @@ import java.util.Optional;
 /** Resolves a presented bearer token to its principal, if the token is known and not expired. */
 public interface TokenAuthenticator {
 
-    Optional<TokenPrincipal> authenticate(String presentedToken);
+    Optional<Caller> authenticate(String presentedToken);
 }

@@ -1,6 +1,6 @@
 package io.berth.server.stream;
 
-import io.berth.server.security.TokenPrincipal;
+import io.berth.server.security.Caller;
 import io.berth.server.timeline.TimelineFilter;
 import io.berth.server.timeline.TimelineService;
 import io.berth.server.tokens.StreamTicketService;
@@ -44,7 +44,8 @@ class StreamController {
 
     private static final String STREAM_DESCRIPTION = """
             Server-Sent Events (`text/event-stream`): a `retry:` field at once (the reconnection delay, 3 s), then \
-            each timeline event as it is committed, on any Berth instance, \
+            each timeline event as it is committed, on any Berth instance (of the applications of the projects the \
+            caller sees, and the clusters' own events), \
             as an event whose `id` is the event's id and whose `data` is the event as JSON (the same shape as the \
             timeline's items). Reconnect with `Last-Event-ID` (or `lastEventId`) to be sent what you missed first, \
             from the database, so nothing is lost across reconnects, restarts or instances; an instance that stops \
@@ -84,8 +85,9 @@ class StreamController {
             @Parameter(description = "The id of the last event received: what came after it is sent first")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @Parameter(description = "As the Last-Event-ID header, for a new EventSource (which cannot set it)")
-            @RequestParam(required = false) String lastEventId) {
-        return open(timeline.filter(application, false, cluster, type), lastEventIdHeader, lastEventId);
+            @RequestParam(required = false) String lastEventId, @AuthenticationPrincipal Caller caller) {
+        return open(timeline.filter(application, false, cluster, type).visibleIn(caller.visibleProjects()),
+                lastEventIdHeader, lastEventId);
     }
 
     @GetMapping(path = "/applications/{name}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -105,8 +107,9 @@ class StreamController {
             @Parameter(description = "The id of the last event received: what came after it is sent first")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
             @Parameter(description = "As the Last-Event-ID header, for a new EventSource (which cannot set it)")
-            @RequestParam(required = false) String lastEventId) {
-        return open(timeline.filter(name, true, cluster, type), lastEventIdHeader, lastEventId);
+            @RequestParam(required = false) String lastEventId, @AuthenticationPrincipal Caller caller) {
+        return open(timeline.filter(name, true, cluster, type).visibleIn(caller.visibleProjects()), lastEventIdHeader,
+                lastEventId);
     }
 
     @PostMapping("/stream/tickets")
@@ -117,7 +120,7 @@ class StreamController {
                     + "`?ticket=...` instead. A ticket stands for the calling token (same role), works once, within "
                     + "30 seconds, on the stream paths only: long-lived tokens never travel in a URL. Ask for a new "
                     + "ticket for each (re)connection.")
-    StreamTicketService.IssuedTicket ticket(@AuthenticationPrincipal TokenPrincipal caller) {
+    StreamTicketService.IssuedTicket ticket(@AuthenticationPrincipal Caller caller) {
         return tickets.issue(caller, settings.ticketLifetime());
     }
 

@@ -21,23 +21,31 @@ final class TemplateBodies {
     private TemplateBodies() {
     }
 
+    /**
+     * @param project the project the set belongs to; {@code default} when absent
+     * @param shared  whether every project may deploy it (the projects' own {@code templateSets} patterns
+     *                may narrow that); only its own project when absent or false
+     */
     record CreateTemplateSet(
             @NotNull @Size(max = Names.MAX_LENGTH) @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
             @Size(max = 2048) String description,
-            Map<String, String> labels) {
+            Map<String, String> labels,
+            @Size(max = Names.MAX_LENGTH) String project,
+            Boolean shared) {
     }
 
     /**
-     * A template set's description and labels, the document a PATCH (JSON Merge Patch, RFC 7386)
+     * A template set's description, labels and sharing, the document a PATCH (JSON Merge Patch, RFC 7386)
      * applies to: fields left out stay, null removes one, labels merge key by key and a null label
      * value removes that label.
      */
     record UpdateTemplateSet(
             @Size(max = 2048) String description,
-            Map<String, String> labels) {
+            Map<String, String> labels,
+            Boolean shared) {
 
         static UpdateTemplateSet of(TemplateSet set) {
-            return new UpdateTemplateSet(set.description(), set.labels());
+            return new UpdateTemplateSet(set.description(), set.labels(), set.shared());
         }
     }
 

@@ -2,7 +2,7 @@ package io.berth.server.templates;
 
 import io.berth.cluster.LabelSelector;
 import io.berth.cluster.Labels;
-import io.berth.server.security.TokenPrincipal;
+import io.berth.server.security.Caller;
 import io.berth.server.templates.TemplateBodies.CreateTemplateSet;
 import io.berth.server.templates.TemplateBodies.UpdateTemplateSet;
 import io.berth.server.web.ApiErrorResponses;
@@ -19,6 +19,9 @@ import io.berth.template.Page;
 import io.berth.template.SeedReport;
 import io.berth.template.StaleTemplateSetException;
 import io.berth.template.TemplateSet;
+import io.berth.server.projects.Project;
+import io.berth.server.projects.ProjectDirectory;
+import io.berth.server.security.Role;
 import io.berth.template.TemplateSetChanges;
 import io.berth.template.TemplateSetQuery;
 import io.berth.template.TemplateStore;
@@ -66,38 +69,44 @@ class TemplateSetController {
 
     private final TemplateStore store;
     private final MergePatches patches;
+    private final ProjectDirectory projects;
 
-    TemplateSetController(TemplateStore store, MergePatches patches) {
+    TemplateSetController(TemplateStore store, MergePatches patches, ProjectDirectory projects) {
         this.store = store;
         this.patches = patches;
+        this.projects = projects;
     }
 
     @PostMapping(consumes = "application/json")
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(operationId = "createTemplateSet",
             summary = "Create a template set; publish versions into it afterwards",
-            description = "Creates an empty template set with a description and labels; publish versions into it afterwards."
-                    + " Label keys and values follow Kubernetes' rules. A name that is taken is 409 `already-exists`."
-                    + " Answers the set with its `ETag`.")
+            description = "Creates an empty template set with a description and labels in a project (`default` when"
+                    + " absent; the caller must be an operator there), used by that project only unless `shared`; publish"
+                    + " versions into it afterwards. Label keys and values follow Kubernetes' rules. A name that is taken is"
+                    + " 409 `already-exists` (names are unique across projects). Answers the set with its `ETag`.")
     @ApiResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = TemplateSet.class)))
+            content = @Content(schema = @Schema(implementation = TemplateSetView.class)))
     @ApiErrorResponses(value = 422, problems = ProblemType.ALREADY_EXISTS)
-    ResponseEntity<TemplateSet> create(@Valid @RequestBody CreateTemplateSet request,
-                                       @AuthenticationPrincipal TokenPrincipal caller) {
+    ResponseEntity<TemplateSetView> create(@Valid @RequestBody CreateTemplateSet request,
+                                           @AuthenticationPrincipal Caller caller) {
+        String projectName = request.project() == null ? Project.DEFAULT : request.project();
+        ProjectDirectory.Found project = projects.requireFor(caller, projectName, Role.operator);
         TemplateSet set = store.create(new NewTemplateSet(request.name(), request.description(),
-                Labels.requireValid(request.labels()), caller.tokenName()));
+                Labels.requireValid(request.labels()), project.id(), Boolean.TRUE.equals(request.shared()), caller.name()));
         return ResponseEntity.created(URI.create("/api/v1/template-sets/" + set.name()))
-                .eTag(ETags.of(set.version())).body(set);
+                .eTag(ETags.of(set.version())).body(view(set));
     }
 
     @GetMapping
     @PreAuthorize("hasRole('VIEWER')")
     @Operation(operationId = "listTemplateSets",
             summary = "List template sets in name order, filtered by labels and text",
-            description = "Lists template sets in name order, a page at a time, optionally only those matching a label selector"
-                    + " or whose name or description contains `q` (ignoring case).")
+            description = "Lists the template sets of the projects the caller sees and those shared with every project, in"
+                    + " name order, a page at a time, optionally only those matching a label selector or whose name or"
+                    + " description contains `q` (ignoring case).")
     @ApiErrorResponses({422})
-    ListResponse<TemplateSet> list(
+    ListResponse<TemplateSetView> list(@AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor,
             @Parameter(description = "Kubernetes label selector, e.g. team=web,tier in (db,cache),!legacy")
@@ -106,49 +115,50 @@ class TemplateSetController {
             @RequestParam(required = false) @Size(max = 253) String q) {
         LabelSelector selector = LabelSelectorParameter.parse(labelSelector);
         Page<TemplateSet> page = store.list(new TemplateSetQuery(selector::matches, q,
-                Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), Cursors.decode(cursor)));
-        return new ListResponse<>(page.items(), Cursors.encode(page.lastKey()));
+                Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), Cursors.decode(cursor), caller.visibleProjects().orElse(null)));
+        return new ListResponse<>(page.items().stream().map(this::view).toList(), Cursors.encode(page.lastKey()));
     }
 
     @GetMapping("/{name}")
     @PreAuthorize("hasRole('VIEWER')")
     @Operation(operationId = "getTemplateSet",
             summary = "Get a template set",
-            description = "Returns the set's description and labels, and who created and last changed it, when. The `ETag`"
-                    + " header is the set's version.")
+            description = "Returns the set's description, labels, project and sharing, and who created and last changed it,"
+                    + " when. The `ETag` header is the set's version. A set of a project the caller does not see, unless"
+                    + " shared, is 404.")
     @ApiErrorResponses({404})
-    ResponseEntity<TemplateSet> get(@PathVariable String name) {
+    ResponseEntity<TemplateSetView> get(@PathVariable String name) {
         return withETag(store.get(name));
     }
 
     @PatchMapping(path = "/{name}", consumes = {MERGE_PATCH, "application/json"})
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(operationId = "updateTemplateSet",
-            summary = "Change a template set's description or labels by a"
+            summary = "Change a template set's description, labels or sharing by a"
                     + " JSON Merge Patch (RFC 7386): fields left out stay, null removes, labels merge key by key",
-            description = "Changes the set's description or labels; versions are never changed. With `If-Match`, a stale"
+            description = "Changes the set's description, labels or sharing; versions are never changed. With `If-Match`, a stale"
                     + " version is 412; without it, an edit that raced with another writer is 409 and changes nothing."
                     + " Answers the set with its new `ETag`.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = UpdateTemplateSet.class)),
             @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateTemplateSet.class))})
     @ApiErrorResponses({404, 409, 412, 413, 422})
-    ResponseEntity<TemplateSet> update(@PathVariable String name, @RequestBody JsonNode body,
+    ResponseEntity<TemplateSetView> update(@PathVariable String name, @RequestBody JsonNode body,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                       @AuthenticationPrincipal TokenPrincipal caller) {
+                                       @AuthenticationPrincipal Caller caller) {
         MergePatch<UpdateTemplateSet> patch = patches.read(body, UpdateTemplateSet.class, UpdateTemplateSet.class);
         TemplateSet current = store.get(name);
         UpdateTemplateSet merged = patch.applyTo(UpdateTemplateSet.of(current));
         Long asked = ETags.expectedVersion(ifMatch);
         if (asked != null) {
             return withETag(store.update(name, new TemplateSetChanges(merged.description(),
-                    Labels.requireValid(merged.labels()), asked, caller.tokenName())));
+                    Labels.requireValid(merged.labels()), Boolean.TRUE.equals(merged.shared()), asked, caller.name())));
         }
         // the patch was merged into what was just read: a writer in between makes it fail, never lost; without
         // If-Match that is a lost race (409), not a stale precondition the caller gave (412)
         try {
             return withETag(store.update(name, new TemplateSetChanges(merged.description(),
-                    Labels.requireValid(merged.labels()), current.version(), caller.tokenName())));
+                    Labels.requireValid(merged.labels()), Boolean.TRUE.equals(merged.shared()), current.version(), caller.name())));
         } catch (StaleTemplateSetException raced) {
             throw new ConcurrentTemplateSetChangeException(name);
         }
@@ -175,12 +185,16 @@ class TemplateSetController {
                     + " version 3.2.13), each with its version 1.0.0. A set that exists already is left as it is, so loading"
                     + " them again changes nothing; the answer says which sets were created and which were already there.")
     @ApiErrorResponses({})
-    SeedReport seed(@AuthenticationPrincipal TokenPrincipal caller) {
-        return store.seedExamples(caller.tokenName());
+    SeedReport seed(@AuthenticationPrincipal Caller caller) {
+        return store.seedExamples(caller.name(), Project.DEFAULT_ID);
     }
 
-    private static ResponseEntity<TemplateSet> withETag(TemplateSet set) {
-        return ResponseEntity.ok().eTag(ETags.of(set.version())).body(set);
+    private ResponseEntity<TemplateSetView> withETag(TemplateSet set) {
+        return ResponseEntity.ok().eTag(ETags.of(set.version())).body(view(set));
+    }
+
+    private TemplateSetView view(TemplateSet set) {
+        return TemplateSetView.of(set, projects.nameOf(set.projectId()));
     }
 
 }

@@ -2,7 +2,7 @@ package io.berth.server.templates;
 
 import io.berth.cluster.ClusterNotFoundException;
 import io.berth.cluster.ClusterRegistry;
-import io.berth.server.security.TokenPrincipal;
+import io.berth.server.security.Caller;
 import io.berth.server.templates.TemplateBodies.HelmChartForm;
 import io.berth.server.templates.TemplateBodies.PublishTemplateVersion;
 import io.berth.server.templates.TemplateBodies.RenderRequest;
@@ -103,13 +103,13 @@ class TemplateVersionController {
             content = @Content(schema = @Schema(implementation = TemplateVersion.class)))
     @ApiErrorResponses(value = 422, problems = {ProblemType.ALREADY_EXISTS, ProblemType.INVALID_TEMPLATE})
     ResponseEntity<TemplateVersion> publish(@PathVariable String name, @Valid @RequestBody PublishTemplateVersion request,
-                                            @AuthenticationPrincipal TokenPrincipal caller) {
+                                            @AuthenticationPrincipal Caller caller) {
         TemplateContent content = request.content();
         TemplateVersion published = content.kind() == ContentKind.Helm
                 ? store.publish(name, new NewHelmVersion(request.version(), request.changelog(),
-                        new HelmContent(chartBytes(content)), caller.tokenName()))
+                        new HelmContent(chartBytes(content)), caller.name()))
                 : store.publish(name, new NewTemplateVersion(request.version(), request.changelog(),
-                        simpleContent(content), caller.tokenName()));
+                        simpleContent(content), caller.name()));
         return created(name, published);
     }
 
@@ -131,7 +131,7 @@ class TemplateVersionController {
                                                  @RequestPart(name = "version", required = false) String version,
                                                  @RequestPart(name = "changelog", required = false) String changelog,
                                                  @RequestPart(name = "chart", required = false) MultipartFile chart,
-                                                 @AuthenticationPrincipal TokenPrincipal caller) throws IOException {
+                                                 @AuthenticationPrincipal Caller caller) throws IOException {
         List<FieldProblem> errors = new ArrayList<>();
         if (version == null || version.isBlank()) {
             errors.add(new FieldProblem("version", "must not be blank"));
@@ -148,7 +148,7 @@ class TemplateVersionController {
             throw new ApiException(ProblemType.VALIDATION_FAILED, "The request has " + errors.size() + " invalid field(s)", errors);
         }
         return created(name, store.publish(name,
-                new NewHelmVersion(version, changelog, new HelmContent(chart.getBytes()), caller.tokenName())));
+                new NewHelmVersion(version, changelog, new HelmContent(chart.getBytes()), caller.name())));
     }
 
     /**
@@ -163,7 +163,7 @@ class TemplateVersionController {
                                                            @RequestPart(name = "version", required = false) String version,
                                                            @RequestPart(name = "changelog", required = false) String changelog,
                                                            @RequestPart(name = "chart", required = false) MultipartFile chart,
-                                                           @AuthenticationPrincipal TokenPrincipal caller) throws IOException {
+                                                           @AuthenticationPrincipal Caller caller) throws IOException {
         return publishChart(name, version, changelog, chart, caller);
     }
 

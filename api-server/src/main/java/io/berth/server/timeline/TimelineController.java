@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import io.berth.server.security.Caller;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,7 +36,7 @@ class TimelineController {
     @Operation(operationId = "listTimeline", summary = "List timeline events, newest first",
             description = "Operations requested, started and ended with their steps' attempts, revisions, scale, health, "
                     + "sync and drift transitions of each target, and clusters lost and regained, in the order they were "
-                    + "committed. Filter by application (which also brings the events of the clusters it runs on), cluster "
+                    + "committed: of the applications of the projects the caller sees, and the clusters' own events. Filter by application (which also brings the events of the clusters it runs on), cluster "
                     + "and type; page with `cursor`. An event's `id` is what the stream sends as its event id.")
     @ApiErrorResponses({422})
     ListResponse<TimelineEvent> list(
@@ -44,8 +46,8 @@ class TimelineController {
             @Parameter(description = "Only events of these types (repeat, or separate with commas)")
             @RequestParam(required = false) List<String> type,
             @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
-        return page(timeline.filter(application, false, cluster, type), limit, cursor);
+            @RequestParam(required = false) String cursor, @AuthenticationPrincipal Caller caller) {
+        return page(timeline.filter(application, false, cluster, type).visibleIn(caller.visibleProjects()), limit, cursor);
     }
 
     @GetMapping("/applications/{name}/timeline")
@@ -60,8 +62,8 @@ class TimelineController {
             @Parameter(description = "Only events of these types (repeat, or separate with commas)")
             @RequestParam(required = false) List<String> type,
             @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
-        return page(timeline.filter(name, true, cluster, type), limit, cursor);
+            @RequestParam(required = false) String cursor, @AuthenticationPrincipal Caller caller) {
+        return page(timeline.filter(name, true, cluster, type).visibleIn(caller.visibleProjects()), limit, cursor);
     }
 
     private ListResponse<TimelineEvent> page(TimelineFilter filter, Integer limit, String cursor) {

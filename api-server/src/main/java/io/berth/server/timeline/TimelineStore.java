@@ -74,6 +74,9 @@ class TimelineStore {
             if (filter.cluster() != null) {
                 spec = spec.param("cluster", filter.cluster());
             }
+            if (filter.projects() != null && !filter.projects().isEmpty()) {
+                spec = spec.param("projects", filter.projects().toArray(UUID[]::new));
+            }
             if (!filter.types().isEmpty()) {
                 spec = spec.param("types", filter.types().stream().map(Enum::name).toArray(String[]::new));
             }
@@ -92,6 +95,11 @@ class TimelineStore {
         if (filter.cluster() != null) {
             sql.append(" and cluster = :cluster");
         }
+        if (filter.projects() != null) {
+            // a cluster's own events (lost, regained) belong to no project: every reader sees them
+            sql.append(filter.projects().isEmpty() ? " and application is null"
+                    : " and (application is null or project_id = any(:projects))");
+        }
         if (!filter.types().isEmpty()) {
             sql.append(" and type = any(:types)");
         }
@@ -105,6 +113,7 @@ class TimelineStore {
         Map<String, Object> details = json.treeToValue(data, Map.class);
         return new TimelineEvent(rs.getLong("id"), instant(rs, "occurred_at"), type, rs.getString("application"),
                 rs.getString("cluster"), rs.getString("namespace"), rs.getObject("operation_id", UUID.class), details,
-                TimelineSummaries.of(type, rs.getString("cluster"), rs.getString("namespace"), data));
+                TimelineSummaries.of(type, rs.getString("cluster"), rs.getString("namespace"), data),
+                rs.getObject("project_id", UUID.class));
     }
 }

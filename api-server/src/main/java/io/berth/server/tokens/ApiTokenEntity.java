@@ -3,8 +3,7 @@ package io.berth.server.tokens;
 import io.berth.server.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -19,8 +18,11 @@ class ApiTokenEntity {
     private UUID id;
     @Column(nullable = false, unique = true, updatable = false)
     private String name;
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = RoleColumn.class)
     private Role role;
+    /** The project of a project token; null for a global token. */
+    @Column(updatable = false)
+    private UUID projectId;
     @Column(nullable = false, updatable = false)
     private String tokenHash;
     private Instant createdAt;
@@ -30,10 +32,11 @@ class ApiTokenEntity {
     protected ApiTokenEntity() {
     }
 
-    ApiTokenEntity(String name, Role role, String tokenHash, Instant createdAt, String createdBy, Instant expiresAt) {
+    ApiTokenEntity(String name, Role role, UUID projectId, String tokenHash, Instant createdAt, String createdBy, Instant expiresAt) {
         this.id = UUID.randomUUID();
         this.name = name;
         this.role = role;
+        this.projectId = projectId;
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
@@ -51,6 +54,7 @@ class ApiTokenEntity {
 
     String getName() { return name; }
     Role getRole() { return role; }
+    UUID getProjectId() { return projectId; }
     Instant getCreatedAt() { return createdAt; }
     String getCreatedBy() { return createdBy; }
     Instant getExpiresAt() { return expiresAt; }

@@ -1,5 +1,6 @@
 package io.berth.server.tokens;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,4 +16,6 @@ interface ApiTokenRepository extends JpaRepository<ApiTokenEntity, UUID> {
     boolean existsByName(String name);
 
     List<ApiTokenEntity> findByNameGreaterThanOrderByNameAsc(String afterName, Limit limit);
+
+    List<ApiTokenEntity> findByProjectIdInAndNameGreaterThanOrderByNameAsc(Collection<UUID> projectIds, String afterName, Limit limit);
 }

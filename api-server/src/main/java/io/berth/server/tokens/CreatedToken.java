@@ -4,7 +4,7 @@ import io.berth.server.security.Role;
 import java.time.Instant;
 
 /** The answer to creating a token: the only time its value is ever shown. */
-public record CreatedToken(String name, Role role, Instant createdAt, String createdBy, Instant expiresAt, String token) {
+public record CreatedToken(String name, Role role, String project, Instant createdAt, String createdBy, Instant expiresAt, String token) {
 
     @Override
     public String toString() {

@@ -16,4 +16,10 @@ public class InvalidTokenRequestException extends InvalidRequestException {
         return new InvalidTokenRequestException("expiresAt must be in the future",
                 List.of(new Violation("expiresAt", "must be in the future")));
     }
+
+    /** Only viewer, operator and admin exist within a project. */
+    public static InvalidTokenRequestException notAProjectRole(io.berth.server.security.Role role) {
+        return new InvalidTokenRequestException("A project token's role is viewer, operator or admin",
+                List.of(new Violation("role", "'" + role.value() + "' is not a role within a project: use viewer, operator or admin")));
+    }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.berth.server.security.Role;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 class RecentlyReadTokens {
 
     /** A token as read: enough to authenticate and to check its expiry at each use. */
-    record ReadToken(String name, Role role, Instant expiresAt) {
+    record ReadToken(String name, Role role, UUID projectId, Instant expiresAt) {
 
         boolean isExpiredAt(Instant now) {
             return ApiTokenEntity.hasExpired(expiresAt, now);

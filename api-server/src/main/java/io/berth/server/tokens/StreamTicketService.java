@@ -2,20 +2,26 @@ package io.berth.server.tokens;
 
 import io.berth.server.security.Role;
 import io.berth.server.security.StreamTicketRedeemer;
-import io.berth.server.security.TokenPrincipal;
+import io.berth.server.security.Caller;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stream tickets: what a browser's EventSource shows instead of a token. A ticket stands for the token
- * that asked for it (same name, same role), works once, for a short time, and only while that token is
- * still valid. Kept in Postgres (as a hash), so that any Berth instance can take a ticket another issued.
+ * Stream tickets: what a browser's EventSource shows instead of a token. A ticket stands for the caller
+ * that asked for it (same name, same roles, global and per project), works once, for a short time, and,
+ * when a token asked, only while that token is still valid (a signed-in person's roles are those of the
+ * JWT that asked, for the ticket's few seconds). Kept in Postgres (as a hash), so that any Berth instance can take a ticket another issued.
  */
 @Service
 public class StreamTicketService implements StreamTicketRedeemer {
@@ -25,48 +31,64 @@ public class StreamTicketService implements StreamTicketRedeemer {
     }
 
     private static final String PREFIX = "bst_";
+    private static final TypeReference<Map<UUID, String>> PROJECT_ROLES = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
-    private final ApiTokenRepository tokens;
+    private final TokenService tokens;
+    private final JsonMapper json;
     private final Clock clock;
 
-    StreamTicketService(JdbcClient jdbc, ApiTokenRepository tokens, Clock clock) {
+    StreamTicketService(JdbcClient jdbc, TokenService tokens, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.tokens = tokens;
+        this.json = json;
         this.clock = clock;
     }
 
     @Transactional
-    public IssuedTicket issue(TokenPrincipal principal, Duration lifetime) {
+    public IssuedTicket issue(Caller caller, Duration lifetime) {
         Instant now = Instant.now(clock);
         jdbc.sql("delete from stream_ticket where expires_at < :now").param("now", Timestamp.from(now)).update();
         String ticket = PREFIX + TokenSecrets.generate().substring(TokenSecrets.PREFIX.length());
         Instant expiresAt = now.plus(lifetime);
-        jdbc.sql("insert into stream_ticket (ticket_hash, token_name, role, expires_at) values (:hash, :name, :role, :expires)")
-                .param("hash", TokenSecrets.hash(ticket)).param("name", principal.tokenName())
-                .param("role", principal.role().name()).param("expires", Timestamp.from(expiresAt)).update();
+        Map<UUID, String> projects = new LinkedHashMap<>();
+        caller.projects().forEach((project, role) -> projects.put(project, role.value()));
+        jdbc.sql("""
+                        insert into stream_ticket (ticket_hash, token_name, kind, role, projects, expires_at)
+                        values (:hash, :name, :kind, :role, cast(:projects as jsonb), :expires)""")
+                .param("hash", TokenSecrets.hash(ticket)).param("name", caller.name()).param("kind", caller.kind().name())
+                .param("role", caller.role() == null ? null : caller.role().value())
+                .param("projects", json.writeValueAsString(projects)).param("expires", Timestamp.from(expiresAt)).update();
         return new IssuedTicket(ticket, expiresAt);
     }
 
     @Override
     @Transactional
-    public Optional<TokenPrincipal> redeem(String ticket) {
+    public Optional<Caller> redeem(String ticket) {
         if (ticket == null || !ticket.startsWith(PREFIX) || ticket.length() > 128) {
             return Optional.empty();
         }
         Instant now = Instant.now(clock);
         // deleted whether it is still good or not: a ticket is shown once
         Optional<Redeemed> redeemed = jdbc.sql("""
-                        delete from stream_ticket where ticket_hash = :hash returning token_name, role, expires_at""")
+                        delete from stream_ticket where ticket_hash = :hash
+                        returning token_name, kind, role, projects, expires_at""")
                 .param("hash", TokenSecrets.hash(ticket))
-                .query((rs, n) -> new Redeemed(new TokenPrincipal(rs.getString("token_name"), Role.valueOf(rs.getString("role"))),
-                        rs.getTimestamp("expires_at").toInstant()))
+                .query((rs, n) -> new Redeemed(caller(rs.getString("token_name"), rs.getString("kind"), rs.getString("role"),
+                        rs.getString("projects")), rs.getTimestamp("expires_at").toInstant()))
                 .optional();
-        return redeemed.filter(r -> r.expiresAt().isAfter(now)).map(Redeemed::principal)
+        return redeemed.filter(r -> r.expiresAt().isAfter(now)).map(Redeemed::caller)
                 // the token may have been revoked, or may have expired, since the ticket was issued
-                .filter(p -> tokens.findByName(p.tokenName()).filter(t -> !t.isExpiredAt(now)).isPresent());
+                .filter(c -> c.kind() != Caller.Kind.TOKEN || tokens.isLive(c.name()));
     }
 
-    private record Redeemed(TokenPrincipal principal, Instant expiresAt) {
+    private Caller caller(String name, String kind, String role, String projectsJson) {
+        Map<UUID, Role> projects = new LinkedHashMap<>();
+        json.readValue(projectsJson, PROJECT_ROLES).forEach((project, value) -> projects.put(project, Role.of(value)));
+        return new Caller(name, Caller.Kind.valueOf(kind), role == null ? null : Role.of(role), projects);
+    }
+
+    private record Redeemed(Caller caller, Instant expiresAt) {
     }
 }

@@ -1,7 +1,7 @@
 package io.berth.server.tokens;
 
 import io.berth.server.security.Role;
-import io.berth.server.security.TokenPrincipal;
+import io.berth.server.security.Caller;
 import io.berth.server.web.ApiErrorResponses;
 import io.berth.server.web.Cursors;
 import io.berth.server.web.ListResponse;
@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/tokens")
-@Tag(name = "Tokens", description = "API tokens and their roles (admins only)")
-@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Tokens", description = "API tokens and their roles: global ones (platform admins) and project tokens (their project's admins too)")
+@PreAuthorize("hasRole('VIEWER')")
 class TokenController {
 
     private static final int DEFAULT_LIMIT = 50;
@@ -44,12 +44,15 @@ class TokenController {
 
     /**
      * @param name      DNS-1123 label naming the token
-     * @param role      admin, operator, viewer or metrics (the Prometheus scrape only)
+     * @param role      globally admin (the platform admin), cluster-admin, operator, viewer or metrics (the
+     *                  Prometheus scrape only); in a project viewer, operator or admin
+     * @param project   the project of a project token (a robot account for CI); a global token when absent
      * @param expiresAt when the token stops working; never when absent
      */
     record CreateTokenRequest(
             @NotNull @Size(max = Names.MAX_LENGTH) @Pattern(regexp = Names.DNS_LABEL, message = Names.DNS_LABEL_MESSAGE) String name,
             @NotNull Role role,
+            @Size(max = Names.MAX_LENGTH) String project,
             Instant expiresAt) {
     }
 
@@ -57,23 +60,27 @@ class TokenController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createToken",
             summary = "Create a token; its value is in this response only",
-            description = "Creates an API token with a role (`viewer`, `operator`, `admin`) and an optional expiry. The token's"
-                    + " value is in this response only: Berth stores only a hash of it. A name that is taken is 409"
-                    + " `already-exists`.")
+            description = "Creates an API token with a role and an optional expiry. A global token (no `project`: `viewer`,"
+                    + " `operator`, `admin`, `cluster-admin` or `metrics`) is created by platform admins only; a project token"
+                    + " (`project` named: `viewer`, `operator` or `admin` in that project) also by the project's admins. The"
+                    + " token's value is in this response only: Berth stores only a hash of it. A name that is taken is 409"
+                    + " `already-exists` (token names are unique across projects).")
     @ApiErrorResponses(value = 422, problems = ProblemType.ALREADY_EXISTS)
-    CreatedToken create(@Valid @RequestBody CreateTokenRequest request, @AuthenticationPrincipal TokenPrincipal caller) {
-        return tokens.create(request.name(), request.role(), request.expiresAt(), caller.tokenName());
+    CreatedToken create(@Valid @RequestBody CreateTokenRequest request, @AuthenticationPrincipal Caller caller) {
+        return tokens.create(request.name(), request.role(), request.project(), request.expiresAt(), caller);
     }
 
     @GetMapping
     @Operation(operationId = "listTokens",
             summary = "List tokens (names, roles, expiry; never values)",
-            description = "Lists tokens in name order, a page at a time: name, role, who created it and when, and when it"
-                    + " expires. Never their values.")
+            description = "Lists the tokens the caller manages (every token for a platform admin, the tokens of the projects"
+                    + " it administers otherwise) in name order, a page at a time: name, role, project, who created it and"
+                    + " when, and when it expires. Never their values.")
     @ApiErrorResponses({422})
-    ListResponse<TokenView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    ListResponse<TokenView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+                                 @AuthenticationPrincipal Caller caller) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        return ListResponse.ofOneMore(tokens.list(Cursors.decode(cursor), size + 1), size, TokenView::name);
+        return ListResponse.ofOneMore(tokens.list(caller, Cursors.decode(cursor), size + 1), size, TokenView::name);
     }
 
     @DeleteMapping("/{name}")
@@ -81,9 +88,9 @@ class TokenController {
     @Operation(operationId = "deleteToken",
             summary = "Revoke a token",
             description = "Revokes the token at once: requests carrying it are 401 from now on. 404 when there is no token of"
-                    + " that name.")
+                    + " that name that the caller manages.")
     @ApiErrorResponses({404})
-    void delete(@PathVariable String name) {
-        tokens.delete(name);
+    void delete(@PathVariable String name, @AuthenticationPrincipal Caller caller) {
+        tokens.delete(caller, name);
     }
 }

@@ -41,6 +41,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -64,6 +65,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Shared with the filters that reach the database before Spring MVC does. */
+    /** What a caller refused by its role is told, wherever the refusal comes from. */
+    public static final String ROLE_DOES_NOT_ALLOW = "Your role does not allow this request";
+
     public static final String DATABASE_UNAVAILABLE_DETAIL = "Berth cannot reach its database right now. Try again in a "
             + "few seconds; a POST sent with an Idempotency-Key can be repeated safely";
 
@@ -180,9 +184,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(type, e.getMessage(), request));
     }
 
+    /** Refused by {@code @PreAuthorize} (Spring's message says nothing) or by Berth's own check (its message says why). */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
-        return respond(Problems.of(ProblemType.FORBIDDEN, "Your token's role does not allow this request", request));
+        String detail = e instanceof AuthorizationDeniedException ? ROLE_DOES_NOT_ALLOW : e.getMessage();
+        return respond(Problems.of(ProblemType.FORBIDDEN, detail, request));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

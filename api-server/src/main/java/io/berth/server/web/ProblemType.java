@@ -27,6 +27,7 @@ public enum ProblemType {
     INVALID_KUBECONFIG("invalid-kubeconfig", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid kubeconfig"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable"),
+    IDENTITY_PROVIDER_UNAVAILABLE("identity-provider-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Identity provider unavailable"),
     TOO_MANY_STREAMS("too-many-streams", HttpStatus.SERVICE_UNAVAILABLE, "Too many streams"),
     CLUSTER_ERROR("cluster-error", HttpStatus.BAD_GATEWAY, "Cluster answered with an error"),
     CLUSTER_UNREACHABLE("cluster-unreachable", HttpStatus.GATEWAY_TIMEOUT, "Cluster did not answer"),
@@ -62,6 +63,7 @@ public enum ProblemType {
         for (ProblemType candidate : values()) {
             if (candidate.status.value() == status && candidate != ALREADY_EXISTS && candidate != INVALID_KUBECONFIG
                     && candidate != INVALID_TEMPLATE && candidate != RENDER_FAILED && candidate != DATABASE_UNAVAILABLE
+                    && candidate != IDENTITY_PROVIDER_UNAVAILABLE
                     && candidate != TOO_MANY_STREAMS) {
                 return candidate;
             }

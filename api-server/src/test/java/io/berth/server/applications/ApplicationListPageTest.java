@@ -27,14 +27,14 @@ class ApplicationListPageTest {
     private final ApplicationStore store = mock(ApplicationStore.class);
     private final ApplicationService service = new ApplicationService(store, new RevisionCache(store), mock(OperationStore.class), mock(ApplicationPlanner.class),
             mock(ApplicationLedger.class), mock(OperationRunner.class), mock(ProjectDirectory.class),
-            mock(ProjectDestinationCheck.class));
+            mock(ProjectDestinationCheck.class), mock(ProjectTemplateSetCheck.class));
     private final AtomicInteger viewsBuilt = new AtomicInteger();
 
     @Test
     void aListWithoutFiltersOfItsOwnReadsTheTargetsOfTheApplicationsOnThePageOnly() {
         storeOf(1000);
 
-        List<ApplicationSummary> page = service.list(null, null, "c07", LabelSelector.EVERYTHING, null, null, "", 51);
+        List<ApplicationSummary> page = service.list(java.util.Optional.empty(), null, null, "c07", LabelSelector.EVERYTHING, null, null, "", 51);
 
         assertThat(page).hasSize(51);
         assertThat(viewsBuilt).hasValue(51);
@@ -44,7 +44,7 @@ class ApplicationListPageTest {
     void aListFilteredByLabelLeavesTheFilterToTheQueryAndReadsThePageOnly() {
         storeOf(1000);
 
-        List<ApplicationSummary> page = service.list(null, null, null, LabelSelector.parse("team=t7"), null, null, "", 51);
+        List<ApplicationSummary> page = service.list(java.util.Optional.empty(), null, null, null, LabelSelector.parse("team=t7"), null, null, "", 51);
 
         assertThat(page).hasSize(51).allSatisfy(app -> assertThat(app.labels()).containsEntry("team", "t7"));
         assertThat(viewsBuilt).as("one in ten matches; none of the others is read").hasValue(51);

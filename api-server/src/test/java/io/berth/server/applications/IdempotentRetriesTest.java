@@ -32,20 +32,22 @@ class IdempotentRetriesTest {
     private static final RequestContext KEYED = new RequestContext("ops", "req-1", KEY, "sha256:same");
     private static final RequestContext UNKEYED = new RequestContext("ops", "req-1", null, null);
     private static final UUID TWINS_OPERATION = UUID.randomUUID();
+    private static final io.berth.server.security.Caller OPS =
+            io.berth.server.security.Caller.token("ops", io.berth.server.security.Role.operator);
 
     private final ApplicationStore applications = mock(ApplicationStore.class);
     private final OperationStore operations = mock(OperationStore.class);
     private final Operation twins = mock(Operation.class);
     private final ApplicationService service = new ApplicationService(applications, new RevisionCache(applications), operations,
             mock(ApplicationPlanner.class), mock(ApplicationLedger.class), mock(OperationRunner.class),
-            mock(io.berth.server.projects.ProjectDirectory.class), mock(ProjectDestinationCheck.class));
+            mock(io.berth.server.projects.ProjectDirectory.class), mock(ProjectDestinationCheck.class), mock(ProjectTemplateSetCheck.class));
 
     @Test
     void aDeployThatLostTheNameToItsTwinAnswersWithTheTwinsOperation() {
         when(applications.find("web")).thenReturn(Optional.of(application(null)));
         twinCommitsWhileThisOneIsChecked();
 
-        assertThat(service.deploy(deploy("web"), KEYED)).isSameAs(twins);
+        assertThat(service.deploy(deploy("web"), OPS, KEYED)).isSameAs(twins);
     }
 
     @Test
@@ -60,7 +62,7 @@ class IdempotentRetriesTest {
     void withoutAKeyATakenNameStands() {
         when(applications.find("web")).thenReturn(Optional.of(application(null)));
 
-        assertThatThrownBy(() -> service.deploy(deploy("web"), UNKEYED))
+        assertThatThrownBy(() -> service.deploy(deploy("web"), OPS, UNKEYED))
                 .isInstanceOf(ApplicationAlreadyExistsException.class);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -15,7 +16,7 @@ import io.berth.cluster.ClusterRegistration;
 import io.berth.cluster.ClusterRegistry;
 import io.berth.cluster.CredentialRotation;
 import io.berth.server.security.Role;
-import io.berth.server.security.TokenPrincipal;
+import io.berth.server.security.Caller;
 import io.berth.server.tokens.CreatedToken;
 import io.berth.server.tokens.TokenNotFoundException;
 import io.berth.server.tokens.TokenService;
@@ -82,10 +83,10 @@ class DemoStartPartsTest {
     void aKeptAdminTokenThatStillWorksIsUsedAgain() throws Exception {
         TokenService tokens = mock(TokenService.class);
         Files.writeString(dir.resolve(DemoAdminToken.FILE), "berth_kept\n");
-        when(tokens.authenticate("berth_kept")).thenReturn(Optional.of(new TokenPrincipal(DemoAdminToken.NAME, Role.admin)));
+        when(tokens.authenticate("berth_kept")).thenReturn(Optional.of(Caller.token(DemoAdminToken.NAME, Role.admin)));
 
         assertThat(new DemoAdminToken(tokens).ensure(dir)).isEqualTo("berth_kept");
-        verify(tokens, never()).create(any(), any(), any(), any());
+        verify(tokens, never()).create(any(), any(), any(), any(), any());
     }
 
     @Test
@@ -93,12 +94,12 @@ class DemoStartPartsTest {
         TokenService tokens = mock(TokenService.class);
         Files.writeString(dir.resolve(DemoAdminToken.FILE), "berth_from_another_database\n");
         when(tokens.authenticate(any())).thenReturn(Optional.empty());
-        when(tokens.create(eq(DemoAdminToken.NAME), eq(Role.admin), any(), any())).thenReturn(
-                new CreatedToken(DemoAdminToken.NAME, Role.admin, Instant.now(), "demo", null, "berth_new"));
+        when(tokens.create(eq(DemoAdminToken.NAME), eq(Role.admin), isNull(), any(), any())).thenReturn(
+                new CreatedToken(DemoAdminToken.NAME, Role.admin, null, Instant.now(), "demo", null, "berth_new"));
 
         assertThat(new DemoAdminToken(tokens).ensure(dir)).isEqualTo("berth_new");
 
-        verify(tokens).delete(DemoAdminToken.NAME);
+        verify(tokens).delete(any(), eq(DemoAdminToken.NAME));
         assertThat(Files.readString(dir.resolve(DemoAdminToken.FILE)).trim()).isEqualTo("berth_new");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(DemoAdminToken.FILE)))).isEqualTo("rw-------");
     }
@@ -106,9 +107,9 @@ class DemoStartPartsTest {
     @Test
     void aFirstStartMakesTheToken() {
         TokenService tokens = mock(TokenService.class);
-        doThrow(new TokenNotFoundException(DemoAdminToken.NAME)).when(tokens).delete(DemoAdminToken.NAME);
-        when(tokens.create(eq(DemoAdminToken.NAME), eq(Role.admin), any(), any())).thenReturn(
-                new CreatedToken(DemoAdminToken.NAME, Role.admin, Instant.now(), "demo", null, "berth_first"));
+        doThrow(new TokenNotFoundException(DemoAdminToken.NAME)).when(tokens).delete(any(), eq(DemoAdminToken.NAME));
+        when(tokens.create(eq(DemoAdminToken.NAME), eq(Role.admin), isNull(), any(), any())).thenReturn(
+                new CreatedToken(DemoAdminToken.NAME, Role.admin, null, Instant.now(), "demo", null, "berth_first"));
 
         assertThat(new DemoAdminToken(tokens).ensure(dir)).isEqualTo("berth_first");
         assertThat(dir.resolve(DemoAdminToken.FILE)).hasContent("berth_first");

@@ -20,8 +20,10 @@ class ProjectsIT extends ApiTestBase {
         JsonNode project = api.get("/api/v1/projects/default", ADMIN_TOKEN).expect(200);
 
         assertThat(project.get("destinations").toString()).isEqualTo("[{\"clusters\":[\"*\"],\"clusterSelector\":null,\"namespaces\":[\"*\"]}]");
-        assertThat(jdbc.queryForObject("select count(*) from template_set t join project p on p.id = t.project_id"
-                + " where p.name <> 'default'", Long.class)).isZero();
+        // a set created without naming a project, as before projects, goes to default
+        String set = unique("set");
+        assertThat(api.post("/api/v1/template-sets", ADMIN_TOKEN, Map.of("name", set)).expect(201).get("project").asString())
+                .isEqualTo("default");
         assertProblem(api.delete("/api/v1/projects/default", ADMIN_TOKEN), 409, "conflict");
         api.get("/api/v1/projects/default", ADMIN_TOKEN).expect(200);
     }

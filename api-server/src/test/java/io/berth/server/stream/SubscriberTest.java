@@ -160,7 +160,7 @@ class SubscriberTest {
 
     private static TimelineEvent event(long id) {
         return new TimelineEvent(id, Instant.now(), "HealthChanged", "web", "sim-b", "shop", null,
-                java.util.Map.of(), "Healthy → Degraded");
+                java.util.Map.of(), "Healthy → Degraded", null);
     }
 
     private static void waitFor(CountDownLatch latch) {

@@ -62,6 +62,12 @@ public abstract class ApiTestBase {
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("berth.data-dir", DATA_DIR::toString);
         TestDatabase.register(registry);
+        // single sign-on against the tests' own identity provider, beside Berth's tokens in every test
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestIdentityProvider::jwkSetUri);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIdentityProvider.ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIdentityProvider.AUDIENCE);
+        registry.add("berth.oidc.bindings[0].group", () -> "platform-admins");
+        registry.add("berth.oidc.bindings[0].role", () -> "admin");
     }
 
     @BeforeEach

@@ -36,6 +36,13 @@ public class TemplateSetEntity {
     @BatchSize(size = 100)
     private Map<String, String> labels = new HashMap<>();
 
+    /** The project the set belongs to (the HTTP API's); this module keeps the id only. */
+    @Column(nullable = false, updatable = false)
+    private UUID projectId;
+
+    /** Whether every project may deploy the set, not only its own. */
+    private boolean shared;
+
     @Version
     private Long version;
 
@@ -50,17 +57,19 @@ public class TemplateSetEntity {
     protected TemplateSetEntity() {
     }
 
-    public TemplateSetEntity(String name, String createdBy, Instant now) {
+    public TemplateSetEntity(String name, UUID projectId, String createdBy, Instant now) {
         this.id = UUID.randomUUID();
         this.name = name;
+        this.projectId = projectId;
         this.createdBy = createdBy;
         this.createdAt = now;
         this.updatedBy = createdBy;
         this.updatedAt = now;
     }
 
-    public void describe(String description, Map<String, String> labels, String updatedBy, Instant now) {
+    public void describe(String description, Map<String, String> labels, boolean shared, String updatedBy, Instant now) {
         this.description = description;
+        this.shared = shared;
         this.labels = new HashMap<>(labels);
         this.updatedBy = updatedBy;
         this.updatedAt = now;
@@ -70,6 +79,8 @@ public class TemplateSetEntity {
     public String getName() { return name; }
     public String getDescription() { return description; }
     public Map<String, String> getLabels() { return labels; }
+    public UUID getProjectId() { return projectId; }
+    public boolean isShared() { return shared; }
     public long getVersion() { return version == null ? 0 : version; }
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
