@@ -51,10 +51,12 @@ class ProjectAccessInterceptor implements HandlerInterceptor {
         if (owner.isEmpty()) {
             return true;
         }
-        boolean sharedRead = owner.get().sharedForReading() && needed.get() == Role.viewer;
-        if (!sharedRead && !caller.get().sees(owner.get().project())) {
+        boolean shared = owner.get().sharedForReading();
+        if (!shared && !caller.get().sees(owner.get().project())) {
             throw resource.get().notFound();
         }
+        // a shared template set is read by all, and changed only by its own project's operators
+        boolean sharedRead = shared && needed.get() == Role.viewer;
         if (!sharedRead && !caller.get().may(owner.get().project(), needed.get())) {
             throw new AccessDeniedException("Your role in this project does not allow this request");
         }

@@ -156,7 +156,7 @@ class ApplicationController {
             @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateApplication.class))})
     @ApiResponse(responseCode = "202", description = ACCEPTED,
             content = @Content(schema = @Schema(implementation = Operation.class)))
-    @ApiErrorResponses(value = {404, 409, 412, 413, 422}, problems = ProblemType.DESTINATION_NOT_ALLOWED)
+    @ApiErrorResponses(value = {404, 409, 412, 413, 422}, problems = {ProblemType.DESTINATION_NOT_ALLOWED, ProblemType.QUOTA_EXCEEDED})
     ResponseEntity<Operation> update(@PathVariable String name, @RequestBody JsonNode body,
                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
@@ -175,7 +175,7 @@ class ApplicationController {
                     + " the clusters, targets it no longer has are uninstalled.")
     @ApiResponse(responseCode = "202", description = ACCEPTED,
             content = @Content(schema = @Schema(implementation = Operation.class)))
-    @ApiErrorResponses(value = {404, 409, 412, 413, 422}, problems = ProblemType.DESTINATION_NOT_ALLOWED)
+    @ApiErrorResponses(value = {404, 409, 412, 413, 422}, problems = {ProblemType.DESTINATION_NOT_ALLOWED, ProblemType.QUOTA_EXCEEDED})
     ResponseEntity<Operation> replace(@PathVariable String name, @Valid @RequestBody ReplaceApplication body,
                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
@@ -211,10 +211,12 @@ class ApplicationController {
                     + " replicas path its version declares (such as `spec.size` of an `EtcdCluster`). All targets, or only"
                     + " those on `clusters`. The count is recorded in a new revision, so later upgrades and rollbacks keep"
                     + " it, and an operation carries it out; with `wait`, it waits until the workload is ready at its new"
-                    + " size. With an `Idempotency-Key`, a retry returns the same operation.")
+                    + " size. With an `Idempotency-Key`, a retry returns the same operation. Targets outside the project's"
+                    + " destinations are not scaled (403 `destination-not-allowed`), nor beyond its `maxReplicas` (403"
+                    + " `quota-exceeded`; scaling down is always allowed).")
     @ApiResponse(responseCode = "202", description = ACCEPTED,
             content = @Content(schema = @Schema(implementation = Operation.class)))
-    @ApiErrorResponses({404, 409, 413, 422})
+    @ApiErrorResponses(value = {404, 409, 413, 422}, problems = {ProblemType.DESTINATION_NOT_ALLOWED, ProblemType.QUOTA_EXCEEDED})
     ResponseEntity<Operation> scale(@PathVariable String name, @Valid @RequestBody ScaleApplication body,
                                     @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
                                     @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
@@ -231,7 +233,7 @@ class ApplicationController {
                     + " the revision does not exist.")
     @ApiResponse(responseCode = "202", description = ACCEPTED,
             content = @Content(schema = @Schema(implementation = Operation.class)))
-    @ApiErrorResponses(value = {404, 409, 413, 422}, problems = ProblemType.DESTINATION_NOT_ALLOWED)
+    @ApiErrorResponses(value = {404, 409, 413, 422}, problems = {ProblemType.DESTINATION_NOT_ALLOWED, ProblemType.QUOTA_EXCEEDED})
     ResponseEntity<Operation> rollback(@PathVariable String name, @Valid @RequestBody RollbackApplication body,
                                        @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
                                        @AuthenticationPrincipal Caller caller, HttpServletRequest request) {

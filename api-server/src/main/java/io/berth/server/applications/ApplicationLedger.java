@@ -26,13 +26,15 @@ class ApplicationLedger {
     private final ApplicationStore applications;
     private final OperationStore operations;
     private final ProjectDirectory projects;
+    private final ApplicationPlanner planner;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ApplicationLedger(ApplicationStore applications, OperationStore operations, AuditLog audit, TransactionTemplate tx,
-                      Clock clock, ProjectDirectory projects) {
+                      Clock clock, ProjectDirectory projects, ApplicationPlanner planner) {
         this.projects = projects;
+        this.planner = planner;
         this.applications = applications;
         this.operations = operations;
         this.audit = audit;
@@ -50,6 +52,7 @@ class ApplicationLedger {
                 throw new ApplicationAlreadyExistsException(change.application());
             }
             projects.admitApplication(projectId);
+            admitReplicas(projectId, null, change);
             Instant now = Instant.now(clock);
             UUID operationId = UUID.randomUUID();
             ApplicationRecord app = new ApplicationRecord(UUID.randomUUID(), change.application(),
@@ -72,6 +75,7 @@ class ApplicationLedger {
             ApplicationRecord app = applications.lock(change.application())
                     .orElseThrow(() -> new ApplicationNotFoundException(change.application()));
             checkMayChange(app, change);
+            admitReplicas(app.projectId(), app.id(), change);
             Instant now = Instant.now(clock);
             UUID operationId = UUID.randomUUID();
             int revision = change.plan() == null ? app.currentRevision() : app.currentRevision() + 1;
@@ -79,6 +83,23 @@ class ApplicationLedger {
                     change.settings().labelsOr(app.labels()), change.settings().selfHealOr(app.selfHeal()), change.request().actor(), now);
             write(app, revision, operationId, change, now);
             return operationId;
+        });
+    }
+
+    /** A change that renders a new revision must fit the project's replica quota, if it has one. */
+    private void admitReplicas(UUID projectId, UUID application, ApplicationChange change) {
+        if (change.plan() == null) {
+            return;
+        }
+        projects.admitReplicas(projectId, change.plan().replicas(), () -> {
+            // revisions recorded before they counted their replicas are counted now (kept if the change commits)
+            for (ApplicationStore.UncountedRevision old : applications.uncountedCurrentRevisions(projectId, null)) {
+                int replicas = planner.replan(old.application(), old.revision().spec()).replicas();
+                applications.countReplicas(old.applicationId(), old.revision().number(), replicas);
+            }
+            int others = applications.replicasInProject(projectId, application);
+            int all = application == null ? others : applications.replicasInProject(projectId, null);
+            return new ProjectDirectory.ReplicasInUse(all - others, others);
         });
     }
 
@@ -106,7 +127,7 @@ class ApplicationLedger {
             UUID versionId = applications.templateVersionId(spec.templateSet(), spec.version())
                     .orElseThrow(() -> new TemplateVersionGoneException(spec.templateSet(), spec.version()));
             applications.insertRevision(app.id(), versionId, new Revision(revision, spec, change.plan().digest(),
-                    change.cause(), change.rolledBackTo(), operationId, now, change.request().actor()));
+                    change.cause(), change.rolledBackTo(), operationId, now, change.request().actor()), change.plan().replicas());
             Set<String> stepped = change.steps().stream().map(st -> st.cluster() + "/" + st.namespace())
                     .collect(Collectors.toSet());
             for (Target t : spec.targets()) {

@@ -31,6 +31,26 @@ class ApplicationPlanner {
 
     /** A checked spec: targets resolved, every target rendered, and the digest of it all. */
     record Plan(ApplicationSpec spec, List<RenderedTarget> rendered, String digest) {
+
+        /** The replicas this plan runs: every workload of every target, as rendered (1 where none is set). */
+        int replicas() {
+            int total = 0;
+            for (RenderedTarget target : rendered) {
+                for (Workload workload : target.workloads()) {
+                    total += replicasOf(target.objects().get(workload.objectIndex()), workload.replicasPath());
+                }
+            }
+            return total;
+        }
+
+        private static int replicasOf(Map<String, Object> object, String path) {
+            Object value = object;
+            for (String field : path.split("\\.")) {
+                value = value instanceof Map<?, ?> map ? map.get(field) : null;
+            }
+            // Kubernetes' default for a workload that does not say
+            return value instanceof Number number ? number.intValue() : 1;
+        }
     }
 
     /** Resolves the spec's targets (explicit ones given separately from the selector) and renders them all. */

@@ -147,6 +147,7 @@ public class ApplicationService {
             ApplicationPlanner.Plan current = planner.replan(name, spec);
             Workload workload = pickWorkload(current, body.workload());
             List<Target> where = targetsOn(spec, body.clusters(), "Scale");
+            destinations.requireAllowed(projects.get(app.projectId()), where, List.of());
             ApplicationPlanner.Plan plan = planner.rescaled(current,
                     current.spec().withReplicas(workload.key(), body.clusters(), body.replicas()));
             List<NewStep> steps = where.stream().map(t -> new NewStep(t.cluster(), t.namespace(), StepAction.Scale)).toList();
@@ -223,6 +224,9 @@ public class ApplicationService {
             Map<UUID, Revision> current = revisions.current(batch);
             Map<UUID, List<ApplicationSummary.TargetSummary>> targets = applications.targetSummaries(ids);
             for (ApplicationRecord app : batch) {
+                if (!current.containsKey(app.id())) {
+                    continue; // purged after its row was read (the reads are separate statements): it is gone
+                }
                 ApplicationSummary summary = ApplicationSummary.of(app, projects.nameOf(app.projectId()), current.get(app.id()),
                         targets.getOrDefault(app.id(), List.of()));
                 if (page.size() < limit && (health == null || summary.health() == health)) {

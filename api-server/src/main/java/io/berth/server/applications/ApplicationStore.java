@@ -179,17 +179,53 @@ public class ApplicationStore {
                 .param("set", templateSet).param("version", version).query(UUID.class).optional();
     }
 
-    public void insertRevision(UUID applicationId, UUID templateVersionId, Revision revision) {
+    public void insertRevision(UUID applicationId, UUID templateVersionId, Revision revision, int replicas) {
         jdbc.sql("""
                 insert into application_revision (application_id, number, template_version_id, template_set,
-                       template_version, spec, rendered_digest, cause, rolled_back_to, operation_id, created_at, created_by)
-                values (:app, :number, :tv, :set, :version, :spec, :digest, :cause, :back, :op, :now, :by)""")
+                       template_version, spec, rendered_digest, cause, rolled_back_to, operation_id, created_at, created_by,
+                       replicas)
+                values (:app, :number, :tv, :set, :version, :spec, :digest, :cause, :back, :op, :now, :by, :replicas)""")
+                .param("replicas", replicas)
                 .param("app", applicationId).param("number", revision.number()).param("tv", templateVersionId)
                 .param("set", revision.spec().templateSet()).param("version", revision.spec().version())
                 .param("spec", json.writeValueAsString(revision.spec())).param("digest", revision.renderedDigest())
                 .param("cause", revision.cause().name()).param("back", revision.rolledBackTo())
                 .param("op", revision.operationId()).param("now", Timestamp.from(revision.createdAt()))
                 .param("by", revision.createdBy()).update();
+    }
+
+    /** A current revision recorded before revisions counted their replicas. */
+    record UncountedRevision(UUID applicationId, String application, Revision revision) {
+    }
+
+    /**
+     * The replicas the current revisions of the project's applications run, but this one's (null: none
+     * excluded) and deleted ones'. Revisions that did not count theirs are left out and listed by
+     * {@link #uncountedCurrentRevisions}.
+     */
+    public int replicasInProject(UUID projectId, UUID exceptApplication) {
+        return jdbc.sql("""
+                        select coalesce(sum(r.replicas), 0) from application a
+                        join application_revision r on r.application_id = a.id and r.number = a.current_revision
+                        where a.project_id = :project and a.state <> 'Deleted' and a.id <> :except""")
+                .param("project", projectId).param("except", exceptApplication == null ? new UUID(0, 0) : exceptApplication)
+                .query(Integer.class).single();
+    }
+
+    public List<UncountedRevision> uncountedCurrentRevisions(UUID projectId, UUID exceptApplication) {
+        return jdbc.sql("""
+                        select a.id as app_id, a.name as app_name, r.* from application a
+                        join application_revision r on r.application_id = a.id and r.number = a.current_revision
+                        where a.project_id = :project and a.state <> 'Deleted' and a.id <> :except and r.replicas is null""")
+                .param("project", projectId).param("except", exceptApplication == null ? new UUID(0, 0) : exceptApplication)
+                .query((rs, n) -> new UncountedRevision(rs.getObject("app_id", UUID.class), rs.getString("app_name"),
+                        revisionRow(rs, n)))
+                .list();
+    }
+
+    public void countReplicas(UUID applicationId, int number, int replicas) {
+        jdbc.sql("update application_revision set replicas = :replicas where application_id = :app and number = :number")
+                .param("replicas", replicas).param("app", applicationId).param("number", number).update();
     }
 
     public Optional<Revision> revision(UUID applicationId, int number) {

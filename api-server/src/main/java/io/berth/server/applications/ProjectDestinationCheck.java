@@ -9,10 +9,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses a revision whose targets lie outside the destinations of the application's project, before
- * anything is written. Checked on every change that decides where the application runs (deploy,
- * upgrade, rollback); a scale, a sync or a delete changes no target and is not checked, so a change of
- * a project's destinations never moves or stops what already runs.
+ * Refuses a change whose targets lie outside the destinations of the application's project, before
+ * anything is written: a deploy, upgrade or rollback (all the revision's targets) and a scale (the targets
+ * it scales). A sync (the same revision again) and a delete are not checked, so a change of a project's
+ * destinations never moves or stops what already runs, and what was left outside can still be put back
+ * as it was or removed.
  */
 @Component
 class ProjectDestinationCheck {

@@ -17,7 +17,7 @@ final class ProblemMeanings {
                     + " unknown field, a key given twice, a value of the wrong JSON type), a bad query parameter or cursor.";
             case UNAUTHENTICATED -> "no Authorization: Bearer token, or an unknown, revoked or expired one.";
             case FORBIDDEN -> "the caller's role, globally or in the project concerned, does not allow this operation.";
-            case QUOTA_EXCEEDED -> "the change would take the project beyond its quota (its applications); nothing was"
+            case QUOTA_EXCEEDED -> "the change would take the project beyond its quota (its applications or replicas); nothing was"
                     + " written.";
             case DESTINATION_NOT_ALLOWED -> "a target lies outside the destinations of the application's project; `errors`"
                     + " names each one (`targets[1]`, `clusterSelector`), and nothing was written.";

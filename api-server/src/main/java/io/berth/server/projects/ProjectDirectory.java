@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,6 +82,32 @@ public class ProjectDirectory {
             throw new QuotaExceededException("Project '" + count.name() + "' holds " + count.applications()
                     + " application(s), as many as its quota allows (maxApplications " + count.maxApplications()
                     + "); delete and purge one, or raise the quota");
+        }
+    }
+
+    /** The replicas a project's applications run: the one being changed, and all the others. */
+    public record ReplicasInUse(int thisApplication, int others) {
+    }
+
+    /**
+     * Admits a revision that runs {@code wanted} replicas into the project, when the project has a replica
+     * quota: under the lock of the project's row (as {@link #admitApplication}), with what its applications
+     * run, counted by {@code inUse} once the lock is held, the new total must fit, unless the change adds
+     * no replicas (a scale down is always allowed, even above a lowered quota).
+     *
+     * @throws QuotaExceededException when it would not
+     */
+    public void admitReplicas(UUID id, int wanted, Supplier<ReplicasInUse> inUse) {
+        if (!store.limitsReplicas(id)) {
+            return;
+        }
+        ProjectStore.ReplicaQuota quota = store.lockForReplicas(id);
+        ReplicasInUse now = inUse.get();
+        int others = now.others();
+        if (others + wanted > quota.maxReplicas() && wanted > now.thisApplication()) {
+            throw new QuotaExceededException("Project '" + quota.name() + "' would run " + (others + wanted)
+                    + " replicas, more than its quota allows (maxReplicas " + quota.maxReplicas() + "): " + others
+                    + " in its other applications and " + wanted + " in this one; scale something down, or raise the quota");
         }
     }
 

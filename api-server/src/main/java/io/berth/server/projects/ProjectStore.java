@@ -122,6 +122,22 @@ class ProjectStore {
         return new ApplicationCount((String) locked.get("name"), (Integer) locked.get("max_applications"), applications);
     }
 
+    /** Whether the project has a replica quota (read without a lock). */
+    boolean limitsReplicas(UUID id) {
+        return jdbc.sql("select max_replicas is not null from project where id = :id").param("id", id)
+                .query(Boolean.class).single();
+    }
+
+    /** A project's replica quota, its row locked until the caller's transaction ends (as for applications). */
+    record ReplicaQuota(String name, int maxReplicas) {
+    }
+
+    ReplicaQuota lockForReplicas(UUID id) {
+        Map<String, Object> locked = jdbc.sql("select name, max_replicas from project where id = :id for update")
+                .param("id", id).query().singleRow();
+        return new ReplicaQuota((String) locked.get("name"), (Integer) locked.get("max_replicas"));
+    }
+
     /** One target of one of the project's applications. */
     record PlacedTarget(String application, String cluster, String namespace) {
     }

@@ -10,6 +10,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
  * A valid JWT to a Berth caller: named by the username claim, with the roles its groups are bound to,
@@ -20,6 +21,8 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
     /** When groups give several global roles, the first of these that is given wins. */
     private static final List<Role> GLOBAL_PRECEDENCE = List.of(Role.admin, Role.operator, Role.clusterAdmin, Role.viewer, Role.metrics);
+
+    private static final int MAX_NAME = 255;
 
     private final OidcSettings settings;
     private final GroupRoles projects;
@@ -41,9 +44,15 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
         return UsernamePasswordAuthenticationToken.authenticated(caller, jwt, caller.authorities());
     }
 
+    /** Who acts, as audit records keep it (at most 255 characters: a longer name is refused, never cut). */
     private String name(Jwt jwt) {
-        return Optional.ofNullable(jwt.getClaimAsString(settings.usernameClaim())).filter(n -> !n.isBlank())
+        String name = Optional.ofNullable(jwt.getClaimAsString(settings.usernameClaim())).filter(n -> !n.isBlank())
                 .orElse(jwt.getSubject());
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw new InvalidBearerTokenException("The token names nobody Berth can record: its '" + settings.usernameClaim()
+                    + "' (or 'sub') claim must be 1 to " + MAX_NAME + " characters");
+        }
+        return name;
     }
 
     /** The groups claim as a list: a JSON array, or one string of names separated by spaces or commas. */

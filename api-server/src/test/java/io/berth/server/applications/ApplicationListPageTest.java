@@ -50,6 +50,25 @@ class ApplicationListPageTest {
         assertThat(viewsBuilt).as("one in ten matches; none of the others is read").hasValue(51);
     }
 
+    @Test
+    void anApplicationPurgedBetweenReadingItsRowAndItsRevisionIsLeftOutNotAFailure() {
+        storeOf(3);
+        // the purge commits after the page of rows was read: its revision is gone when revisions are read
+        when(store.currentRevisions(anyList())).thenAnswer(call -> {
+            Map<UUID, Revision> revisions = new HashMap<>();
+            List<UUID> ids = call.getArgument(0);
+            ids.subList(1, ids.size()).forEach(id -> revisions.put(id, new Revision(1,
+                    new ApplicationSpec("nginx-web", "1.0.0", null, null, null, null, true),
+                    "sha256:0", RevisionCause.Deploy, null, UUID.randomUUID(), Instant.EPOCH, "me")));
+            return revisions;
+        });
+
+        List<ApplicationSummary> page = service.list(java.util.Optional.empty(), null, null, null, LabelSelector.EVERYTHING,
+                null, null, "", 50);
+
+        assertThat(page).extracting(ApplicationSummary::name).containsExactly("app-0001", "app-0002");
+    }
+
     /** {@code count} applications app-0000.., labelled team=t0..t9 in turn, each with one revision and no targets. */
     private void storeOf(int count) {
         List<ApplicationRecord> all = new ArrayList<>();

@@ -107,6 +107,9 @@ class ProjectDestinationsIT extends ApplicationTestBase {
                 .containsExactly(stray + " " + cluster + "/team-a-old");
         JsonNode strayApp = application(stray);
         assertThat(strayApp.get("state").asString()).isEqualTo("Active");
+        // what was left outside is not scaled there any more, but still synced
+        assertProblem(api.post(APPS + "/" + stray + "/scale", ADMIN_TOKEN, Map.of("replicas", 2)), 403, "destination-not-allowed");
+        awaitSucceeded(accepted(api.post(APPS + "/" + stray + "/sync", ADMIN_TOKEN, Map.of())));
         assertThat(strayApp.get("targets").get(0).get("syncStatus").asString()).isEqualTo("Synced");
         assertThat(simulated(cluster).client().apps().statefulSets().inNamespace("team-a-old").list().getItems()).isNotEmpty();
     }

@@ -74,4 +74,63 @@ class ProjectQuotaIT extends ApplicationTestBase {
             threads.shutdownNow();
         }
     }
+
+    @Test
+    void theReplicaQuotaCountsEveryWorkloadOfEveryTargetOnDeployScaleAndUpgrade() {
+        String cluster = newCluster("replicas");
+        String other = newCluster("replicas");
+        String team = unique("team");
+        api.post("/api/v1/projects", ADMIN_TOKEN, Map.of("name", team, "quota", Map.of("maxReplicas", 5),
+                "destinations", List.of(Map.of("clusters", List.of("*"), "namespaces", List.of("*"))))).expect(201);
+        String web = unique("web");
+        // 2 targets of 2 replicas: 4 of 5
+        awaitSucceeded(deploy(Map.of("name", web, "project", team, "templateSet", "nginx-web", "version", "1.0.0",
+                "values", Map.of("replicas", 2), "targets", List.of(target(cluster, "a"), target(other, "b")))));
+
+        Api.Reply tooMany = api.post(APPS, ADMIN_TOKEN, Map.of("name", unique("web"), "project", team, "templateSet",
+                "nginx-web", "version", "1.0.0", "values", Map.of("replicas", 2), "targets", List.of(target(cluster, "c"))));
+        assertProblem(tooMany, 403, "quota-exceeded");
+        assertThat(tooMany.json().get("detail").asString()).contains("maxReplicas 5").contains("would run 6");
+
+        // scaling the first cluster's target to 3 makes 5 (fits); to 4 makes 6 (refused, nothing written)
+        awaitSucceeded(accepted(api.post(APPS + "/" + web + "/scale", ADMIN_TOKEN, Map.of("replicas", 3,
+                "clusters", List.of(cluster)))));
+        assertProblem(api.post(APPS + "/" + web + "/scale", ADMIN_TOKEN, Map.of("replicas", 4,
+                "clusters", List.of(cluster))), 403, "quota-exceeded");
+        assertThat(application(web).get("currentRevision").asInt()).isEqualTo(2);
+        assertProblem(api.patch(APPS + "/" + web, ADMIN_TOKEN, Map.of("targets",
+                List.of(target(cluster, "a"), target(other, "b"), target(cluster, "c")))), 403, "quota-exceeded");
+
+        // a quota lowered below what runs still lets the project scale down
+        api.patch("/api/v1/projects/" + team, ADMIN_TOKEN, Map.of("quota", Map.of("maxReplicas", 2))).expect(200);
+        awaitSucceeded(accepted(api.post(APPS + "/" + web + "/scale", ADMIN_TOKEN, Map.of("replicas", 2,
+                "clusters", List.of(cluster)))));
+
+        // two more fit once the quota is raised
+        api.patch("/api/v1/projects/" + team, ADMIN_TOKEN, Map.of("quota", Map.of("maxReplicas", 6))).expect(200);
+        awaitSucceeded(deploy(Map.of("name", unique("web"), "project", team, "templateSet", "nginx-web", "version", "1.0.0",
+                "values", Map.of("replicas", 2), "targets", List.of(target(cluster, "c")))));
+    }
+
+    @Test
+    void revisionsRecordedBeforeTheyCountedTheirReplicasAreCountedWhenAQuotaNeedsThem() {
+        String cluster = newCluster("replicas");
+        String team = unique("team");
+        api.post("/api/v1/projects", ADMIN_TOKEN, Map.of("name", team,
+                "destinations", List.of(Map.of("clusters", List.of("*"), "namespaces", List.of("*"))))).expect(201);
+        String old = unique("old");
+        awaitSucceeded(deploy(Map.of("name", old, "project", team, "templateSet", "nginx-web", "version", "1.0.0",
+                "values", Map.of("replicas", 3), "targets", List.of(target(cluster, "a")))));
+        // as a revision recorded before the column existed
+        jdbc.update("update application_revision set replicas = null where application_id = (select id from application where name = ?)", old);
+        api.patch("/api/v1/projects/" + team, ADMIN_TOKEN, Map.of("quota", Map.of("maxReplicas", 4))).expect(200);
+
+        assertProblem(api.post(APPS, ADMIN_TOKEN, Map.of("name", unique("web"), "project", team, "templateSet", "nginx-web",
+                "version", "1.0.0", "values", Map.of("replicas", 2), "targets", List.of(target(cluster, "b")))), 403, "quota-exceeded");
+        awaitSucceeded(deploy(Map.of("name", unique("web"), "project", team, "templateSet", "nginx-web", "version", "1.0.0",
+                "values", Map.of("replicas", 1), "targets", List.of(target(cluster, "b")))));
+        // kept with the change that counted it
+        assertThat(jdbc.queryForObject("select replicas from application_revision where application_id ="
+                + " (select id from application where name = ?)", Integer.class, old)).isEqualTo(3);
+    }
 }

@@ -156,6 +156,10 @@ class TwoTeamsIT extends ApplicationTestBase {
                 "version", "1.0.0", "targets", List.of(target(cluster, teamA + "-x"))));
         assertProblem(deployHidden, 404, "not-found");
 
+        // a shared set of another project is read by all and changed by its own project only
+        assertThat(api.get("/api/v1/template-sets/nginx-web", ciA).status()).isEqualTo(200);
+        assertProblem(api.delete("/api/v1/template-sets/nginx-web/versions/1.0.0", ciA), 403, "forbidden");
+
         // a project limited to other shared sets may not deploy nginx-web, shared with all
         api.patch("/api/v1/projects/" + teamA, ADMIN_TOKEN, Map.of("templateSets", List.of("etcd-*"))).expect(200);
         Api.Reply narrowed = api.post(APPS, ciA, web(unique("web"), teamA, teamA + "-web2"));
