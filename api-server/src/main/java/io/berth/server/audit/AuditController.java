@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The audit trail, for admins. */
 @RestController
 @RequestMapping("/api/v1/audit")
-@Tag(name = "Audit", description = "Who changed which application, on which clusters, and how it ended")
+@Tag(name = "Audit", description = "Who changed which application, on which clusters, and how it ended; who changed who may do what")
 class AuditController {
 
     private static final int DEFAULT_LIMIT = 50;
@@ -31,13 +31,15 @@ class AuditController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "listAuditRecords",
             summary = "List audit records, newest first",
-            description = "Lists what was changed through Berth, newest first: who (the token's name) deployed, changed,"
-                    + " scaled, rolled back or deleted which application, on which clusters, with which request id, and how"
-                    + " the operation ended, and the project of that application. Optionally only one project's or one"
-                    + " application's records. Records are written by Berth and never changed.")
+            description = "Lists what was changed through Berth, newest first: who (the token's or the person's name)"
+                    + " deployed, changed, scaled, rolled back or deleted which application, on which clusters, with which"
+                    + " request id, and how the operation ended, and the project of that application; and who created,"
+                    + " changed or deleted a project, set its groups, or created or revoked a token (with its project)."
+                    + " Optionally only one project's or one application's records. Records are written by Berth, in the"
+                    + " transaction of the change, and never changed.")
     @ApiErrorResponses({422})
     ListResponse<AuditRecord> list(
-            @Parameter(description = "Only the records of this project's applications") @RequestParam(required = false) String project,
+            @Parameter(description = "Only the records of this project (its applications, groups and tokens)") @RequestParam(required = false) String project,
             @Parameter(description = "Only this application's records") @RequestParam(required = false) String application,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,6 +40,19 @@ public class AuditLog {
                 .param("app", application).param("clusters", clusters == null ? null : String.join(",", clusters))
                 .param("result", result).param("requestId", requestId).param("op", operationId)
                 .param("detail", Columns.clip(detail))
+                .update();
+    }
+
+    /**
+     * A change of who may do what or where (a project, its groups, a token), in the transaction that makes it:
+     * no application; the project by name (null for a global token), the request's id from the log context.
+     */
+    public void recordAccessChange(String actor, String action, String project, String detail) {
+        jdbc.sql("""
+                insert into audit_record (occurred_at, actor, action, project, result, request_id, detail)
+                values (:at, :actor, :action, :project, 'Succeeded', :requestId, :detail)""")
+                .param("at", Timestamp.from(Instant.now(clock))).param("actor", actor).param("action", action)
+                .param("project", project).param("requestId", MDC.get("requestId")).param("detail", Columns.clip(detail))
                 .update();
     }
 

@@ -187,8 +187,9 @@ class ProjectController {
             description = "Deletes the project. Refused with 409 while it holds applications or template sets, and always for"
                     + " `default`, which holds what belongs to no other project.")
     @ApiErrorResponses({404, 409, 412})
-    void delete(@PathVariable String name, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        projects.delete(name, ETags.expectedVersion(ifMatch));
+    void delete(@PathVariable String name, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                @AuthenticationPrincipal Caller caller) {
+        projects.delete(name, ETags.expectedVersion(ifMatch), caller.name());
     }
 
     private static ResponseEntity<Project> withETag(Project project) {

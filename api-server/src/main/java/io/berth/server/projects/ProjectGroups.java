@@ -2,6 +2,7 @@ package io.berth.server.projects;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.berth.server.audit.AuditLog;
 import io.berth.server.domain.InvalidRequestException;
 import io.berth.server.domain.Violation;
 import io.berth.server.security.GroupRoles;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,14 +43,16 @@ public class ProjectGroups implements GroupRoles {
     private static final Duration KEPT_FOR = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final ProjectDirectory projects;
     private final OidcSettings settings;
     private final Clock clock;
     private final Cache<Set<String>, Map<UUID, Role>> recentlyResolved =
             Caffeine.newBuilder().expireAfterWrite(KEPT_FOR).maximumSize(10_000).build();
 
-    ProjectGroups(JdbcClient jdbc, ProjectDirectory projects, OidcSettings settings, Clock clock) {
+    ProjectGroups(JdbcClient jdbc, ProjectDirectory projects, OidcSettings settings, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.projects = projects;
         this.settings = settings;
         this.clock = clock;
@@ -109,6 +113,8 @@ public class ProjectGroups implements GroupRoles {
                     .update();
         }
         recentlyResolved.invalidateAll();
+        audit.recordAccessChange(by, "ReplaceProjectGroups", projects.nameOf(project), wanted.stream()
+                .map(binding -> binding.group() + "=" + binding.role().value()).collect(Collectors.joining(", ")));
         return of(project);
     }
 

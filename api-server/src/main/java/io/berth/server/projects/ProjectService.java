@@ -3,6 +3,7 @@ package io.berth.server.projects;
 import io.berth.cluster.ClusterNotFoundException;
 import io.berth.cluster.ClusterRegistry;
 import io.berth.cluster.Labels;
+import io.berth.server.audit.AuditLog;
 import io.berth.server.domain.Violation;
 import io.berth.server.projects.ProjectExceptions.ConcurrentProjectChangeException;
 import io.berth.server.projects.ProjectExceptions.InvalidProjectException;
@@ -29,11 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectService {
 
     private final ProjectStore store;
+    private final AuditLog audit;
     private final ClusterRegistry clusters;
     private final Clock clock;
 
-    ProjectService(ProjectStore store, ClusterRegistry clusters, Clock clock) {
+    ProjectService(ProjectStore store, ClusterRegistry clusters, AuditLog audit, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.clusters = clusters;
         this.clock = clock;
     }
@@ -51,6 +54,7 @@ public class ProjectService {
         } catch (DuplicateKeyException taken) {
             throw new ProjectAlreadyExistsException(request.name());
         }
+        audit.recordAccessChange(by, "CreateProject", request.name(), null);
         return row(request.name()).project(); // as stored: times at the database's precision
     }
 
@@ -59,8 +63,8 @@ public class ProjectService {
         return row(name).project();
     }
 
-    @Transactional(readOnly = true)
     /** The projects of {@code visible} (every project when empty) in name order. */
+    @Transactional(readOnly = true)
     public List<Project> list(Optional<Set<UUID>> visible, String afterName, int limit) {
         return store.page(visible.orElse(null), afterName, limit);
     }
@@ -81,12 +85,13 @@ public class ProjectService {
             row(name); // gone meanwhile: 404
             throw expectedVersion != null ? new StaleProjectException(name) : new ConcurrentProjectChangeException(name);
         }
+        audit.recordAccessChange(by, "UpdateProject", name, null);
         return row(name).project();
     }
 
     /** Deletes an empty project; {@code default} and a project holding applications or template sets stay. */
     @Transactional
-    public void delete(String name, Long expectedVersion) {
+    public void delete(String name, Long expectedVersion, String by) {
         if (Project.DEFAULT.equals(name)) {
             row(name); // answers 404 like any other name if it were ever gone
             throw new ProjectInUseException("Project 'default' cannot be deleted: it holds what belongs to no other project");
@@ -109,6 +114,7 @@ public class ProjectService {
         if (!deleted) {
             throw expectedVersion != null ? new StaleProjectException(name) : new ConcurrentProjectChangeException(name);
         }
+        audit.recordAccessChange(by, "DeleteProject", name, null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.berth.server.tokens;
 
+import io.berth.server.audit.AuditLog;
 import io.berth.server.projects.ProjectDirectory;
 import io.berth.server.security.Caller;
 import io.berth.server.security.Role;
@@ -30,10 +31,13 @@ public class TokenService implements TokenAuthenticator {
     private final ApiTokenRepository tokens;
     private final RecentlyReadTokens recentlyRead;
     private final ProjectDirectory projects;
+    private final AuditLog audit;
     private final Clock clock;
 
-    TokenService(ApiTokenRepository tokens, RecentlyReadTokens recentlyRead, ProjectDirectory projects, Clock clock) {
+    TokenService(ApiTokenRepository tokens, RecentlyReadTokens recentlyRead, ProjectDirectory projects, AuditLog audit,
+                 Clock clock) {
         this.tokens = tokens;
+        this.audit = audit;
         this.recentlyRead = recentlyRead;
         this.projects = projects;
         this.clock = clock;
@@ -78,6 +82,8 @@ public class TokenService implements TokenAuthenticator {
         String secret = TokenSecrets.generate();
         ApiTokenEntity saved = save(new ApiTokenEntity(name, role, projectId, TokenSecrets.hash(secret), now,
                 creator.name(), expiresAt));
+        audit.recordAccessChange(creator.name(), "CreateToken", project, "token '" + name + "', role " + role.value()
+                + (expiresAt == null ? "" : ", expires " + expiresAt));
         return new CreatedToken(saved.getName(), saved.getRole(), project, saved.getCreatedAt(), saved.getCreatedBy(),
                 saved.getExpiresAt(), secret);
     }
@@ -105,6 +111,7 @@ public class TokenService implements TokenAuthenticator {
         ApiTokenEntity token = tokens.findByName(name).filter(found -> manages(caller, found))
                 .orElseThrow(() -> new TokenNotFoundException(name));
         tokens.delete(token);
+        audit.recordAccessChange(caller.name(), "RevokeToken", projectName(token), "token '" + name + "'");
         // forgotten now and again once committed: a request that read the token meanwhile put it back
         recentlyRead.forget(name);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -102,6 +102,22 @@ class TwoTeamsIT extends ApplicationTestBase {
     }
 
     @Test
+    void teamADeploysTheArticlesEtcdClusterInItsOwnNamespaceAndTeamBNeitherSeesNorScalesIt() {
+        String namespace = teamA + "-db";
+        String operator = unique("etcd-operator");
+        String etcd = unique("etcd");
+        awaitSucceeded(accepted(api.post(APPS, ciA, Map.of("name", operator, "project", teamA, "templateSet", "etcd-operator",
+                "version", "1.0.0", "targets", List.of(target(cluster, namespace)), "wait", true))));
+        awaitSucceeded(accepted(api.post(APPS, ciA, Map.of("name", etcd, "project", teamA, "templateSet", "etcd-cluster",
+                "version", "1.0.0", "targets", List.of(target(cluster, namespace)), "wait", true))));
+
+        assertProblem(api.post(APPS + "/" + etcd + "/scale", ciB, Map.of("replicas", 5)), 404, "not-found");
+        assertThat(names(api.get(APPS + "?limit=500", ciB).expect(200))).doesNotContain(operator, etcd);
+        JsonNode scaled = awaitSucceeded(accepted(api.post(APPS + "/" + etcd + "/scale", ciA, Map.of("replicas", 5, "wait", true))));
+        assertThat(scaled.get("options").get("scale").get("replicasPath").asString()).isEqualTo("spec.size");
+    }
+
+    @Test
     void aTeamDeploysOnlyWithinItsDestinationsAndItsProject() {
         assertProblem(api.post(APPS, ciA, web(unique("web"), teamA, teamB + "-web")), 403, "destination-not-allowed");
         Api.Reply otherProject = api.post(APPS, ciA, web(unique("web"), teamB, teamB + "-web"));
@@ -174,6 +190,11 @@ class TwoTeamsIT extends ApplicationTestBase {
                 .expect(201);
         assertThat(created.get("project").asString()).isEqualTo(teamA);
         assertThat(api.get(APPS + "/" + webA, created.get("token").asString()).status()).isEqualTo(200);
+        // who gave whom access is in the project's audit trail
+        assertThat(api.get("/api/v1/audit?limit=500&project=" + teamA, ADMIN_TOKEN).expect(200).get("items").valueStream()
+                .filter(r -> r.get("action").asString().equals("CreateToken"))
+                .map(r -> r.get("detail").asString()))
+                .anySatisfy(detail -> assertThat(detail).contains(created.get("name").asString()).contains("viewer"));
 
         assertProblem(api.post("/api/v1/tokens", adminA, Map.of("name", unique("x"), "role", "admin")), 403, "forbidden");
         assertProblem(api.post("/api/v1/tokens", adminA, Map.of("name", unique("x"), "role", "operator", "project", teamB)),
