@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -39,7 +40,7 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
                 .filter(b -> b.project() == null && groups.contains(b.group()))
                 .map(OidcSettings.Binding::role)
                 .min(Comparator.comparingInt(GLOBAL_PRECEDENCE::indexOf)).orElse(null);
-        Map<java.util.UUID, Role> inProjects = projects.inProjects(groups);
+        Map<UUID, Role> inProjects = projects.inProjects(groups);
         Caller caller = new Caller(name(jwt), Caller.Kind.USER, global, inProjects);
         return UsernamePasswordAuthenticationToken.authenticated(caller, jwt, caller.authorities());
     }
