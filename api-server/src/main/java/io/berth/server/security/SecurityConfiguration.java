@@ -42,7 +42,7 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(server -> server
                     .bearerTokenResolver(new JwtBearerTokens())
                     .authenticationEntryPoint(challenge)
-                    .jwt(jwt -> jwt.decoder(jwts).jwtAuthenticationConverter(new JwtCallers(oidc, groupRoles)))
+                    .jwt(jwt -> jwt.decoder(new OutageAwareJwtDecoder(jwts)).jwtAuthenticationConverter(new JwtCallers(oidc, groupRoles)))
                     .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                         @Override
                         public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
