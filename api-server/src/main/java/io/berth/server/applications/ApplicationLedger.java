@@ -1,6 +1,7 @@
 package io.berth.server.applications;
 
 import io.berth.server.audit.AuditLog;
+import io.berth.server.domain.UnknownProjectException;
 import io.berth.server.operations.OperationStore;
 import io.berth.server.operations.OperationType;
 import io.berth.server.projects.ProjectDirectory;
@@ -9,8 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,9 +46,11 @@ class ApplicationLedger {
 
     /**
      * Records a first deploy in a project; {@link ApplicationAlreadyExistsException} when the name was taken meanwhile,
-     * {@link io.berth.server.domain.QuotaExceededException} when the project has no room for another application.
+     * {@link io.berth.server.domain.QuotaExceededException} when the project has no room for another application,
+     * {@link UnknownProjectException} when the project was deleted after the request was checked.
      */
-    UUID recordNew(UUID projectId, ApplicationChange change) {
+    UUID recordNew(ProjectDirectory.Found project, ApplicationChange change) {
+        UUID projectId = project.id();
         return tx.execute(status -> {
             if (applications.lock(change.application()).isPresent()) {
                 throw new ApplicationAlreadyExistsException(change.application());
@@ -63,6 +67,8 @@ class ApplicationLedger {
                 applications.insert(app);
             } catch (DuplicateKeyException sameNameAtOnce) { // another deploy of this name committed first
                 throw new ApplicationAlreadyExistsException(change.application());
+            } catch (DataIntegrityViolationException projectDeletedMeanwhile) { // its row went after it was read
+                throw new UnknownProjectException(project.project().name());
             }
             write(app, 1, operationId, change, now);
             return operationId;

@@ -82,7 +82,7 @@ public class ApplicationService {
             List<Target> explicit = targets(body.targets());
             ApplicationPlanner.Plan plan = planner.plan(body.name(), spec, explicit);
             destinations.requireAllowed(project, plan.spec().targets(), explicit);
-            return ledger.recordNew(project.id(), new ApplicationChange(body.name(), OperationType.Deploy, RevisionCause.Deploy, plan,
+            return ledger.recordNew(project, new ApplicationChange(body.name(), OperationType.Deploy, RevisionCause.Deploy, plan,
                     null, applySteps(plan.spec(), List.of()), OperationOptions.apply(isTrue(body.waitForReady()),
                     body.timeoutSeconds()), ApplicationState.Active, new ApplicationSettings(labels, isTrue(body.selfHeal())),
                     null, null, request));

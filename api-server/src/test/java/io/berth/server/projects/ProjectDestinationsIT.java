@@ -152,4 +152,33 @@ class ProjectDestinationsIT extends ApplicationTestBase {
         assertProblem(api.delete("/api/v1/projects/" + team, ADMIN_TOKEN), 409, "conflict");
         api.get("/api/v1/projects/" + team, ADMIN_TOKEN).expect(200);
     }
+
+    @Test
+    void aDeployWhoseProjectIsDeletedMeanwhileIsAnUnknownProjectAndWritesNothing() throws Exception {
+        String cluster = newCluster("any");
+        String team = project(List.of(Map.of("clusters", List.of("*"), "namespaces", List.of("*"))));
+        String name = unique("web");
+        javax.sql.DataSource dataSource = jdbc.getDataSource();
+        try (java.sql.Connection deleting = dataSource.getConnection()) {
+            // the project's deletion is under way (not committed): the deploy still finds the project, then
+            // waits on its row when it records the application
+            deleting.setAutoCommit(false);
+            try (var delete = deleting.prepareStatement("delete from project where name = ?")) {
+                delete.setString(1, team);
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+            var deploy = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    api.post(APPS, ADMIN_TOKEN, web(name, team, List.of(target(cluster, "ns")))));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into application %'",
+                    Integer.class) > 0);
+            deleting.commit();
+
+            Api.Reply refused = deploy.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertProblem(refused, 422, "validation-failed");
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("project");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from application where name = ?", Long.class, name)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from operation where application_name = ?", Long.class, name)).isZero();
+    }
 }
