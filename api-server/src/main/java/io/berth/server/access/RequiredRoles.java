@@ -1,6 +1,7 @@
 package io.berth.server.access;
 
 import io.berth.server.security.Role;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.springframework.web.method.HandlerMethod;
 final class RequiredRoles {
 
     private static final Pattern HAS_ROLE = Pattern.compile("hasRole\\('([A-Z_]+)'\\)");
-    private static final Map<java.lang.reflect.Method, Optional<Role>> READ = new ConcurrentHashMap<>();
+    private static final Map<Method, Optional<Role>> READ = new ConcurrentHashMap<>();
 
     private RequiredRoles() {
     }

@@ -8,6 +8,7 @@ import io.berth.server.security.TokenAuthenticator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,9 +38,9 @@ public class TokenService implements TokenAuthenticator {
     TokenService(ApiTokenRepository tokens, RecentlyReadTokens recentlyRead, ProjectDirectory projects, AuditLog audit,
                  Clock clock) {
         this.tokens = tokens;
-        this.audit = audit;
         this.recentlyRead = recentlyRead;
         this.projects = projects;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -98,7 +99,7 @@ public class TokenService implements TokenAuthenticator {
             page = tokens.findByNameGreaterThanOrderByNameAsc(after, Limit.of(limit));
         } else {
             Set<UUID> administered = caller.projects().entrySet().stream().filter(e -> e.getValue() == Role.admin)
-                    .map(java.util.Map.Entry::getKey).collect(Collectors.toSet());
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
             page = administered.isEmpty() ? List.of()
                     : tokens.findByProjectIdInAndNameGreaterThanOrderByNameAsc(administered, after, Limit.of(limit));
         }
