@@ -1,6 +1,7 @@
 package io.berth.kubesim;
 
 import io.berth.kubesim.controllers.ControllerSet;
+import io.berth.kubesim.controllers.EtcdData;
 import io.berth.kubesim.controllers.EventRecorder;
 import io.berth.kubesim.controllers.ReconcileQueue;
 import io.berth.kubesim.controllers.SimContext;
@@ -45,9 +46,11 @@ public final class SimulatedCluster implements AutoCloseable {
     private final ReconcileQueue queue;
     private final EventRecorder events;
     private final Faults faults;
+    private final EtcdData etcdData;
 
     private SimulatedCluster(String name, String token, String caPem, ApiServer server, SimDispatcher dispatcher, TcpGate gate,
-                             KubernetesClient internal, ReconcileQueue queue, EventRecorder events, FaultState faultState) {
+                             KubernetesClient internal, ReconcileQueue queue, EventRecorder events, FaultState faultState,
+                             EtcdData etcdData) {
         this.name = name;
         this.token = token;
         this.caPem = caPem;
@@ -58,6 +61,7 @@ public final class SimulatedCluster implements AutoCloseable {
         this.queue = queue;
         this.events = events;
         this.faults = new Faults(gate, faultState, internal);
+        this.etcdData = etcdData;
     }
 
     static SimulatedCluster start(String name, SimulatorSettings settings, ScheduledExecutorService executor,
@@ -80,10 +84,11 @@ public final class SimulatedCluster implements AutoCloseable {
         ReconcileQueue queue = new ReconcileQueue(executor, key -> controllers.get().reconcile(key));
         List<String> nodes = createNodes(internal, settings.nodes());
         EventRecorder events = new EventRecorder(internal, executor);
-        SimContext context = new SimContext(internal, queue, settings, nodes, events);
+        EtcdData etcdData = new EtcdData();
+        SimContext context = new SimContext(internal, queue, settings, nodes, events, etcdData);
         controllers.set(new ControllerSet(queue, StandardControllers.create(context)));
         dispatcher.addListener(controllers.get());
-        return new SimulatedCluster(name, token, caPem, server, dispatcher, gate, internal, queue, events, faultState);
+        return new SimulatedCluster(name, token, caPem, server, dispatcher, gate, internal, queue, events, faultState, etcdData);
     }
 
     public String name() {
@@ -157,6 +162,11 @@ public final class SimulatedCluster implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** What this cluster's simulated etcd clusters hold: tests write keys here, as an application would. */
+    public EtcdData etcdData() {
+        return etcdData;
     }
 
     /**

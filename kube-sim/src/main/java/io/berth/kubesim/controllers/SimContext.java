@@ -11,7 +11,8 @@ import java.util.List;
  * @param queue     where follow-up work goes
  * @param nodeNames the cluster's nodes, for placing pods
  * @param events    where the controllers record their Events
+ * @param etcdData  what the cluster's simulated etcd clusters hold
  */
 public record SimContext(KubernetesClient client, ReconcileQueue queue, SimulatorSettings settings, List<String> nodeNames,
-                         EventRecorder events) {
+                         EventRecorder events, EtcdData etcdData) {
 }

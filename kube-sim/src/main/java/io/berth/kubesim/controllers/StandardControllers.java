@@ -16,6 +16,7 @@ public final class StandardControllers {
         controllers.add(new StatefulSetController(context));
         controllers.add(new DeploymentController(context));
         controllers.add(new EtcdOperator(context));
+        controllers.add(new EtcdBackupOperator(context));
         controllers.add(new CustomResourceDefinitionController(context));
         return controllers;
     }
