@@ -2,6 +2,7 @@ package io.berth.kubesim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.berth.kubesim.controllers.EtcdData;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
@@ -175,6 +176,18 @@ public final class ControlApi implements AutoCloseable {
                     throw new BadRequest(404, "no node " + rest.get(1) + " in " + cluster.name());
                 }
                 faults.nodeReady(rest.get(1), booleanParameter(query, "value", true));
+            }
+            case "etcd/*" -> {
+                if (rest.size() != 4 || !rest.get(3).equals("keys")) {
+                    throw new BadRequest(404, "use POST /clusters/{name}/etcd/{namespace}/{etcdcluster}/keys?key=...&value=...");
+                }
+                String key = query.get("key");
+                if (key == null || key.isEmpty()) {
+                    throw new BadRequest(400, "say which key to write: ?key=...&value=...");
+                }
+                cluster.etcdData().put(rest.get(1), rest.get(2), key, query.getOrDefault("value", ""));
+                EtcdData.Snapshot now = cluster.etcdData().snapshot(rest.get(1), rest.get(2));
+                return new Answer(200, JSON.valueToTree(Map.of("revision", now.revision(), "keys", now.keys())).toString());
             }
             default -> throw new BadRequest(404, "no such action: " + String.join("/", rest));
         }

@@ -102,6 +102,18 @@ class ControlApiTest {
     }
 
     @Test
+    void writesKeysIntoASimulatedEtcdClusterAsAnApplicationWould() {
+        JsonNode first = call("POST", "/clusters/sim-1/etcd/db/example-etcd-cluster/keys?key=%2Forders%2F1&value=paid").json();
+        assertThat(first.path("revision").asLong()).isEqualTo(1);
+        JsonNode second = call("POST", "/clusters/sim-1/etcd/db/example-etcd-cluster/keys?key=%2Forders%2F2&value=shipped").json();
+        assertThat(second.path("revision").asLong()).isEqualTo(2);
+        assertThat(clusters.get(0).etcdData().snapshot("db", "example-etcd-cluster").keys())
+                .containsEntry("/orders/1", "paid").containsEntry("/orders/2", "shipped");
+        assertThat(call("POST", "/clusters/sim-1/etcd/db/example-etcd-cluster/keys").code()).isEqualTo(400);
+        assertThat(call("POST", "/clusters/sim-1/etcd/db").code()).isEqualTo(404);
+    }
+
+    @Test
     void deletesAPod() {
         clusters.get(0).client().pods().inNamespace("ctl").resource(new PodBuilder().withNewMetadata().withName("victim").endMetadata()
                 .withNewSpec().addNewContainer().withName("main").withImage("nginx:1.27").endContainer().endSpec().build()).create();
