@@ -25,7 +25,9 @@ import io.berth.template.internal.render.Substitution;
  *   <li>placeholders stand only in values, and each is declared in the schema or is a built-in;</li>
  *   <li>the schema is a valid JSON Schema (draft 2020-12 unless {@code $schema} says otherwise)
  *       describing an object, and the defaults pass it;</li>
- *   <li>hints are well-formed and name kinds present in the documents.</li>
+ *   <li>hints are well-formed and name kinds present in the documents;</li>
+ *   <li>the templates of a backup declaration are one document each, whose placeholders are declared,
+ *       built-in or {@code berth.backup.*}.</li>
  * </ul>
  */
 public final class ContentValidator {
@@ -53,10 +55,46 @@ public final class ContentValidator {
         List<ManifestIdentity> identities = checkDocuments(template, schema, problems);
         ManifestRules.checkDuplicates(identities, problems);
         HintRules.check(content.hints(), identities, problems);
+        checkBackupTemplates(content.hints(), schema, problems);
         if (template.documents().isEmpty() && template.problems().isEmpty()) {
             problems.add(TemplateProblem.at(null, "the content has no documents"));
         }
         return List.copyOf(problems);
+    }
+
+    private static void checkBackupTemplates(List<WorkloadHint> hints, ParameterSchema schema, List<TemplateProblem> problems) {
+        for (int i = 0; i < hints.size(); i++) {
+            BackupHint backup = hints.get(i).backup();
+            if (backup == null) {
+                continue;
+            }
+            String path = "$.hints[" + i + "].backup.";
+            checkBackupTemplate(backup.oneShot(), schema, path + "oneShot.template", problems);
+            checkBackupTemplate(backup.scheduled(), schema, path + "scheduled.template", problems);
+            checkBackupTemplate(backup.restore(), schema, path + "restore.template", problems);
+        }
+    }
+
+    private static void checkBackupTemplate(BackupHint.BackupResource resource, ParameterSchema schema, String path,
+                                            List<TemplateProblem> problems) {
+        if (resource == null || resource.template() == null || resource.template().isBlank()) {
+            return; // HintRules said so
+        }
+        ParsedTemplate template = TemplateParser.parse(resource.template());
+        List<TemplateProblem> found = new ArrayList<>(template.problems());
+        if (template.documents().size() != 1 && template.problems().isEmpty()) {
+            found.add(TemplateProblem.at(null, "must be exactly one document, not " + template.documents().size()));
+        }
+        Substitution declaredOnly = new Substitution(template.markers(), new DeclaredNames(schema, true));
+        ManifestRules rules = ManifestRules.forTemplate(template.markers());
+        for (ParsedDocument document : template.documents()) {
+            declaredOnly.apply(document, found);
+            rules.check(document.index(), document.tree(), found);
+        }
+        for (TemplateProblem problem : found) {
+            problems.add(TemplateProblem.at(path, problem.path() == null ? problem.message()
+                    : problem.path() + ": " + problem.message()));
+        }
     }
 
     private static List<ManifestIdentity> checkDocuments(ParsedTemplate template, ParameterSchema schema,

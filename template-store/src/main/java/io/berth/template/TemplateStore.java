@@ -307,27 +307,52 @@ public class TemplateStore {
     }
 
     /**
-     * Creates the example sets shipped with Berth ({@code nginx-web}, {@code etcd-cluster},
-     * {@code etcd-operator}), each with
-     * its version {@code 1.0.0}. A set whose name exists already is left alone, whatever it holds.
+     * Creates the example sets shipped with Berth that do not exist yet, in {@code projectId}, shared with
+     * every project, each with all its versions. An example set that exists already gains the example's
+     * versions it lacks, but only while its first version is the example's own (same digest): a set of that
+     * name that holds something else is left alone, whatever it holds.
      */
-    /** Creates the example sets that do not exist yet, in {@code projectId}, shared with every project. */
     public SeedReport seedExamples(String createdBy, UUID projectId) {
         List<String> created = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (ExampleTemplates.Example example : ExampleTemplates.all()) {
+            List<ExampleTemplates.ExampleVersion> versions = example.versions();
             try {
                 tx.executeWithoutResult(status -> {
                     create(new NewTemplateSet(example.name(), example.description(), example.labels(), projectId, true, createdBy));
-                    publish(example.name(), new NewTemplateVersion(example.version(), example.changelog(),
-                            example.content(), createdBy));
+                    versions.forEach(v -> publish(example.name(), new NewTemplateVersion(v.version(), v.changelog(), v.content(), createdBy)));
                 });
-                created.add(example.name() + "@" + example.version());
+                versions.forEach(v -> created.add(example.name() + "@" + v.version()));
             } catch (TemplateSetAlreadyExistsException exists) {
-                skipped.add(example.name());
+                List<String> added = addMissingVersions(example, createdBy);
+                if (added.isEmpty()) {
+                    skipped.add(example.name());
+                }
+                created.addAll(added);
             }
         }
         return new SeedReport(created, skipped);
+    }
+
+    private List<String> addMissingVersions(ExampleTemplates.Example example, String createdBy) {
+        List<String> added = new ArrayList<>();
+        ExampleTemplates.ExampleVersion first = example.versions().get(0);
+        try {
+            if (!version(example.name(), first.version()).digest().equals(ContentDigest.of(first.content()))) {
+                return added;
+            }
+        } catch (TemplateVersionNotFoundException | TemplateSetNotFoundException other) {
+            return added; // not the example (or deleted meanwhile)
+        }
+        for (ExampleTemplates.ExampleVersion later : example.versions().subList(1, example.versions().size())) {
+            try {
+                publish(example.name(), new NewTemplateVersion(later.version(), later.changelog(), later.content(), createdBy));
+                added.add(example.name() + "@" + later.version());
+            } catch (TemplateVersionAlreadyExistsException exists) {
+                // there already
+            }
+        }
+        return added;
     }
 
     private String contentText(TemplateVersionEntity stored) {

@@ -186,6 +186,40 @@ class ContentValidatorTest {
     }
 
     @Test
+    void aBackupDeclarationIsCheckedWithItsTemplates() {
+        String backupTemplate = "apiVersion: etcd.database.coreos.com/v1beta2\nkind: EtcdBackup\nmetadata:\n"
+                + "  name: \"{{ berth.backup.name }}\"\nspec:\n  s3:\n    path: \"{{ berth.backup.path }}\"\n"
+                + "    forcePathStyle: {{ berth.backup.forcePathStyle }}\n  note: \"{{ size }} {{ nope }} {{ berth.backup.colour }}\"\n";
+        BackupHint.BackupResource oneShot = new BackupHint.BackupResource(backupTemplate, "status.succeeded", "status.Reason",
+                "status.etcdRevision", "status.lastSuccessDate", null);
+        BackupHint.BackupResource scheduled = new BackupHint.BackupResource(backupTemplate.replace("{{ nope }} ", "")
+                .replace(" {{ berth.backup.colour }}", ""), "status.succeeded", "status.Reason", null, null, "{key}_copy");
+        BackupHint.BackupResource restore = new BackupHint.BackupResource("a: [", "status..succeeded", null, null, null, null);
+        List<WorkloadHint> hints = List.of(new WorkloadHint("etcd.database.coreos.com/v1beta2", "EtcdCluster",
+                ScaleHint.atPath("spec.size"), null, new BackupHint("GCS", oneShot, scheduled, restore)));
+        String schema = "{\"type\":\"object\",\"properties\":{\"size\":{\"type\":\"integer\"}}}";
+
+        List<TemplateProblem> problems = validator.validate(new SimpleContent(ETCD_KIND, schema, Map.of(), hints));
+
+        assertThat(problems).extracting(TemplateProblem::path).containsExactly(
+                "$.hints[0]",                      // backup without health
+                "$.hints[0].backup.storage",
+                "$.hints[0].backup.scheduled.objectKey",
+                "$.hints[0].backup.restore",       // reasonPath missing
+                "$.hints[0].backup.restore",       // not a dotted path
+                "$.hints[0].backup.oneShot.template", "$.hints[0].backup.oneShot.template",
+                "$.hints[0].backup.restore.template");
+        assertThat(problems.get(5).message()).contains("nope");
+        assertThat(problems.get(6).message()).contains("berth.backup.colour");
+    }
+
+    @Test
+    void theBackupsBuiltInsAreUnknownToTheDocumentsThemselves() {
+        assertThat(validate(configMap("x", "  path: \"{{ berth.backup.path }}\"\n"), "{}"))
+                .extracting(TemplateProblem::message).singleElement().asString().contains("berth.backup.path");
+    }
+
+    @Test
     void aYamlSyntaxErrorIsReportedWithItsDocumentAndLineAmongTheOtherProblems() {
         String documents = configMap("ok", "  a: {{ nope }}\n") + "---\napiVersion: v1\nkind: ConfigMap\n  bad indent: x\n";
 

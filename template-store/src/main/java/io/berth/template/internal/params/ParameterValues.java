@@ -70,7 +70,7 @@ public final class ParameterValues implements ValueSource {
     @Override
     public Lookup lookup(String name) {
         if (BuiltInParameters.isReserved(name)) {
-            if (!BuiltInParameters.isBuiltInName(name)) {
+            if (!BuiltInParameters.isBuiltInName(name) && !BuiltInParameters.isBackupName(name)) {
                 return Lookup.unknown();
             }
             return BuiltInParameters.valueOf(name, builtIns).map(v -> Lookup.value(v, false)).orElse(Lookup.missing());

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.berth.template.BackupHint;
 import io.berth.template.HealthHint;
+import io.berth.template.ObjectKeyPattern;
 import io.berth.template.ScaleHint;
 import io.berth.template.TemplateProblem;
 import io.berth.template.WorkloadHint;
@@ -42,6 +44,11 @@ public final class HintRules {
             }
             checkScale(hint.scale(), path + ".scale", problems);
             checkHealth(hint.health(), path + ".health", problems);
+            if (hint.backup() != null && hint.health() == null) {
+                // a restore is done when the rebuilt workload is healthy again: Berth must be able to tell
+                problems.add(TemplateProblem.at(path, "a hint with backup needs health too"));
+            }
+            checkBackup(hint.backup(), path + ".backup", problems);
         }
     }
 
@@ -86,6 +93,48 @@ public final class HintRules {
                     problems.add(TemplateProblem.at(path, "\"" + value + "\" is listed more than once"));
                 }
             }
+        }
+    }
+
+    private static void checkBackup(BackupHint backup, String path, List<TemplateProblem> problems) {
+        if (backup == null) {
+            return;
+        }
+        if (!BackupHint.S3.equals(backup.storage())) {
+            problems.add(TemplateProblem.at(path + ".storage", "storage must be S3 (the one kind Berth delivers credentials for)"));
+        }
+        if (backup.oneShot() == null) {
+            problems.add(TemplateProblem.at(path + ".oneShot", "a backup declaration needs oneShot"));
+        }
+        if (backup.restore() == null) {
+            problems.add(TemplateProblem.at(path + ".restore", "a backup declaration needs restore"));
+        }
+        checkResource(backup.oneShot(), path + ".oneShot", false, problems);
+        checkResource(backup.scheduled(), path + ".scheduled", true, problems);
+        checkResource(backup.restore(), path + ".restore", false, problems);
+    }
+
+    private static void checkResource(BackupHint.BackupResource resource, String path, boolean scheduled,
+                                      List<TemplateProblem> problems) {
+        if (resource == null) {
+            return;
+        }
+        if (isBlank(resource.template())) {
+            problems.add(TemplateProblem.at(path + ".template", "template must hold the resource's YAML"));
+        }
+        if (isBlank(resource.succeededPath()) || isBlank(resource.reasonPath())) {
+            problems.add(TemplateProblem.at(path, "succeededPath and reasonPath are needed to tell the outcome"));
+        }
+        for (String dotted : new String[] {resource.succeededPath(), resource.reasonPath(), resource.revisionPath(),
+                resource.finishedPath()}) {
+            if (!isBlank(dotted) && !DOTTED_PATH.matcher(dotted).matches()) {
+                problems.add(TemplateProblem.at(path, "\"" + dotted + "\" is not a dotted path such as status.succeeded"));
+            }
+        }
+        if (scheduled) {
+            problems.addAll(ObjectKeyPattern.problems(resource.objectKey(), path + ".objectKey"));
+        } else if (resource.objectKey() != null) {
+            problems.add(TemplateProblem.at(path + ".objectKey", "objectKey is for scheduled backups only"));
         }
     }
 
