@@ -61,3 +61,24 @@ alter table operation add constraint operation_type_check
 alter table operation_step drop constraint operation_step_action_check;
 alter table operation_step add constraint operation_step_action_check
     check (action in ('Apply', 'Uninstall', 'Scale', 'Backup', 'Restore', 'Schedule'));
+
+-- Backups on the timeline (and so on the stream): taken, succeeded, failed, pruned; one-shot and scheduled alike.
+create function timeline_backup() returns trigger
+    language plpgsql as $$
+declare
+    event_type text;
+begin
+    if tg_op = 'UPDATE' and new.state is not distinct from old.state then
+        return new;
+    end if;
+    event_type := case new.state when 'Running' then 'BackupStarted' when 'Succeeded' then 'BackupSucceeded'
+                                 when 'Failed' then 'BackupFailed' else 'BackupPruned' end;
+    perform timeline_append(event_type, case when new.state = 'Running' then new.started_at else clock_timestamp() end,
+            (select a.name from application a where a.id = new.application_id), new.cluster_name, new.namespace,
+            new.operation_id,
+            jsonb_build_object('backup', new.id, 'workload', new.workload, 'objectKey', new.object_key,
+                               'scheduled', new.scheduled, 'revision', new.revision, 'reason', new.reason));
+    return new;
+end
+$$;
+create trigger backup_timeline after insert or update on backup for each row execute function timeline_backup();

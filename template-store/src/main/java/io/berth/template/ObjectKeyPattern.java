@@ -40,6 +40,49 @@ public final class ObjectKeyPattern {
         return out.toString();
     }
 
+    /** The revision and time an object's key holds, read back through the pattern that made it. */
+    public record Parsed(Long revision, Instant finished) {
+    }
+
+    /**
+     * Reads a key the pattern made for {@code key} back into its revision and time (either null when the pattern
+     * does not use it); empty when the key is not of that shape.
+     */
+    public static java.util.Optional<Parsed> parse(String pattern, String key, String objectKey) {
+        Matcher matcher = PART.matcher(pattern);
+        StringBuilder regex = new StringBuilder();
+        String timePattern = null;
+        int last = 0;
+        while (matcher.find()) {
+            regex.append(Pattern.quote(pattern.substring(last, matcher.start())));
+            if (matcher.group(1).equals("key")) {
+                regex.append(Pattern.quote(key));
+            } else if (matcher.group(1).equals("revision")) {
+                regex.append("(?<revision>[0-9]{1,18})");
+            } else {
+                regex.append("(?<finished>.+?)");
+                timePattern = matcher.group(2);
+            }
+            last = matcher.end();
+        }
+        regex.append(Pattern.quote(pattern.substring(last)));
+        Matcher found = Pattern.compile(regex.toString()).matcher(objectKey);
+        if (!found.matches()) {
+            return java.util.Optional.empty();
+        }
+        Long revision = pattern.contains("{revision}") ? Long.valueOf(found.group("revision")) : null;
+        Instant finished = null;
+        if (timePattern != null) {
+            try {
+                finished = java.time.LocalDateTime.parse(found.group("finished"), DateTimeFormatter.ofPattern(timePattern))
+                        .toInstant(ZoneOffset.UTC);
+            } catch (java.time.DateTimeException notATime) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(new Parsed(revision, finished));
+    }
+
     /** What is wrong with a declared pattern (empty: nothing). */
     public static List<TemplateProblem> problems(String pattern, String path) {
         List<TemplateProblem> problems = new ArrayList<>();

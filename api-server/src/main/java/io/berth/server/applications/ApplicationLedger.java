@@ -146,7 +146,7 @@ class ApplicationLedger {
             }
         }
         operations.insert(new OperationStore.NewOperation(operationId, app.id(), app.name(), change.type(),
-                change.plan() == null && change.type() != OperationType.Sync ? null : revision, change.options(), change.request().actor(),
+                change.type() == OperationType.Delete ? null : revision, change.options(), change.request().actor(),
                 change.request().requestId(), change.request().idempotencyKey(), change.request().fingerprint(), now),
                 change.steps());
         List<String> clusters = change.steps().stream().map(OperationStore.NewStep::cluster).distinct().toList();

@@ -175,6 +175,38 @@ public class ApplicationService {
         });
     }
 
+    /** What an operation on the application's data does: on which of the current revision's targets, with which options. */
+    public record DataOperation(List<Target> targets, OperationOptions options) {
+    }
+
+    /** Checks a request on the application's data against the application and its current revision (throws when invalid). */
+    @FunctionalInterface
+    public interface DataOperationPlan {
+        DataOperation plan(ApplicationRecord app, Revision current);
+    }
+
+    /**
+     * Records an operation on the application's data ({@code Backup}, {@code Restore}, {@code Schedule}) with one
+     * step per target the plan chooses, under the rules of every change: refused while another operation runs
+     * or the application is not active, once per Idempotency-Key, audited. No new revision.
+     */
+    public Operation recordDataOperation(String name, OperationType type, StepAction action, DataOperationPlan plan,
+                                         RequestContext request) {
+        return idempotent(request, () -> {
+            ApplicationRecord app = requireChangeable(name);
+            DataOperation planned = plan.plan(app, currentRevision(app));
+            List<NewStep> steps = planned.targets().stream()
+                    .map(t -> new NewStep(t.cluster(), t.namespace(), action)).toList();
+            return ledger.recordChange(new ApplicationChange(name, type, null, null, null, steps, planned.options(),
+                    ApplicationState.Active, ApplicationSettings.UNCHANGED, app.currentRevision(), null, request));
+        });
+    }
+
+    /** The current revision's targets on the given clusters (all when null); 422 for a cluster it has no target on. */
+    public static List<Target> targetsOnClusters(ApplicationSpec spec, List<String> clusters, String action) {
+        return targetsOn(spec, clusters, action);
+    }
+
     /** Starts the uninstall; empty when a deleted application was purged at once. */
     public Optional<Operation> delete(String name, boolean deletePvcs, boolean purge, Long expectedVersion,
                                       RequestContext request) {

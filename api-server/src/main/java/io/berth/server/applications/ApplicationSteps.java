@@ -4,6 +4,7 @@ import io.berth.cluster.ClusterNotFoundException;
 import io.berth.cluster.ClusterRegistry;
 import io.berth.server.audit.AuditLog;
 import io.berth.server.database.DatabaseFaults;
+import io.berth.server.domain.FinalStepFailure;
 import io.berth.server.metrics.ClusterMetrics;
 import io.berth.engine.ApplyException;
 import io.berth.engine.health.ClusterSilentException;
@@ -57,10 +58,12 @@ class ApplicationSteps implements StepWork {
     private final WorkloadScaler scaler = new WorkloadScaler();
     private final WorkloadReadiness readiness;
     private final ClusterMetrics metrics;
+    private final DataSteps dataSteps;
 
     ApplicationSteps(ApplicationStore applications, ApplicationRenderer renderer, ClusterRegistry clusters,
-                     AuditLog audit, Clock clock, OperationSettings settings, ClusterMetrics metrics) {
+                     AuditLog audit, Clock clock, OperationSettings settings, ClusterMetrics metrics, DataSteps dataSteps) {
         this.applications = applications;
+        this.dataSteps = dataSteps;
         this.metrics = metrics;
         this.renderer = renderer;
         this.clusters = clusters;
@@ -78,6 +81,7 @@ class ApplicationSteps implements StepWork {
             case Apply -> apply(app, operation, step, cancelled);
             case Uninstall -> uninstall(app, operation, step);
             case Scale -> scale(app, operation, step, cancelled);
+            case Backup, Restore, Schedule -> dataSteps.perform(app, operation, step, cancelled);
         }
     }
 
@@ -153,6 +157,9 @@ class ApplicationSteps implements StepWork {
 
     @Override
     public boolean retryable(Throwable error) {
+        if (error instanceof FinalStepFailure) {
+            return false;
+        }
         if (error instanceof NotReadyException || error instanceof NotScalableException
                 || error instanceof ClusterNotFoundException || error instanceof IllegalStateException) {
             return false;
@@ -177,6 +184,7 @@ class ApplicationSteps implements StepWork {
         }
         // these messages are written by Berth (and name the object); anything else is explained by the registry
         if (error instanceof ApplyException || error instanceof NotReadyException || error instanceof NotScalableException
+                || error instanceof FinalStepFailure
                 || error instanceof ClusterNotFoundException || error instanceof ClusterSilentException) {
             return error.getMessage();
         }
@@ -191,6 +199,10 @@ class ApplicationSteps implements StepWork {
 
     @Override
     public void finished(Operation operation, OperationState state, String error) {
+        if (operation.type() == OperationType.Backup || operation.type() == OperationType.Restore
+                || operation.type() == OperationType.Schedule) {
+            dataSteps.finished(operation, state, error);
+        }
         applications.lock(operation.application()).ifPresent(app -> {
             applications.clearActiveOperation(app.id(), operation.id());
             if (operation.type() == OperationType.Delete && state == OperationState.Succeeded) {

@@ -11,5 +11,5 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Parameter(description = "Any unique string (a UUID, say). Sending the same request again with the same key returns "
         + "the first request's operation instead of starting another; the same key with a different request is 422.")
-@interface IdempotencyKey {
+public @interface IdempotencyKey {
 }

@@ -15,12 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
  * request's fingerprint. The key's shape is checked before, as the header is read
  * ({@link io.berth.server.web.IdempotencyKeyHeader}).
  */
-final class RequestContexts {
+public final class RequestContexts {
 
     private RequestContexts() {
     }
 
-    static RequestContext of(Caller caller, String idempotencyKey, HttpServletRequest request, Object body,
+    public static RequestContext of(Caller caller, String idempotencyKey, HttpServletRequest request, Object body,
                              JsonMapper json) {
         String fingerprint = idempotencyKey == null ? null
                 : sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n"

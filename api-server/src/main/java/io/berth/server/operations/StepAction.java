@@ -7,5 +7,11 @@ public enum StepAction {
     /** Delete what Berth applied on the target, in reverse order; PVCs kept unless asked. */
     Uninstall,
     /** Scale one workload on the target. */
-    Scale
+    Scale,
+    /** Take a one-shot backup of the target's workloads that declare one. */
+    Backup,
+    /** Restore the target's workload from a backup. */
+    Restore,
+    /** Create, change or remove the target's periodic backup. */
+    Schedule
 }

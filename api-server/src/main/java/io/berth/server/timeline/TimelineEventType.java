@@ -6,5 +6,6 @@ public enum TimelineEventType {
     StepStarted, StepAttemptFailed, StepEnded,
     RevisionCreated,
     HealthChanged, SyncChanged, DriftDetected, DriftResolved,
-    ClusterLost, ClusterRegained, ClusterStatusChanged
+    ClusterLost, ClusterRegained, ClusterStatusChanged,
+    BackupStarted, BackupSucceeded, BackupFailed, BackupPruned
 }

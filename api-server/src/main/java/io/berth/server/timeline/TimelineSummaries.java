@@ -38,8 +38,18 @@ final class TimelineSummaries {
             case "ClusterRegained" -> "Cluster " + cluster + " is Ready again (was " + text(data, "from") + ")";
             case "ClusterStatusChanged" -> "Cluster " + cluster + ": " + text(data, "from") + " → " + text(data, "to")
                     + (data.hasNonNull("reason") ? " (" + text(data, "reason") + ")" : "");
+            case "BackupStarted" -> backup(data) + " of " + text(data, "workload") + " on " + where + " started";
+            case "BackupSucceeded" -> backup(data) + " of " + text(data, "workload") + " on " + where + " written to "
+                    + text(data, "objectKey") + (data.hasNonNull("revision") ? " (revision " + text(data, "revision") + ")" : "");
+            case "BackupFailed" -> backup(data) + " of " + text(data, "workload") + " on " + where + " failed"
+                    + (data.hasNonNull("reason") ? ": " + text(data, "reason") : "");
+            case "BackupPruned" -> backup(data) + " " + text(data, "objectKey") + " pruned by the operator";
             default -> type;
         };
+    }
+
+    private static String backup(JsonNode data) {
+        return data.path("scheduled").asBoolean(false) ? "Scheduled backup" : "Backup";
     }
 
     private static String revision(JsonNode data) {

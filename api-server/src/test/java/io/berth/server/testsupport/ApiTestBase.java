@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
         "berth.status.check-interval=200ms",
         "berth.status.stale-after=5s",
         "berth.metrics.refresh-interval=300ms",
+        "berth.backups.observe-every=300ms",
         "berth.stream.keep-alive=1s",
         "berth.stream.max-replay=200",
         "berth.cors.allowed-origins=" + ApiTestBase.PORTAL_ORIGIN,

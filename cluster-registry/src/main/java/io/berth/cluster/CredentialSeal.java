@@ -1,0 +1,44 @@
+package io.berth.cluster;
+
+import io.berth.cluster.internal.crypto.CredentialCipher;
+import io.berth.cluster.internal.crypto.SealedSecret;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seals other credentials the way the registry seals kubeconfigs (AES-GCM under Berth's credential key),
+ * for the features that keep some of their own, such as a backup location's object-store keys. The
+ * owner's id is the associated data, so a ciphertext copied onto another row does not open.
+ */
+@Component
+public class CredentialSeal {
+
+    /** What goes into the owner's row: the key's id, the nonce and the ciphertext. */
+    public record Sealed(String keyId, byte[] nonce, byte[] ciphertext) {
+
+        @Override
+        public String toString() {
+            return "Sealed[keyId=" + keyId + "]";
+        }
+    }
+
+    private final CredentialCipher cipher;
+
+    CredentialSeal(CredentialCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    public Sealed seal(byte[] plaintext, UUID owner) {
+        SealedSecret sealed = cipher.seal(plaintext, associatedData(owner));
+        return new Sealed(sealed.keyId(), sealed.nonce(), sealed.ciphertext());
+    }
+
+    public byte[] open(Sealed sealed, UUID owner) {
+        return cipher.open(new SealedSecret(sealed.keyId(), sealed.nonce(), sealed.ciphertext()), associatedData(owner));
+    }
+
+    private static byte[] associatedData(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+    }
+}
