@@ -55,6 +55,20 @@ create table backup (
 );
 create index backup_by_application on backup (application_id, started_at desc);
 
+-- The objects Berth created for an application on a target besides its revision's: the operators' backup,
+-- schedule and restore resources. Shown in the resource tree; deleted with the application's target.
+create table application_companion (
+    application_id          uuid           not null references application (id) on delete cascade,
+    cluster_name            varchar(63)    not null,
+    namespace               varchar(63)    not null,
+    api_version             varchar(320)   not null,
+    kind                    varchar(63)    not null,
+    name                    varchar(253)   not null,
+    purpose                 varchar(16)    not null check (purpose in ('Backup', 'Schedule', 'Restore')),
+    created_at              timestamptz    not null,
+    primary key (application_id, cluster_name, namespace, api_version, kind, name)
+);
+
 alter table operation drop constraint operation_type_check;
 alter table operation add constraint operation_type_check
     check (type in ('Deploy', 'Upgrade', 'Scale', 'Rollback', 'Delete', 'Sync', 'Backup', 'Restore', 'Schedule'));

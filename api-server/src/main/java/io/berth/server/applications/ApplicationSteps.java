@@ -118,6 +118,7 @@ class ApplicationSteps implements StepWork {
         if (target.isEmpty()) {
             return; // uninstalled before a restart cut the operation short
         }
+        dataSteps.uninstalling(app, step.cluster(), step.namespace());
         applier.uninstall(clusters.client(step.cluster()), app.name(), refs(target.get().objects()),
                 operation.options().deletePvcs());
         applications.deleteTarget(app.id(), step.cluster(), step.namespace());

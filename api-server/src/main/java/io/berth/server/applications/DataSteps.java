@@ -15,6 +15,9 @@ public interface DataSteps {
     /** One attempt at the step; a {@link io.berth.server.domain.FinalStepFailure} ends it for good. */
     void perform(ApplicationRecord app, Operation operation, OperationStep step, BooleanSupplier cancelled);
 
+    /** Before a target is uninstalled: delete what these steps created there (a periodic backup, for one). */
+    void uninstalling(ApplicationRecord app, String cluster, String namespace);
+
     /** Bookkeeping when such an operation ends, in the transaction that records its end. */
     void finished(Operation operation, OperationState state, String error);
 }

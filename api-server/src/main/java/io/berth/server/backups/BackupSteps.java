@@ -65,11 +65,13 @@ class BackupSteps implements DataSteps {
     private final WorkloadReadiness readiness;
     private final ApplicationRenderer renderer;
     private final ObjectStoreReader objectStore;
+    private final CompanionStore companions;
 
     BackupSteps(BackupStore backups, BackupLocationService locations, BackupDeclarations declarations,
                 ApplicationStore applications, ApplicationRenderer renderer, ClusterRegistry clusters, JsonMapper json,
-                Clock clock, OperationSettings settings, ObjectStoreReader objectStore) {
+                Clock clock, OperationSettings settings, ObjectStoreReader objectStore, CompanionStore companions) {
         this.objectStore = objectStore;
+        this.companions = companions;
         this.backups = backups;
         this.locations = locations;
         this.declarations = declarations;
@@ -120,6 +122,7 @@ class BackupSteps implements DataSteps {
             backups.insertRunning(new BackupStore.Started(id, app.id(), operation.id(), location.id(), target.cluster(),
                     target.namespace(), workload.workload(), ref.kind() + "/" + ref.name(), key, Instant.now(clock)));
             applier.apply(client, target.namespace(), false, List.of(resource), stamp(app, revision));
+            companions.record(app.id(), target.cluster(), ref, CompanionStore.Purpose.Backup, Instant.now(clock));
             OperatorStatus outcome = awaitDecision(client, ref, workload.backup().oneShot(), deadline, cancelled,
                     "the backup of " + workload.workload());
             if (outcome.reason() != null && !outcome.succeeded()) {
@@ -155,6 +158,7 @@ class BackupSteps implements DataSteps {
             awaitGone(live, deadline, cancelled);
         }
         applier.apply(client, target.namespace(), false, List.of(resource), stamp(app, revision));
+        companions.record(app.id(), target.cluster(), ref, CompanionStore.Purpose.Restore, Instant.now(clock));
         OperatorStatus outcome = awaitDecision(client, ref, workload.backup().restore(), deadline, cancelled,
                 "the restore of " + workload.workload());
         if (!outcome.succeeded()) {
@@ -189,11 +193,31 @@ class BackupSteps implements DataSteps {
                             ObjectKeys.prefix(location.location(), app.name(), target, workload) + "/scheduled", secret,
                             data.intervalSeconds() == null ? 0 : data.intervalSeconds(),
                             data.maxBackups() == null ? 0 : data.maxBackups()));
+            ObjectRef ref = refOf(resource, target.namespace());
             if (data.unschedule()) {
-                resource(client, refOf(resource, target.namespace())).delete();
+                resource(client, ref).delete();
+                companions.forget(app.id(), target.cluster(), ref);
             } else {
                 applier.apply(client, target.namespace(), false, List.of(resource), stamp(app, revision));
+                companions.record(app.id(), target.cluster(), ref, CompanionStore.Purpose.Schedule, Instant.now(clock));
             }
+        }
+    }
+
+    @Override
+    public void uninstalling(ApplicationRecord app, String cluster, String namespace) {
+        List<ObjectRef> created = companions.on(app.id(), cluster, namespace);
+        if (created.isEmpty()) {
+            return;
+        }
+        KubernetesClient client = clusters.client(cluster);
+        List<ObjectRef> newestFirst = new java.util.ArrayList<>(created);
+        java.util.Collections.reverse(newestFirst);
+        for (ObjectRef ref : newestFirst) {
+            // a periodic backup left behind would go on writing; the objects it wrote stay in the store
+            ResourceTypes.find(client, ref.apiVersion(), ref.kind())
+                    .ifPresent(type -> ResourceTypes.resource(client, type, ref).delete());
+            companions.forget(app.id(), cluster, ref);
         }
     }
 

@@ -1,5 +1,9 @@
 package io.berth.server.resources;
 
+import io.berth.engine.ObjectRef;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import io.berth.engine.tree.EventNode;
 import io.berth.engine.tree.EventReader;
 import io.berth.engine.tree.ObjectNode;
@@ -24,8 +28,11 @@ class LiveResources {
     private final ResourceTreeReader trees = new ResourceTreeReader();
     private final EventReader events = new EventReader();
 
-    LiveResources(DeployedTargets deployed, ClusterFanOut fanOut, Clock clock) {
+    private final List<TargetCompanions> companions;
+
+    LiveResources(DeployedTargets deployed, ClusterFanOut fanOut, Clock clock, List<TargetCompanions> companions) {
         this.deployed = deployed;
+        this.companions = List.copyOf(companions);
         this.fanOut = fanOut;
         this.clock = clock;
     }
@@ -58,6 +65,15 @@ class LiveResources {
     }
 
     private List<DeployedTarget> targets(String application, String cluster) {
-        return deployed.of(application).stream().filter(t -> cluster == null || t.cluster().equals(cluster)).toList();
+        return deployed.of(application).stream().filter(t -> cluster == null || t.cluster().equals(cluster))
+                .map(t -> withCompanions(application, t)).toList();
+    }
+
+    private DeployedTarget withCompanions(String application, DeployedTarget target) {
+        Set<ObjectRef> objects = new LinkedHashSet<>(target.objects());
+        companions.forEach(c -> objects.addAll(c.of(application, target.cluster(), target.namespace())));
+        return objects.size() == target.objects().size() ? target
+                : new DeployedTarget(target.cluster(), target.namespace(), target.revisionApplied(), List.copyOf(objects),
+                        target.rules());
     }
 }

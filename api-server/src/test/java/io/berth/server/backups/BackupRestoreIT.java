@@ -108,6 +108,12 @@ class BackupRestoreIT extends ApplicationTestBase {
             assertThat(application(etcd).get("health").asString()).isEqualTo("Healthy");
         });
 
+        // the operators' resources are in the resource tree, after the revision's own objects
+        JsonNode objects = api.get(APPS + "/" + etcd + "/resources", ADMIN_TOKEN).json().get("targets").get(0).get("objects");
+        List<String> kinds = texts(objects, "kind");
+        assertThat(kinds).startsWith("EtcdCluster").contains("EtcdBackup", "EtcdRestore");
+        assertThat(texts(objects, "name")).contains(recorded.get("resource").asString().substring("EtcdBackup/".length()));
+
         // recorded: the restore in the audit trail, the backup and the restore on the timeline
         JsonNode audit = api.get("/api/v1/audit?application=" + etcd, ADMIN_TOKEN).json().get("items");
         assertThat(texts(audit, "action")).contains("Backup", "Restore");
@@ -172,6 +178,13 @@ class BackupRestoreIT extends ApplicationTestBase {
                 Map.of("backup", recorded.get("id").asString(), "confirm", etcd));
         assertThat(restore.status()).as(restore.toString()).isEqualTo(422);
         assertThat(restore.json().get("errors").get(0).get("message").asString()).contains("Failed");
+
+        // the operator's resource goes with the application's target (a periodic one would go on writing)
+        KubernetesClient k8s = simulated(cluster).client();
+        String resource = recorded.get("resource").asString().substring("EtcdBackup/".length());
+        assertThat(k8s.genericKubernetesResources(ETCD_BACKUPS).inNamespace(ns).withName(resource).get()).isNotNull();
+        awaitSucceeded(accepted(api.delete(APPS + "/" + etcd, ADMIN_TOKEN)));
+        assertThat(k8s.genericKubernetesResources(ETCD_BACKUPS).inNamespace(ns).withName(resource).get()).isNull();
     }
 
     @Test
