@@ -1,6 +1,7 @@
 package io.berth.server.backups;
 
 import io.berth.server.domain.AlreadyExistsException;
+import io.berth.server.domain.ChangedSinceReadException;
 import io.berth.server.domain.ConflictException;
 import io.berth.server.domain.InvalidRequestException;
 import io.berth.server.domain.NotFoundException;
@@ -29,6 +30,21 @@ final class BackupExceptions {
     static final class LocationInUseException extends ConflictException {
         LocationInUseException(String name) {
             super("The backup location '" + name + "' holds backups or a schedule of an application; it cannot be deleted");
+        }
+    }
+
+    /** A change made against a version of the location that is no longer the current one. */
+    static final class StaleLocationException extends ChangedSinceReadException {
+        StaleLocationException(String name, long expected, Long current) {
+            super("The backup location '" + name + "' has changed since version " + expected
+                    + (current == null ? "" : " (it is at version " + current + ")"));
+        }
+    }
+
+    /** A change without If-Match that raced with another writer of the location. */
+    static final class LocationChangedMeanwhileException extends ConflictException {
+        LocationChangedMeanwhileException(String name) {
+            super("The backup location '" + name + "' was changed by another request meanwhile; nothing was changed");
         }
     }
 

@@ -13,15 +13,18 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -78,6 +81,22 @@ class BackupLocationController {
     @ApiErrorResponses({404})
     ResponseEntity<BackupLocation> get(@PathVariable String name) {
         BackupLocation location = locations.get(name);
+        return ResponseEntity.ok().eTag(ETags.of(location.version())).body(location);
+    }
+
+    @PatchMapping(path = "/{name}", consumes = {"application/merge-patch+json", "application/json"})
+    @PreAuthorize("hasRole('CLUSTER_ADMIN')")
+    @Operation(operationId = "updateBackupLocation",
+            summary = "Change a backup location's endpoint, region, path style, description or keys",
+            description = "Each field given replaces the current one; a field left out (or null) stays. `accessKeyId` and"
+                    + " `secretAccessKey` are replaced together (a key rotation): sealed, never shown; the next backup, schedule"
+                    + " or restore delivers them to its namespace. The bucket and prefix cannot change, since recorded backups"
+                    + " are objects there. With `If-Match`, a stale version is 412; a change that raced with another is 409.")
+    @ApiErrorResponses({404, 409, 412, 422})
+    ResponseEntity<BackupLocation> update(@PathVariable String name, @RequestBody BackupLocationService.LocationChanges changes,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @AuthenticationPrincipal Caller caller) {
+        BackupLocation location = locations.update(name, changes, ETags.expectedVersion(ifMatch), caller.name());
         return ResponseEntity.ok().eTag(ETags.of(location.version())).body(location);
     }
 

@@ -91,6 +91,53 @@ public class BackupLocationService {
         return location;
     }
 
+    /**
+     * A change of a location: each field given replaces the current one, each left out (or null) stays. The keys
+     * change together (both or neither). The bucket and prefix cannot change: recorded backups are keys there.
+     */
+    public record LocationChanges(String description, String endpoint, String region, Boolean forcePathStyle,
+                                  String accessKeyId, String secretAccessKey) {
+
+        @Override
+        public String toString() {
+            return "LocationChanges[endpoint=" + endpoint + ", keys " + (accessKeyId == null ? "unchanged" : "replaced") + "]";
+        }
+    }
+
+    @Transactional
+    public BackupLocation update(String name, LocationChanges changes, Long expectedVersion, String actor) {
+        BackupLocationStore.Row row = require(name);
+        if (expectedVersion != null && expectedVersion != row.location().version()) {
+            throw new BackupExceptions.StaleLocationException(name, expectedVersion, row.location().version());
+        }
+        ObjectStoreKeys keys = credentials(row);
+        boolean newKeys = changes.accessKeyId() != null || changes.secretAccessKey() != null;
+        NewBackupLocation merged = new NewBackupLocation(name,
+                changes.description() != null ? changes.description() : row.location().description(),
+                changes.endpoint() != null ? changes.endpoint() : row.location().endpoint(),
+                row.location().bucket(), row.location().prefix(),
+                changes.region() != null ? changes.region() : row.location().region(),
+                changes.forcePathStyle() != null ? changes.forcePathStyle() : row.location().forcePathStyle(),
+                newKeys ? changes.accessKeyId() : keys.accessKeyId(), newKeys ? changes.secretAccessKey() : keys.secretAccessKey());
+        List<Violation> violations = validate(merged);
+        if (!violations.isEmpty()) {
+            throw new BackupExceptions.InvalidBackupRequestException("The change has " + violations.size()
+                    + " invalid field(s)", violations);
+        }
+        BackupLocation changed = new BackupLocation(name, merged.description(), merged.endpoint(), merged.bucket(),
+                merged.prefix(), merged.region(), merged.forcePathStyle(), row.location().createdAt(),
+                row.location().createdBy(), row.location().version() + 1);
+        byte[] sealed = json.writeValueAsBytes(new ObjectStoreKeys(merged.accessKeyId(), merged.secretAccessKey()));
+        if (!store.update(row.id(), row.location().version(), changed, seal.seal(sealed, row.id()), Instant.now(clock))) {
+            if (expectedVersion != null) {
+                throw new BackupExceptions.StaleLocationException(name, expectedVersion, null);
+            }
+            throw new BackupExceptions.LocationChangedMeanwhileException(name);
+        }
+        audit.recordAccessChange(actor, "UpdateBackupLocation", null, "location " + name + (newKeys ? ", keys replaced" : ""));
+        return changed;
+    }
+
     @Transactional(readOnly = true)
     public BackupLocation get(String name) {
         return require(name).location();

@@ -52,6 +52,20 @@ class BackupLocationStore {
                 .param("by", location.createdBy()).update();
     }
 
+    /** Replaces what may change of a location (not its bucket or prefix, which recorded keys are relative to). */
+    boolean update(UUID id, long expectedVersion, BackupLocation changed, CredentialSeal.Sealed credentials, Instant now) {
+        return jdbc.sql("""
+                update backup_location set description = :description, endpoint = :endpoint, region = :region,
+                    force_path_style = :pathStyle, credentials_key_id = :keyId, credentials_nonce = :nonce,
+                    credentials_ciphertext = :ciphertext, updated_at = :now, version = version + 1
+                where id = :id and version = :expected""")
+                .param("description", changed.description()).param("endpoint", changed.endpoint())
+                .param("region", changed.region()).param("pathStyle", changed.forcePathStyle())
+                .param("keyId", credentials.keyId()).param("nonce", credentials.nonce())
+                .param("ciphertext", credentials.ciphertext()).param("now", java.sql.Timestamp.from(now))
+                .param("id", id).param("expected", expectedVersion).update() == 1;
+    }
+
     /** True when backups or a schedule refer to the location. */
     boolean inUse(UUID id) {
         return jdbc.sql("select exists (select 1 from backup where location_id = :id)"

@@ -179,11 +179,14 @@ class TemplateSetController {
     @PostMapping("/seeds")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "seedTemplateSets",
-            summary = "Load the example template sets (nginx-web, etcd-cluster, etcd-operator) with their version 1.0.0; existing sets are left alone",
-            description = "Loads the examples `nginx-web` (a 3-replica nginx StatefulSet behind a headless Service),"
-                    + " `etcd-operator` and `etcd-cluster` (an `EtcdCluster` of etcd.database.coreos.com/v1beta2, size 3,"
-                    + " version 3.2.13), each with its version 1.0.0. A set that exists already is left as it is, so loading"
-                    + " them again changes nothing; the answer says which sets were created and which were already there.")
+            summary = "Load the example template sets and their versions; existing sets are left alone",
+            description = "Loads the examples `nginx-web` 1.0.0 (a 3-replica nginx StatefulSet behind a headless Service),"
+                    + " `etcd-operator` 1.0.0 and `etcd-cluster` (an `EtcdCluster` of etcd.database.coreos.com/v1beta2, size 3,"
+                    + " version 3.2.13: 1.0.0, and 1.1.0, which declares backup and restore), and the etcd operator's"
+                    + " companions `etcd-backup-operator` 1.0.0 and `etcd-restore-operator` 1.0.0. A set that exists already is"
+                    + " left as it is, except that an example set still holding the example's first version gains the"
+                    + " example's later versions; so loading them again changes nothing. The answer says which sets and"
+                    + " versions were created and which sets were already there.")
     @ApiErrorResponses({})
     SeedReport seed(@AuthenticationPrincipal Caller caller) {
         return store.seedExamples(caller.name(), Project.DEFAULT_ID);

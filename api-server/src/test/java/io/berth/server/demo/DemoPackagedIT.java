@@ -147,7 +147,7 @@ class DemoPackagedIT {
             urls.put(name, cluster.get("apiServerUrl").asString());
         }
         assertThat(api.get("/api/v1/template-sets", token).json().get("items").valueStream().map(s -> s.get("name").asString()))
-                .containsExactly("etcd-cluster", "etcd-operator", "nginx-web");
+                .containsExactly("etcd-backup-operator", "etcd-cluster", "etcd-operator", "etcd-restore-operator", "nginx-web");
         assertThat(api.get("/api/v1/tokens", token).json().get("items").valueStream().map(t -> t.get("name").asString()))
                 .containsExactly(DemoAdminToken.NAME);
         return urls;
