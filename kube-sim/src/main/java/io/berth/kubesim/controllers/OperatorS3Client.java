@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -124,10 +123,5 @@ final class OperatorS3Client implements AutoCloseable {
 
     private static ProfileFile profile(String base64, ProfileFile.Type type) {
         return ProfileFile.builder().content(new ByteArrayInputStream(Base64.getDecoder().decode(base64))).type(type).build();
-    }
-
-    /** What an SDK failure says (the status code and request id included). */
-    static String message(SdkException failure) {
-        return failure.getMessage();
     }
 }
