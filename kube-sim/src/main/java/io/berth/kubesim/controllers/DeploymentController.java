@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * When the readiness of a Deployment named {@code etcd-operator} changes, the EtcdClusters of its
  * namespace are reconciled again (see {@link EtcdOperator}); the same for {@code etcd-backup-operator}
- * and the EtcdBackups.
+ * and the EtcdBackups, and {@code etcd-restore-operator} and the EtcdRestores.
  */
 public final class DeploymentController implements Controller {
 
@@ -195,6 +195,7 @@ public final class DeploymentController implements Controller {
         switch (deployment) {
             case EtcdOperator.OPERATOR_DEPLOYMENT -> EtcdOperator.enqueueClusters(context, namespace);
             case EtcdBackupOperator.OPERATOR_DEPLOYMENT -> enqueueAll(EtcdBackupOperator.CRD_NAME, EtcdBackupOperator.ETCD_BACKUPS, namespace);
+            case EtcdRestoreOperator.OPERATOR_DEPLOYMENT -> enqueueAll(EtcdRestoreOperator.CRD_NAME, EtcdRestoreOperator.ETCD_RESTORES, namespace);
             default -> {
             }
         }

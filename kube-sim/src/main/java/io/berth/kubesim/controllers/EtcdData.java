@@ -2,7 +2,6 @@ package io.berth.kubesim.controllers;
 
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -64,15 +63,16 @@ public final class EtcdData {
     }
 
     /**
-     * The etcd operator sees the EtcdCluster of this name with this uid: data that belonged to an earlier
-     * one of the same name is gone; data not yet claimed is this cluster's.
+     * The etcd operator sees the EtcdCluster of this name with this uid: from now on the data is this
+     * cluster's. Data that belonged to an earlier one of the same name is gone; data written before any
+     * cluster of the name was seen is this one's.
      */
     void seen(String namespace, String cluster, String clusterUid) {
-        clusters.computeIfPresent(namespace + "/" + cluster, (name, held) -> {
-            if (held.clusterUid() == null) {
-                return new Held(held.snapshot(), clusterUid);
+        clusters.compute(namespace + "/" + cluster, (name, held) -> {
+            if (held == null || held.clusterUid() != null && !held.clusterUid().equals(clusterUid)) {
+                return new Held(EMPTY, clusterUid);
             }
-            return Objects.equals(held.clusterUid(), clusterUid) ? held : null; // an earlier cluster's: gone
+            return held.clusterUid() == null ? new Held(held.snapshot(), clusterUid) : held;
         });
     }
 
