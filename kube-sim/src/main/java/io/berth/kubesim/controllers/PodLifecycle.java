@@ -13,11 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Plays the scheduler and the kubelet: places a new pod on a node and, after the readiness delay, runs
  * its init containers one after another (each succeeds at once unless a controller gave it work that
- * fails: see {@link InitContainerWork}; then the pod goes no further) and makes it Running and Ready. A container image ending in the crash-loop suffix never becomes Ready
- * (CrashLoopBackOff); one ending in the missing suffix is never pulled (ImagePullBackOff); a pod on a
- * node that is not Ready is not Ready either. Both record the Events the real ones record (Scheduled,
- * Pulling, Pulled, Created, Started, Failed, BackOff, Killing). When a pod's state changes, its owner
- * is told.
+ * fails: see {@link InitContainerWork}; then the pod goes no further) and makes it Running and Ready.
+ * A container image ending in the crash-loop suffix never becomes Ready (CrashLoopBackOff); one ending
+ * in the missing suffix is never pulled (ImagePullBackOff); a pod on a node that is not Ready is not
+ * Ready either. Both record the Events the real ones record (Scheduled, Pulling, Pulled, Created,
+ * Started, Failed, BackOff, Killing). When a pod's state changes, its owner is told.
  */
 public final class PodLifecycle implements Controller {
 

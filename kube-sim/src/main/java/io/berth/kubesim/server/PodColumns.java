@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A pod's row as {@code kubectl get pods} shows it: READY (ready containers out of all), STATUS (the
  * reason a container waits or ended, else the phase; {@code Init:...} while init containers have not
- * completed; Terminating while being deleted), RESTARTS (with
- * the time since the last one) and AGE, then IP and NODE for {@code -o wide}.
+ * completed; Terminating while being deleted), RESTARTS (with the time since the last one) and AGE,
+ * then IP and NODE for {@code -o wide}.
  */
 final class PodColumns {
 
