@@ -42,6 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
  * POST /clusters/{name}/clear                             every fault taken away (node readiness stays)
  * POST /clusters/{name}/pods/{namespace}/{pod}/delete     the pod dies; its controller recreates it
  * POST /clusters/{name}/nodes/{node}/ready?value=false    the node becomes NotReady (or Ready again)
+ * GET  /clusters/{name}/etcd/{namespace}/{etcdcluster}/keys                 what the EtcdCluster holds: revision and keys
+ * POST /clusters/{name}/etcd/{namespace}/{etcdcluster}/keys?key=..&value=.. writes a key; answers the same
  * </pre>
  *
  * Errors are answered with a status code and {@code {"error": "..."}}: 404 for an unknown cluster, pod
@@ -149,9 +151,12 @@ public final class ControlApi implements AutoCloseable {
             requireMethod(method, "GET");
             return new Answer(200, describe(cluster).toString());
         }
+        List<String> rest = parts.subList(2, parts.size());
+        if (method.equals("GET") && rest.size() == 4 && rest.get(0).equals("etcd") && rest.get(3).equals("keys")) {
+            return etcdKeys(cluster, rest.get(1), rest.get(2));
+        }
         requireMethod(method, "POST");
         Faults faults = cluster.faults();
-        List<String> rest = parts.subList(2, parts.size());
         switch (String.join("/", rest.size() > 1 ? List.of(rest.get(0), "*") : rest)) {
             case "unreachable" -> faults.unreachable();
             case "reachable" -> faults.reachable();
@@ -186,12 +191,20 @@ public final class ControlApi implements AutoCloseable {
                     throw new BadRequest(400, "say which key to write: ?key=...&value=...");
                 }
                 cluster.etcdData().put(rest.get(1), rest.get(2), key, query.getOrDefault("value", ""));
-                EtcdData.Snapshot now = cluster.etcdData().snapshot(rest.get(1), rest.get(2));
-                return new Answer(200, JSON.valueToTree(Map.of("revision", now.revision(), "keys", now.keys())).toString());
+                return etcdKeys(cluster, rest.get(1), rest.get(2));
             }
             default -> throw new BadRequest(404, "no such action: " + String.join("/", rest));
         }
         return new Answer(200, describe(cluster).toString());
+    }
+
+    /** What a simulated EtcdCluster holds: {@code {"revision": n, "keys": {...}}}, the keys in key order. */
+    private static Answer etcdKeys(SimulatedCluster cluster, String namespace, String etcdCluster) {
+        EtcdData.Snapshot now = cluster.etcdData().snapshot(namespace, etcdCluster);
+        ObjectNode out = JSON.createObjectNode().put("revision", now.revision());
+        ObjectNode keys = out.putObject("keys");
+        now.keys().forEach(keys::put);
+        return new Answer(200, out.toString());
     }
 
     private ObjectNode describe(SimulatedCluster cluster) {

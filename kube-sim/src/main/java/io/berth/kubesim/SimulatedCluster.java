@@ -3,6 +3,7 @@ package io.berth.kubesim;
 import io.berth.kubesim.controllers.ControllerSet;
 import io.berth.kubesim.controllers.EtcdData;
 import io.berth.kubesim.controllers.EventRecorder;
+import io.berth.kubesim.controllers.InitContainerWork;
 import io.berth.kubesim.controllers.ReconcileQueue;
 import io.berth.kubesim.controllers.SimContext;
 import io.berth.kubesim.controllers.StandardControllers;
@@ -85,7 +86,7 @@ public final class SimulatedCluster implements AutoCloseable {
         List<String> nodes = createNodes(internal, settings.nodes());
         EventRecorder events = new EventRecorder(internal, executor);
         EtcdData etcdData = new EtcdData();
-        SimContext context = new SimContext(internal, queue, settings, nodes, events, etcdData);
+        SimContext context = new SimContext(internal, queue, settings, nodes, events, etcdData, new InitContainerWork());
         controllers.set(new ControllerSet(queue, StandardControllers.create(context)));
         dispatcher.addListener(controllers.get());
         return new SimulatedCluster(name, token, caPem, server, dispatcher, gate, internal, queue, events, faultState, etcdData);

@@ -114,6 +114,23 @@ class ControlApiTest {
     }
 
     @Test
+    void readsTheKeysOfASimulatedEtcdCluster() {
+        clusters.get(0).etcdData().put("reads", "example-etcd-cluster", "/orders/2", "shipped");
+        clusters.get(0).etcdData().put("reads", "example-etcd-cluster", "/orders/1", "paid");
+
+        Reply reply = call("GET", "/clusters/sim-1/etcd/reads/example-etcd-cluster/keys");
+
+        assertThat(reply.code()).isEqualTo(200);
+        assertThat(reply.json().path("revision").asLong()).isEqualTo(2);
+        assertThat(reply.json().path("keys").propertyNames()).containsExactly("/orders/1", "/orders/2");
+        assertThat(reply.json().path("keys").path("/orders/1").asString()).isEqualTo("paid");
+        JsonNode empty = call("GET", "/clusters/sim-1/etcd/reads/never-written/keys").json();
+        assertThat(empty.path("revision").asLong()).isZero();
+        assertThat(empty.path("keys").size()).isZero();
+        assertThat(call("GET", "/clusters/sim-1/etcd/reads/example-etcd-cluster").code()).isEqualTo(405);
+    }
+
+    @Test
     void deletesAPod() {
         clusters.get(0).client().pods().inNamespace("ctl").resource(new PodBuilder().withNewMetadata().withName("victim").endMetadata()
                 .withNewSpec().addNewContainer().withName("main").withImage("nginx:1.27").endContainer().endSpec().build()).create();

@@ -15,8 +15,12 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +32,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The simulated backup operator takes a one-shot EtcdBackup as coreos/etcd-operator's does: what the
  * EtcdCluster holds goes to the S3 object the backup names, with the Secret's credentials, and the status
- * says so; with wrong credentials, the status carries the operator's reason and nothing is written.
+ * says so; with wrong credentials, the status carries the operator's reason and nothing is written. A
+ * periodic EtcdBackup writes an object named after the revision and the time every interval, the first
+ * one interval on, keeps only the newest {@code maxBackups}, and stops when it is deleted.
  */
 @SimulatedClusters
 class EtcdBackupOperatorTest {
@@ -108,6 +114,68 @@ class EtcdBackupOperatorTest {
         assertThat(store.keys("backups", namespace + "/")).isEmpty();
     }
 
+    @Test
+    void aPeriodicBackupWritesOneObjectPerIntervalAndKeepsTheNewestMaxBackups() {
+        cluster.etcdData().put(namespace, "example-etcd-cluster", "/orders/1", "paid");
+        secret("aws", store.accessKey(), store.secretKey());
+
+        backup("hourly", "backups/" + namespace + "/etcd.backup", Map.of("backupIntervalInSecond", 1, "maxBackups", 2));
+
+        Set<String> seen = new TreeSet<>();
+        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            seen.addAll(store.keys("backups", namespace + "/"));
+            return seen.size() >= 3;
+        });
+        assertThat(seen).allSatisfy(key -> assertThat(key)
+                .matches(namespace + "/etcd\\.backup_v1_\\d{4}-\\d{2}-\\d{2}-\\d{2}:\\d{2}:\\d{2}"));
+        // once the last save is pruned, exactly the two greatest names of all written are left
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            List<String> now = store.keys("backups", namespace + "/");
+            seen.addAll(now);
+            return now.equals(seen.stream().sorted(Comparator.reverseOrder()).limit(2).sorted().toList());
+        });
+        assertThat(awaitStatus("hourly")).containsEntry("succeeded", true).containsEntry("etcdRevision", 1)
+                .containsKey("lastSuccessDate").doesNotContainKey("Reason");
+    }
+
+    @Test
+    void aPeriodicBackupStartsOneIntervalOnAndStopsWhenDeleted() {
+        secret("aws", store.accessKey(), store.secretKey());
+        long created = System.nanoTime();
+
+        backup("hourly", "backups/" + namespace + "/etcd.backup", Map.of("backupIntervalInSecond", 1));
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> backupNamed("hourly").getMetadata().getFinalizers()
+                .contains("backup-operator-periodic"));
+        await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !store.keys("backups", namespace + "/").isEmpty());
+        assertThat(Duration.ofNanos(System.nanoTime() - created)).as("the first backup waits one interval")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+
+        client.genericKubernetesResources(EtcdBackupOperator.ETCD_BACKUPS).inNamespace(namespace).withName("hourly").delete();
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> backupNamed("hourly") == null);
+        List<String> kept = store.keys("backups", namespace + "/");
+        assertThat(kept).isNotEmpty();
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> store.keys("backups", namespace + "/").equals(kept));
+    }
+
+    @Test
+    void aNegativeMaxBackupsFailsWithTheOperatorsValidationMessage() {
+        secret("aws", store.accessKey(), store.secretKey());
+
+        backup("invalid", "backups/" + namespace + "/etcd.backup", Map.of("maxBackups", -1));
+
+        assertThat(awaitStatus("invalid")).containsEntry("succeeded", false)
+                .containsEntry("Reason", "spec.BackupPolicy.MaxBackups should not be lower than 0");
+        assertThat(store.keys("backups", namespace + "/")).isEmpty();
+    }
+
+    private GenericKubernetesResource backupNamed(String name) {
+        return client.genericKubernetesResources(EtcdBackupOperator.ETCD_BACKUPS).inNamespace(namespace).withName(name).get();
+    }
+
     private void secret(String name, String accessKey, String secretKey) {
         String credentials = "[default]\naws_access_key_id = " + accessKey + "\naws_secret_access_key = " + secretKey + "\n";
         String config = "[default]\nregion = " + SimulatedObjectStore.REGION + "\n";
@@ -116,14 +184,22 @@ class EtcdBackupOperatorTest {
     }
 
     private void backup(String name, String path) {
+        backup(name, path, Map.of());
+    }
+
+    private void backup(String name, String path, Map<String, Object> policy) {
         GenericKubernetesResource backup = new GenericKubernetesResource();
         backup.setApiVersion("etcd.database.coreos.com/v1beta2");
         backup.setKind("EtcdBackup");
         backup.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-        backup.setAdditionalProperty("spec", Map.of(
+        Map<String, Object> spec = new LinkedHashMap<>(Map.of(
                 "etcdEndpoints", List.of("http://example-etcd-cluster-client:2379"),
                 "storageType", "S3",
                 "s3", Map.of("path", path, "awsSecret", "aws", "endpoint", store.endpoint().toString(), "forcePathStyle", true)));
+        if (!policy.isEmpty()) {
+            spec.put("backupPolicy", policy);
+        }
+        backup.setAdditionalProperty("spec", spec);
         client.genericKubernetesResources(EtcdBackupOperator.ETCD_BACKUPS).inNamespace(namespace).resource(backup).create();
     }
 

@@ -303,6 +303,40 @@ class EtcdOperatorTest {
     }
 
     @Test
+    void aPausedClusterIsLeftAloneUntilControlResumes() {
+        GenericKubernetesResource paused = new GenericKubernetesResource();
+        paused.setApiVersion("etcd.database.coreos.com/v1beta2");
+        paused.setKind("EtcdCluster");
+        paused.setMetadata(new ObjectMetaBuilder().withName("example-etcd-cluster").withNamespace(namespace).build());
+        paused.setAdditionalProperty("spec", Map.of("size", 3, "version", "3.2.13", "paused", true));
+        client.genericKubernetesResources(ETCD).inNamespace(namespace).resource(paused).create();
+
+        await().atMost(WAIT).until(() -> Boolean.TRUE.equals(status(client, namespace, "example-etcd-cluster").get("controlPaused")));
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+                .until(() -> members(client, namespace, "example-etcd-cluster").isEmpty());
+
+        setSpec("example-etcd-cluster", "paused", false);
+
+        awaitRunning("example-etcd-cluster", 3);
+        assertThat(status(client, namespace, "example-etcd-cluster")).containsEntry("controlPaused", false);
+    }
+
+    @Test
+    void anEtcdClusterMadeAgainUnderTheSameNameStartsEmpty() {
+        create(client, namespace, "example-etcd-cluster", 1, "3.2.13");
+        cluster.etcdData().put(namespace, "example-etcd-cluster", "/orders/1", "paid");
+        awaitRunning("example-etcd-cluster", 1);
+        assertThat(cluster.etcdData().snapshot(namespace, "example-etcd-cluster").keys()).containsOnlyKeys("/orders/1");
+
+        client.genericKubernetesResources(ETCD).inNamespace(namespace).withName("example-etcd-cluster").delete();
+        create(client, namespace, "example-etcd-cluster", 1, "3.2.13");
+
+        await().atMost(WAIT).until(() -> cluster.etcdData().snapshot(namespace, "example-etcd-cluster").revision() == 0);
+        awaitRunning("example-etcd-cluster", 1);
+        assertThat(cluster.etcdData().snapshot(namespace, "example-etcd-cluster").keys()).isEmpty();
+    }
+
+    @Test
     void withoutTheCrdAnEtcdClusterCannotBeCreatedAndNothingHappens() {
         try (KubeSim bare = KubeSim.withDefaults(); KubernetesClient other = connect(bare.startCluster())) {
             createNamespace(other, "no-crd");

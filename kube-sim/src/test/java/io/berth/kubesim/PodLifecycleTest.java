@@ -37,6 +37,32 @@ class PodLifecycleTest {
     }
 
     @Test
+    void initContainersCompleteBeforeTheContainersStart() {
+        client.pods().inNamespace("pods").resource(new PodBuilder().withNewMetadata().withName("with-init").endMetadata()
+                .withNewSpec().addNewInitContainer().withName("prepare").withImage("busybox:1.36").endInitContainer()
+                .addNewContainer().withName("main").withImage("nginx:1.27").endContainer().endSpec().build()).create();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> get("with-init").getStatus() != null
+                && !get("with-init").getStatus().getInitContainerStatuses().isEmpty());
+        Pod initializing = get("with-init");
+        if (!ready(initializing)) {
+            assertThat(initializing.getStatus().getInitContainerStatuses().get(0).getState().getWaiting().getReason()).isEqualTo("PodInitializing");
+            assertThat(waitingReason(initializing)).isEqualTo("PodInitializing");
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> ready(get("with-init")));
+        Pod pod = get("with-init");
+        assertThat(pod.getStatus().getInitContainerStatuses()).singleElement().satisfies(init -> {
+            assertThat(init.getState().getTerminated().getExitCode()).isZero();
+            assertThat(init.getState().getTerminated().getReason()).isEqualTo("Completed");
+        });
+        assertThat(pod.getStatus().getConditions()).anySatisfy(c -> {
+            assertThat(c.getType()).isEqualTo("Initialized");
+            assertThat(c.getStatus()).isEqualTo("True");
+        });
+    }
+
+    @Test
     void crashLoopImageNeverBecomesReady() {
         create("crash", "nginx:crashloop");
 

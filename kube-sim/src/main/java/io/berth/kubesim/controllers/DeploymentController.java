@@ -1,5 +1,6 @@
 package io.berth.kubesim.controllers;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * deleted per reconcile; the status is written when no step is left and only when it changed.
  * <p>
  * When the readiness of a Deployment named {@code etcd-operator} changes, the EtcdClusters of its
- * namespace are reconciled again (see {@link EtcdOperator}).
+ * namespace are reconciled again (see {@link EtcdOperator}); the same for {@code etcd-backup-operator}
+ * and the EtcdBackups, and {@code etcd-restore-operator} and the EtcdRestores.
  */
 public final class DeploymentController implements Controller {
 
@@ -182,9 +185,28 @@ public final class DeploymentController implements Controller {
         }
         deployment.setStatus(desired);
         context.client().apps().deployments().inNamespace(deployment.getMetadata().getNamespace()).resource(deployment).updateStatus();
-        if (EtcdOperator.OPERATOR_DEPLOYMENT.equals(deployment.getMetadata().getName())
-                && operatorReady(previous) != operatorReady(desired)) {
-            EtcdOperator.enqueueClusters(context, deployment.getMetadata().getNamespace());
+        if (operatorReady(previous) != operatorReady(desired)) {
+            wakeOperated(deployment.getMetadata().getName(), deployment.getMetadata().getNamespace());
+        }
+    }
+
+    /** The custom resources of the namespace that a simulated operator of this Deployment name acts on are looked at again. */
+    private void wakeOperated(String deployment, String namespace) {
+        switch (deployment) {
+            case EtcdOperator.OPERATOR_DEPLOYMENT -> EtcdOperator.enqueueClusters(context, namespace);
+            case EtcdBackupOperator.OPERATOR_DEPLOYMENT -> enqueueAll(EtcdBackupOperator.CRD_NAME, EtcdBackupOperator.ETCD_BACKUPS, namespace);
+            case EtcdRestoreOperator.OPERATOR_DEPLOYMENT -> enqueueAll(EtcdRestoreOperator.CRD_NAME, EtcdRestoreOperator.ETCD_RESTORES, namespace);
+            default -> {
+            }
+        }
+    }
+
+    private void enqueueAll(String crd, ResourceDefinitionContext resources, String namespace) {
+        if (context.client().apiextensions().v1().customResourceDefinitions().withName(crd).get() == null) {
+            return;
+        }
+        for (GenericKubernetesResource item : context.client().genericKubernetesResources(resources).inNamespace(namespace).list().getItems()) {
+            context.queue().enqueue(new ObjectKey(resources.getPlural(), namespace, item.getMetadata().getName()));
         }
     }
 

@@ -54,7 +54,7 @@ final class EtcdClusterStatus {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("phase", phase);
         status.put("reason", spec.problem() == null ? "" : spec.problem());
-        status.put("controlPaused", false);
+        status.put("controlPaused", spec.paused());
         if (spec.problem() == null) {
             status.put("conditions", conditions(previous, spec, members, ready.size(), members.size() + dead.size()));
         } else {

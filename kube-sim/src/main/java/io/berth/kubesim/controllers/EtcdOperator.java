@@ -1,10 +1,7 @@
 package io.berth.kubesim.controllers;
 
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -39,6 +36,14 @@ import java.util.regex.Pattern;
  * neither ready nor unready) for one readiness delay, then removes it ("Member Removed"); a new member
  * follows ("New Member Added"). So while a member is replaced the status never shows every member ready.
  * <p>
+ * While {@code spec.paused} is true, control is paused as in the real operator: no step is taken (not
+ * even for a dead member) and the status says {@code controlPaused: true}. The members are the pods
+ * labelled {@code etcd_cluster: <cluster>} and controlled by the EtcdCluster (its uid), whoever made
+ * them: a restore's seed member ({@link EtcdRestoreOperator}) is adopted when control resumes, and
+ * the cluster grows from it. An EtcdCluster deleted and made again under the same name is a new
+ * cluster: the pods of the earlier one are deleted, its membership is forgotten, and so is its data
+ * ({@link EtcdData}); the data also goes when the EtcdCluster is found gone.
+ * <p>
  * The status is written only when it changed: {@code phase} is {@code Failed} (with a {@code reason},
  * members left alone) while {@code spec.size} is below 1 or {@code spec.version} (a leading {@code v}
  * allowed, empty meaning 3.2.13) is not three dot-separated numbers, and leaves {@code Failed} once the
@@ -68,7 +73,6 @@ public final class EtcdOperator implements Controller {
     static final String DEFAULT_VERSION = "3.2.13";
     static final String DEFAULT_REPOSITORY = "quay.io/coreos/etcd";
     static final String VERSION_ANNOTATION = "etcd.version";
-    private static final int SUFFIX_LENGTH = 8;
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
 
     // the real operator records its events under its pod's name
@@ -80,6 +84,8 @@ public final class EtcdOperator implements Controller {
     // When the operator last removed a member of each cluster: a removed member counts as leaving (being
     // removed from etcd, its pod terminating) for one readiness delay, so each removal can be seen.
     private final Map<ObjectKey, Instant> removedAt = new ConcurrentHashMap<>();
+    // The uid of the EtcdCluster each key named when last seen: a different one is a new cluster.
+    private final Map<ObjectKey, String> uids = new ConcurrentHashMap<>();
 
     public EtcdOperator(SimContext context) {
         this.context = context;
@@ -109,11 +115,20 @@ public final class EtcdOperator implements Controller {
                 ? client.genericKubernetesResources(ETCD_CLUSTERS).inNamespace(key.namespace()).withName(key.name()).get() : null;
         List<Pod> pods = OwnedPods.list(client, key.namespace(), "EtcdCluster", key.name(), Map.of("etcd_cluster", key.name()));
         if (cluster == null) {
+            uids.remove(key);
             removedAt.remove(key);
             membership.forget(key);
+            context.etcdData().gone(key.namespace(), key.name());
             pods.forEach(p -> OwnedPods.delete(client, p));
             return;
         }
+        String uid = cluster.getMetadata().getUid();
+        if (!uid.equals(uids.put(key, uid))) {
+            // a new EtcdCluster of the name (perhaps re-created by a restore): nothing of the earlier one counts
+            removedAt.remove(key);
+            membership.forget(key);
+        }
+        context.etcdData().seen(key.namespace(), key.name(), uid);
         List<Pod> members = new ArrayList<>();
         for (Pod pod : pods) {
             if (OwnedPods.ownedBy(pod, cluster.getMetadata().getUid())) {
@@ -126,6 +141,10 @@ public final class EtcdOperator implements Controller {
             return;
         }
         Spec spec = Spec.of(cluster);
+        if (spec.paused()) {
+            status.write(cluster, spec, members, List.of()); // "control is paused, skipping reconciliation"
+            return;
+        }
         List<String> dead = membership.dead(key, members);
         if (spec.problem() == null && !dead.isEmpty()) {
             status.write(cluster, spec, members, replaceDead(key, cluster, dead));
@@ -185,7 +204,7 @@ public final class EtcdOperator implements Controller {
     }
 
     /** The parts of {@code spec} the simulation reads, and what is wrong with them (null when nothing). */
-    record Spec(int size, String version, String repository, String problem) {
+    record Spec(int size, String version, String repository, boolean paused, String problem) {
 
         static Spec of(GenericKubernetesResource cluster) {
             Map<?, ?> spec = cluster.getAdditionalProperties().get("spec") instanceof Map<?, ?> m ? m : Map.of();
@@ -195,13 +214,14 @@ public final class EtcdOperator implements Controller {
                     : rawVersion.toString().replaceFirst("^v", "");
             Object rawRepository = spec.get("repository");
             String repository = rawRepository == null || rawRepository.toString().isEmpty() ? DEFAULT_REPOSITORY : rawRepository.toString();
+            boolean paused = Boolean.TRUE.equals(spec.get("paused"));
             String problem = null;
             if (size < 1) {
                 problem = "spec.size must be at least 1";
             } else if (!VERSION.matcher(version).matches()) {
                 problem = "spec.version \"" + rawVersion + "\" is not a version x.y.z";
             }
-            return new Spec(size, version, repository, problem);
+            return new Spec(size, version, repository, paused, problem);
         }
 
         String image() {
@@ -224,8 +244,9 @@ public final class EtcdOperator implements Controller {
             return false;
         }
         if (members.size() < spec.size()) {
+            String name = EtcdMemberPods.uniqueName(context.client(), cluster.getMetadata().getNamespace(), key.name());
             Pod created = context.client().pods().inNamespace(cluster.getMetadata().getNamespace())
-                    .resource(newMember(cluster, spec, members)).create();
+                    .resource(EtcdMemberPods.member(cluster, spec, name, OwnedPods.names(members))).create();
             membership.joined(key, created.getMetadata().getName());
             record(cluster, "New Member Added", "New member " + created.getMetadata().getName() + " added to cluster");
             return true;
@@ -247,43 +268,6 @@ public final class EtcdOperator implements Controller {
         removedAt.put(key, Instant.now());
         membership.left(key, member.getMetadata().getName());
         OwnedPods.delete(context.client(), member);
-    }
-
-    private Pod newMember(GenericKubernetesResource cluster, Spec spec, List<Pod> members) {
-        String clusterName = cluster.getMetadata().getName();
-        String namespace = cluster.getMetadata().getNamespace();
-        String name;
-        do {
-            name = clusterName + "-" + OwnedPods.randomSuffix(SUFFIX_LENGTH);
-        } while (context.client().pods().inNamespace(namespace).withName(name).get() != null);
-        List<String> initialCluster = new ArrayList<>();
-        for (String member : OwnedPods.names(members)) {
-            initialCluster.add(member + "=" + peerUrl(member, clusterName, namespace));
-        }
-        initialCluster.add(name + "=" + peerUrl(name, clusterName, namespace));
-        return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace)
-                .addToLabels("app", "etcd").addToLabels("etcd_cluster", clusterName).addToLabels("etcd_node", name)
-                .addToAnnotations(VERSION_ANNOTATION, spec.version())
-                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(API_VERSION).withKind("EtcdCluster")
-                        .withName(clusterName).withUid(cluster.getMetadata().getUid())
-                        .withController(true).withBlockOwnerDeletion(true).build())
-                .endMetadata()
-                .withNewSpec().withHostname(name).withSubdomain(clusterName).withRestartPolicy("Never")
-                .withContainers(new ContainerBuilder().withName("etcd").withImage(spec.image())
-                        .withCommand("/usr/local/bin/etcd", "--data-dir=/var/etcd/data", "--name=" + name,
-                                "--initial-advertise-peer-urls=" + peerUrl(name, clusterName, namespace),
-                                "--listen-peer-urls=http://0.0.0.0:2380", "--listen-client-urls=http://0.0.0.0:2379",
-                                "--advertise-client-urls=http://" + name + "." + clusterName + "." + namespace + ".svc:2379",
-                                "--initial-cluster=" + String.join(",", initialCluster),
-                                "--initial-cluster-state=" + (members.isEmpty() ? "new" : "existing"))
-                        .addNewPort().withName("client").withContainerPort(2379).withProtocol("TCP").endPort()
-                        .addNewPort().withName("peer").withContainerPort(2380).withProtocol("TCP").endPort()
-                        .build())
-                .endSpec().build();
-    }
-
-    private static String peerUrl(String member, String cluster, String namespace) {
-        return "http://" + member + "." + cluster + "." + namespace + ".svc:2380";
     }
 
     /** The etcd version a member runs: its annotation, else its image's tag. */

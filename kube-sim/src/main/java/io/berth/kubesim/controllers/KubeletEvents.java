@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * The Events the kubelet and the scheduler record about pods, with their reasons and messages (as of
- * Kubernetes 1.31). Container events refer to the container ({@code spec.containers{name}}), as the
- * kubelet's do.
+ * Kubernetes 1.31). Container events refer to the container ({@code spec.containers{name}}, or
+ * {@code spec.initContainers{name}} for an init container), as the kubelet's do.
  */
 final class KubeletEvents {
 
@@ -73,12 +73,12 @@ final class KubeletEvents {
     }
 
     private void normal(Pod pod, Container container, String reason, String message) {
-        events.record(EventRecorder.referenceTo(pod, fieldPath(container)), kubelet(pod.getSpec().getNodeName()),
+        events.record(EventRecorder.referenceTo(pod, fieldPath(pod, container)), kubelet(pod.getSpec().getNodeName()),
                 EventRecorder.NORMAL, reason, message);
     }
 
     private void warning(Pod pod, Container container, String reason, String message) {
-        events.record(EventRecorder.referenceTo(pod, fieldPath(container)), kubelet(pod.getSpec().getNodeName()),
+        events.record(EventRecorder.referenceTo(pod, fieldPath(pod, container)), kubelet(pod.getSpec().getNodeName()),
                 EventRecorder.WARNING, reason, message);
     }
 
@@ -88,6 +88,12 @@ final class KubeletEvents {
 
     private static String fieldPath(Container container) {
         return "spec.containers{" + container.getName() + "}";
+    }
+
+    /** Container names are unique within a pod, init containers included. */
+    private static String fieldPath(Pod pod, Container container) {
+        boolean init = pod.getSpec().getInitContainers().stream().anyMatch(c -> c.getName().equals(container.getName()));
+        return init ? "spec.initContainers{" + container.getName() + "}" : fieldPath(container);
     }
 
     /** The API server defaults it; a pod stored before that reads as the API server would have defaulted it. */

@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Plays the scheduler and the kubelet: places a new pod on a node and, after the readiness delay,
- * makes it Running and Ready. A container image ending in the crash-loop suffix never becomes Ready
- * (CrashLoopBackOff); one ending in the missing suffix is never pulled (ImagePullBackOff); a pod on a
- * node that is not Ready is not Ready either. Both record the Events the real ones record (Scheduled,
- * Pulling, Pulled, Created, Started, Failed, BackOff, Killing). When a pod's state changes, its owner
- * is told.
+ * Plays the scheduler and the kubelet: places a new pod on a node and, after the readiness delay, runs
+ * its init containers one after another (each succeeds at once unless a controller gave it work that
+ * fails: see {@link InitContainerWork}; then the pod goes no further) and makes it Running and Ready.
+ * A container image ending in the crash-loop suffix never becomes Ready (CrashLoopBackOff); one ending
+ * in the missing suffix is never pulled (ImagePullBackOff); a pod on a node that is not Ready is not
+ * Ready either. Both record the Events the real ones record (Scheduled, Pulling, Pulled, Created,
+ * Started, Failed, BackOff, Killing). When a pod's state changes, its owner is told.
  */
 public final class PodLifecycle implements Controller {
 
@@ -76,6 +77,7 @@ public final class PodLifecycle implements Controller {
             run.pullFailed();
             missing.forEach(c -> events.pullFailed(pod, c));
         } else {
+            pod.getSpec().getInitContainers().forEach(c -> events.pulling(pod, c));
             pod.getSpec().getContainers().forEach(c -> events.pulling(pod, c));
         }
         return run;
@@ -88,6 +90,9 @@ public final class PodLifecycle implements Controller {
             Instant due = run.created().plus(context.settings().readinessDelay());
             if (now.isBefore(due)) {
                 context.queue().enqueueAfter(key, Duration.between(now, due));
+                return;
+            }
+            if (!initialize(pod, run, now)) {
                 return;
             }
             run.started(now);
@@ -106,6 +111,23 @@ public final class PodLifecycle implements Controller {
         if (crashLooping(pod)) {
             context.queue().enqueueAfter(key, backOff.after(run.restarts()));
         }
+    }
+
+    /**
+     * The init containers run to completion one after another; false when one fails (restarting a failed
+     * init container is not simulated: the pod stays initializing, or Failed when it is never restarted).
+     */
+    private boolean initialize(Pod pod, PodRun run, Instant now) {
+        for (Container container : pod.getSpec().getInitContainers()) {
+            events.pulled(pod, container);
+            events.started(pod, container);
+            String failure = context.initWork().run(pod.getMetadata().getUid(), container.getName());
+            if (failure != null) {
+                run.initFailed(container.getName(), failure, now);
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -132,6 +154,7 @@ public final class PodLifecycle implements Controller {
     /** The pod is gone: its containers were stopped, and its owner is told. */
     private void forget(ObjectKey key, PodRun run) {
         runs.remove(key, run);
+        context.initWork().forget(run.uid());
         events.killed(run);
         if (run.owner() != null) {
             context.queue().enqueue(run.owner());

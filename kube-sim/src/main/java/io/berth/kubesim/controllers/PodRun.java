@@ -19,7 +19,9 @@ final class PodRun {
         /** An image cannot be pulled: Pending, ImagePullBackOff. */
         PULL_FAILED,
         /** Containers started (a crash-looping one keeps failing): Running. */
-        STARTED
+        STARTED,
+        /** An init container failed: the containers never start (the pod is Failed when it is never restarted). */
+        INIT_FAILED
     }
 
     private final String uid;
@@ -33,6 +35,8 @@ final class PodRun {
     private Instant startedAt;
     private int restarts;
     private Instant lastFailure;
+    private String failedInitContainer;
+    private String initFailure;
 
     PodRun(Pod pod, ObjectKey owner, Instant created) {
         this.uid = pod.getMetadata().getUid();
@@ -98,6 +102,24 @@ final class PodRun {
         stage = Stage.STARTED;
         startedAt = at;
         lastFailure = at;
+    }
+
+    /** The init container failed with this termination message, at this time: the pod goes no further. */
+    void initFailed(String container, String message, Instant at) {
+        stage = Stage.INIT_FAILED;
+        startedAt = at;
+        failedInitContainer = container;
+        initFailure = message;
+    }
+
+    /** The init container that failed, or null. */
+    String failedInitContainer() {
+        return failedInitContainer;
+    }
+
+    /** What the failed init container left as its termination message, or null. */
+    String initFailure() {
+        return initFailure;
     }
 
     /** The crash-looping containers were started again, and failed again at once. */

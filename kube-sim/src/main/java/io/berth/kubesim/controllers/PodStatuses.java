@@ -17,6 +17,11 @@ import java.util.Objects;
  * ContainerCreating (or ImagePullBackOff) until its containers start, then Running; Ready when every
  * container is ready and the node is Ready. A crash-looping container is never ready: it waits in
  * CrashLoopBackOff, with its restarts counted and its last exit (code 1, Error) in lastState.
+ * <p>
+ * A pod with init containers is not Initialized until they have all completed (exit code 0, Completed);
+ * meanwhile they and the containers wait with PodInitializing. When one fails, it shows terminated with
+ * exit code 1, reason Error and its termination message, the pod stays not Initialized, and with
+ * {@code restartPolicy: Never} its phase is Failed.
  */
 final class PodStatuses {
 
@@ -40,21 +45,59 @@ final class PodStatuses {
 
     PodStatus of(Pod pod, PodRun run, boolean nodeReady) {
         boolean started = run.stage() == PodRun.Stage.STARTED;
+        boolean initialized = started || pod.getSpec().getInitContainers().isEmpty();
+        List<ContainerStatus> inits = initContainerStatuses(pod, run);
         List<ContainerStatus> containers = new ArrayList<>();
         for (Container container : pod.getSpec().getContainers()) {
-            containers.add(containerStatus(pod, container, run, nodeReady));
+            containers.add(initialized ? containerStatus(pod, container, run, nodeReady) : initializing(container));
         }
         boolean ready = started && containers.stream().allMatch(c -> Boolean.TRUE.equals(c.getReady()));
         String readyText = ready ? "True" : "False";
-        return new PodStatusBuilder().withPhase(started ? "Running" : "Pending").withHostIP("10.0.0.1")
+        String phase = started ? "Running"
+                : run.stage() == PodRun.Stage.INIT_FAILED && "Never".equals(pod.getSpec().getRestartPolicy()) ? "Failed" : "Pending";
+        List<String> incomplete = inits.stream().filter(c -> !Boolean.TRUE.equals(c.getReady())).map(ContainerStatus::getName).toList();
+        return new PodStatusBuilder().withPhase(phase).withHostIP("10.0.0.1")
                 .addNewHostIP().withIp("10.0.0.1").endHostIP()
                 .withPodIP(started ? "10.1.0.1" : null)
                 .withStartTime(timestamp(run.created()))
                 .addNewCondition().withType("PodScheduled").withStatus("True").endCondition()
-                .addNewCondition().withType("Initialized").withStatus("True").endCondition()
+                .addNewCondition().withType("Initialized").withStatus(initialized ? "True" : "False")
+                .withReason(initialized ? null : "ContainersNotInitialized")
+                .withMessage(initialized ? null : "containers with incomplete status: [" + String.join(" ", incomplete) + "]")
+                .endCondition()
                 .addNewCondition().withType("ContainersReady").withStatus(readyText).endCondition()
                 .addNewCondition().withType("Ready").withStatus(readyText).endCondition()
+                .withInitContainerStatuses(inits)
                 .withContainerStatuses(containers).withQosClass("BestEffort").build();
+    }
+
+    /** The init containers: waiting until they run, then completed, up to one that failed. */
+    private static List<ContainerStatus> initContainerStatuses(Pod pod, PodRun run) {
+        List<ContainerStatus> statuses = new ArrayList<>();
+        boolean ran = run.stage() == PodRun.Stage.STARTED || run.stage() == PodRun.Stage.INIT_FAILED;
+        String at = timestamp(run.startedAt());
+        for (Container container : pod.getSpec().getInitContainers()) {
+            ContainerStatusBuilder status = new ContainerStatusBuilder().withName(container.getName()).withImage(container.getImage())
+                    .withRestartCount(0).withStarted(false);
+            if (!ran) {
+                statuses.add(initializing(container));
+            } else if (container.getName().equals(run.failedInitContainer())) {
+                statuses.add(status.withReady(false).withNewState().withNewTerminated().withExitCode(1).withReason("Error")
+                        .withMessage(run.initFailure()).withStartedAt(at).withFinishedAt(at).endTerminated().endState().build());
+                ran = false; // the init containers after it never run
+            } else {
+                statuses.add(status.withReady(true).withNewState().withNewTerminated().withExitCode(0).withReason("Completed")
+                        .withStartedAt(at).withFinishedAt(at).endTerminated().endState().build());
+            }
+        }
+        return statuses;
+    }
+
+    /** A container whose pod's init containers have not all completed. */
+    private static ContainerStatus initializing(Container container) {
+        return new ContainerStatusBuilder().withName(container.getName()).withImage(container.getImage()).withRestartCount(0)
+                .withReady(false).withStarted(false)
+                .withNewState().withNewWaiting().withReason("PodInitializing").endWaiting().endState().build();
     }
 
     private ContainerStatus containerStatus(Pod pod, Container container, PodRun run, boolean nodeReady) {
@@ -86,7 +129,8 @@ final class PodStatuses {
     static boolean same(PodStatus current, PodStatus desired) {
         return current != null && Objects.equals(current.getPhase(), desired.getPhase())
                 && Objects.equals(readyOf(current), readyOf(desired))
-                && Objects.equals(signature(current), signature(desired));
+                && Objects.equals(signature(current.getContainerStatuses()), signature(desired.getContainerStatuses()))
+                && Objects.equals(signature(current.getInitContainerStatuses()), signature(desired.getInitContainerStatuses()));
     }
 
     static String readyOf(PodStatus status) {
@@ -102,8 +146,8 @@ final class PodStatuses {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static List<String> signature(PodStatus status) {
-        return status.getContainerStatuses().stream().map(c -> c.getName() + " " + c.getReady() + " " + c.getRestartCount() + " "
+    private static List<String> signature(List<ContainerStatus> statuses) {
+        return statuses.stream().map(c -> c.getName() + " " + c.getReady() + " " + c.getRestartCount() + " "
                 + (c.getState() == null ? "" : c.getState().getWaiting() != null ? c.getState().getWaiting().getReason()
                 : c.getState().getRunning() != null ? "running" : "terminated")
                 + " " + (c.getState() == null || c.getState().getWaiting() == null ? "" : c.getState().getWaiting().getMessage())

@@ -12,7 +12,8 @@ import java.util.List;
  * @param nodeNames the cluster's nodes, for placing pods
  * @param events    where the controllers record their Events
  * @param etcdData  what the cluster's simulated etcd clusters hold
+ * @param initWork  what the init containers of the cluster's pods do, where a controller says so
  */
 public record SimContext(KubernetesClient client, ReconcileQueue queue, SimulatorSettings settings, List<String> nodeNames,
-                         EventRecorder events, EtcdData etcdData) {
+                         EventRecorder events, EtcdData etcdData, InitContainerWork initWork) {
 }

@@ -17,6 +17,7 @@ public final class StandardControllers {
         controllers.add(new DeploymentController(context));
         controllers.add(new EtcdOperator(context));
         controllers.add(new EtcdBackupOperator(context));
+        controllers.add(new EtcdRestoreOperator(context));
         controllers.add(new CustomResourceDefinitionController(context));
         return controllers;
     }

@@ -6,8 +6,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A pod's row as {@code kubectl get pods} shows it: READY (ready containers out of all), STATUS (the
- * reason a container waits or ended, else the phase; Terminating while being deleted), RESTARTS (with
- * the time since the last one) and AGE, then IP and NODE for {@code -o wide}.
+ * reason a container waits or ended, else the phase; {@code Init:...} while init containers have not
+ * completed; Terminating while being deleted), RESTARTS (with the time since the last one) and AGE,
+ * then IP and NODE for {@code -o wide}.
  */
 final class PodColumns {
 
@@ -55,7 +56,11 @@ final class PodColumns {
         if (reason.isEmpty()) {
             reason = "Pending";
         }
-        JsonNode statuses = pod.path("status").path("containerStatuses");
+        String initializing = initStatus(pod);
+        JsonNode statuses = initializing != null ? Store.JSON.createArrayNode() : pod.path("status").path("containerStatuses");
+        if (initializing != null) {
+            reason = initializing;
+        }
         for (int i = statuses.size() - 1; i >= 0; i--) {
             JsonNode state = statuses.get(i).path("state");
             String waiting = PrinterColumns.text(state, "waiting.reason");
@@ -72,5 +77,30 @@ final class PodColumns {
             reason = "Terminating";
         }
         return reason;
+    }
+
+    /**
+     * While an init container has not completed, kubectl shows {@code Init:<reason>} (Init:Error for one
+     * that failed) or {@code Init:<completed>/<all>}; null once they all completed.
+     */
+    private static String initStatus(JsonNode pod) {
+        JsonNode statuses = pod.path("status").path("initContainerStatuses");
+        int all = pod.path("spec").path("initContainers").size();
+        for (int i = 0; i < statuses.size(); i++) {
+            JsonNode state = statuses.get(i).path("state");
+            if (state.has("terminated") && state.path("terminated").path("exitCode").asInt() == 0) {
+                continue;
+            }
+            if (state.has("terminated")) {
+                String terminated = PrinterColumns.text(state, "terminated.reason");
+                return terminated.isEmpty() ? "Init:ExitCode:" + state.path("terminated").path("exitCode").asInt() : "Init:" + terminated;
+            }
+            String waiting = PrinterColumns.text(state, "waiting.reason");
+            if (!waiting.isEmpty() && !waiting.equals("PodInitializing")) {
+                return "Init:" + waiting;
+            }
+            return "Init:" + i + "/" + all;
+        }
+        return null;
     }
 }
