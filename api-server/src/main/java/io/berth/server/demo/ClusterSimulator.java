@@ -16,7 +16,13 @@ public interface ClusterSimulator extends AutoCloseable {
      */
     String startControlApi(Map<String, Path> kubeconfigs);
 
-    /** Stops the control API and every cluster. */
+    /**
+     * Starts an S3-compatible object store on 127.0.0.1 (objects in memory, as long as the simulator runs) with
+     * a bucket of that name, where the simulated backup operators write.
+     */
+    SimulatedObjectStore startObjectStore(String bucket);
+
+    /** Stops the control API, the object store and every cluster. */
     @Override
     void close();
 }

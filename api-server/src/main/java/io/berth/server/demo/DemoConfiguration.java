@@ -1,5 +1,7 @@
 package io.berth.server.demo;
 
+import io.berth.server.backups.BackupLocationService;
+
 import io.berth.cluster.ClusterRegistry;
 import io.berth.server.config.BerthProperties;
 import io.berth.server.tokens.TokenService;
@@ -31,8 +33,9 @@ class DemoConfiguration {
 
     @Bean
     DemoSetup demoSetup(SimulatorStartup simulator, ClusterRegistry registry, TemplateStore templates, TokenService tokens,
-                        BerthProperties properties, DemoSettings settings, Environment environment) {
+                        BerthProperties properties, DemoSettings settings, Environment environment,
+                        BackupLocationService backupLocations) {
         return new DemoSetup(simulator, new DemoClusters(registry), templates, new DemoAdminToken(tokens),
-                properties.dataDir(), settings, environment);
+                properties.dataDir(), settings, environment, new DemoBackupLocation(backupLocations));
     }
 }

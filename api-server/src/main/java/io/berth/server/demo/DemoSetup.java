@@ -20,7 +20,8 @@ import org.springframework.core.env.Environment;
 /**
  * Sets the demo up once Berth has started, before it reports itself ready: waits for the simulated clusters
  * (started while Berth started), writes their kubeconfigs into the data directory, registers them, loads
- * the example templates, makes sure of the admin token and prints where everything is. Runs before the
+ * the example templates, starts the object store and registers it as the backup location {@code demo-s3},
+ * makes sure of the admin token and prints where everything is. Runs before the
  * bootstrap token, so a demo's first start makes one admin token, the demo's.
  */
 final class DemoSetup implements ApplicationRunner, Ordered {
@@ -36,9 +37,11 @@ final class DemoSetup implements ApplicationRunner, Ordered {
     private final Path dataDir;
     private final DemoSettings settings;
     private final Environment environment;
+    private final DemoBackupLocation backupLocation;
 
     DemoSetup(SimulatorStartup simulator, DemoClusters clusters, TemplateStore templates, DemoAdminToken adminToken,
-              Path dataDir, DemoSettings settings, Environment environment) {
+              Path dataDir, DemoSettings settings, Environment environment, DemoBackupLocation backupLocation) {
+        this.backupLocation = backupLocation;
         this.simulator = simulator;
         this.clusters = clusters;
         this.templates = templates;
@@ -73,10 +76,12 @@ final class DemoSetup implements ApplicationRunner, Ordered {
         PrivateFiles.write(dataDir.resolve(CONTROL_URL_FILE), controlUrl + "\n");
         SeedReport seeds = templates.seedExamples(DemoClusters.CREATED_BY, Project.DEFAULT_ID);
         log.info("Demo: example templates created {}, already there {}", seeds.created(), seeds.skipped());
+        SimulatedObjectStore store = started.simulator().startObjectStore(DemoBackupLocation.BUCKET);
+        backupLocation.registerOrUpdate(store);
         String token = adminToken.ensure(dataDir);
         print(new DemoSummary("http://localhost:" + environment.getProperty("local.server.port"),
                 environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html"), token,
-                dataDir.resolve(DemoAdminToken.FILE), lines, controlUrl, dataDir.resolve(CONTROL_URL_FILE)));
+                dataDir.resolve(DemoAdminToken.FILE), lines, controlUrl, dataDir.resolve(CONTROL_URL_FILE), store.endpoint()));
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** What the demo prints once it is ready: where the API is, the token, the clusters and their kubeconfigs. */
 record DemoSummary(String baseUrl, String swaggerPath, String token, Path tokenFile, List<ClusterLine> clusters,
-                   String controlUrl, Path controlUrlFile) {
+                   String controlUrl, Path controlUrlFile, String objectStoreUrl) {
 
     /** One simulated cluster as registered. */
     record ClusterLine(DemoClusters.Spec spec, String url, String status, Path kubeconfig) {
@@ -35,6 +35,8 @@ record DemoSummary(String baseUrl, String swaggerPath, String token, Path tokenF
         }
         return text.append("  Simulator    ").append(controlUrl).append("   (control API: faults, pod deletion; kept in ")
                 .append(controlUrlFile).append(")\n")
+                .append("  Object store ").append(objectStoreUrl).append("   (S3, bucket ").append(DemoBackupLocation.BUCKET)
+                .append(": the backup location ").append(DemoBackupLocation.NAME).append(")\n")
                 .append("Try:  export BERTH=").append(baseUrl).append(" TOKEN=$(cat ").append(tokenFile).append(")\n\n")
                 .toString();
     }

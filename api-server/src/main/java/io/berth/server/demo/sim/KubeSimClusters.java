@@ -4,6 +4,7 @@ import io.berth.kubesim.ControlApi;
 import io.berth.kubesim.KubeSim;
 import io.berth.server.demo.ClusterSimulator;
 import io.berth.server.demo.SimulatedCluster;
+import io.berth.server.demo.SimulatedObjectStore;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ final class KubeSimClusters implements ClusterSimulator {
 
     private final KubeSim sim;
     private ControlApi control;
+    private io.berth.kubesim.storage.SimulatedObjectStore store;
 
     KubeSimClusters(KubeSim sim) {
         this.sim = sim;
@@ -32,9 +34,21 @@ final class KubeSimClusters implements ClusterSimulator {
     }
 
     @Override
+    public synchronized SimulatedObjectStore startObjectStore(String bucket) {
+        if (store == null) {
+            store = io.berth.kubesim.storage.SimulatedObjectStore.start();
+            store.createBucket(bucket);
+        }
+        return new SimulatedObjectStore(store.endpoint().toString(), bucket, store.accessKey(), store.secretKey());
+    }
+
+    @Override
     public synchronized void close() {
         if (control != null) {
             control.close();
+        }
+        if (store != null) {
+            store.close();
         }
         sim.close();
     }
