@@ -38,6 +38,16 @@ public class CredentialSeal {
         return cipher.open(new SealedSecret(sealed.keyId(), sealed.nonce(), sealed.ciphertext()), associatedData(owner));
     }
 
+    /** True when the credentials were sealed under a key other than the current one (a rotation is under way). */
+    public boolean needsReseal(Sealed sealed) {
+        return cipher.needsReseal(new SealedSecret(sealed.keyId(), sealed.nonce(), sealed.ciphertext()));
+    }
+
+    /** The same credentials sealed under the current key. */
+    public Sealed reseal(Sealed sealed, UUID owner) {
+        return seal(open(sealed, owner), owner);
+    }
+
     private static byte[] associatedData(UUID id) {
         return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
     }

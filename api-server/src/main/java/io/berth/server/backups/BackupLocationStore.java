@@ -66,6 +66,19 @@ class BackupLocationStore {
                 .param("id", id).param("expected", expectedVersion).update() == 1;
     }
 
+    List<Row> all() {
+        return jdbc.sql("select * from backup_location order by name").query(this::row).list();
+    }
+
+    /** Replaces the sealed keys if they are still sealed under {@code oldKeyId}; false when another did it first. */
+    boolean replaceSealed(UUID id, String oldKeyId, CredentialSeal.Sealed sealed) {
+        return jdbc.sql("""
+                update backup_location set credentials_key_id = :keyId, credentials_nonce = :nonce,
+                    credentials_ciphertext = :ciphertext where id = :id and credentials_key_id = :oldKeyId""")
+                .param("keyId", sealed.keyId()).param("nonce", sealed.nonce()).param("ciphertext", sealed.ciphertext())
+                .param("id", id).param("oldKeyId", oldKeyId).update() == 1;
+    }
+
     /** True when backups or a schedule refer to the location. */
     boolean inUse(UUID id) {
         return jdbc.sql("select exists (select 1 from backup where location_id = :id)"

@@ -7,6 +7,7 @@ import io.berth.cluster.internal.crypto.CredentialCipher;
 import io.berth.cluster.internal.crypto.EncryptionKey;
 import io.berth.cluster.internal.crypto.EncryptionKeyring;
 import io.berth.cluster.internal.crypto.SealedSecret;
+import io.berth.server.backups.BackupLocationResealer;
 import io.berth.server.testsupport.Api;
 import io.berth.server.testsupport.FakeClusters;
 import java.nio.ByteBuffer;
@@ -48,6 +49,9 @@ class KeyRotationIT {
 
     @Autowired
     private CredentialResealer resealer;
+
+    @Autowired
+    private BackupLocationResealer locationResealer;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -99,6 +103,32 @@ class KeyRotationIT {
                 (byte[]) row.get("credentials_ciphertext")), aad(id));
         assertThat(new String(opened, StandardCharsets.UTF_8)).isEqualTo(CLUSTERS.answeringKubeconfig());
         assertThat(resealer.resealAll()).as("nothing left to re-seal").isZero();
+    }
+
+    @Test
+    void backupLocationKeysSealedUnderThePreviousKeyAreResealedUnderTheCurrentOne() {
+        UUID id = UUID.randomUUID();
+        CredentialCipher oldCipher = new CredentialCipher(new EncryptionKeyring(EncryptionKey.fromBase64(OLD_KEY), List.of()),
+                new SecureRandom());
+        String keys = "{\"accessKeyId\":\"old-id\",\"secretAccessKey\":\"old-secret\"}";
+        SealedSecret sealed = oldCipher.seal(keys.getBytes(StandardCharsets.UTF_8), aad(id));
+        jdbc.update("""
+                insert into backup_location (id, name, endpoint, bucket, region, force_path_style, credentials_key_id,
+                  credentials_nonce, credentials_ciphertext, created_at, updated_at)
+                values (?, 'old-store', 'https://s3.example.com', 'backups', 'us-east-1', true, ?, ?, ?, ?, ?)""",
+                id, sealed.keyId(), sealed.nonce(), sealed.ciphertext(), Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+
+        assertThat(locationResealer.resealAll()).isEqualTo(1);
+
+        var row = jdbc.queryForMap("select credentials_key_id, credentials_nonce, credentials_ciphertext from backup_location"
+                + " where id = ?", id);
+        assertThat(row.get("credentials_key_id")).isEqualTo(EncryptionKey.fromBase64(NEW_KEY).id());
+        CredentialCipher newOnly = new CredentialCipher(new EncryptionKeyring(EncryptionKey.fromBase64(NEW_KEY), List.of()),
+                new SecureRandom());
+        byte[] opened = newOnly.open(new SealedSecret(EncryptionKey.fromBase64(NEW_KEY).id(), (byte[]) row.get("credentials_nonce"),
+                (byte[]) row.get("credentials_ciphertext")), aad(id));
+        assertThat(new String(opened, StandardCharsets.UTF_8)).isEqualTo(keys);
+        assertThat(locationResealer.resealAll()).as("nothing left to re-seal").isZero();
     }
 
     private static byte[] aad(UUID id) {

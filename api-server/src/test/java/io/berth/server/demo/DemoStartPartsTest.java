@@ -139,11 +139,13 @@ class DemoStartPartsTest {
     void theSummaryNamesTheApiTheTokenAndEachClustersKubeconfig() {
         DemoSummary summary = new DemoSummary("http://localhost:8080", "/swagger-ui.html", "berth_t", Path.of("data-demo/admin-token"),
                 java.util.List.of(new DemoSummary.ClusterLine(DemoClusters.SPECS.get(1), "https://localhost:4000", "Ready",
-                        Path.of("data-demo/kubeconfigs/sim-b.yaml"))), "http://127.0.0.1:5000", Path.of("data-demo/simulator-url"));
+                        Path.of("data-demo/kubeconfigs/sim-b.yaml"))), "http://127.0.0.1:5000", Path.of("data-demo/simulator-url"),
+                "http://127.0.0.1:6000");
 
         assertThat(summary.render()).contains("API          http://localhost:8080/api/v1", "Swagger UI   http://localhost:8080/swagger-ui.html",
                 "Admin token  berth_t", "sim-b  env=prod  Ready    https://localhost:4000   kubeconfig data-demo/kubeconfigs/sim-b.yaml",
-                "export BERTH=http://localhost:8080 TOKEN=$(cat data-demo/admin-token)");
+                "export BERTH=http://localhost:8080 TOKEN=$(cat data-demo/admin-token)",
+                "Object store http://127.0.0.1:6000   (S3, bucket berth-backups: the backup location demo-s3)");
         assertThat(summary.toString()).doesNotContain("berth_t");
     }
 }
