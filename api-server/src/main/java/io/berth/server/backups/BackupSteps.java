@@ -21,6 +21,7 @@ import io.berth.server.operations.OperationSettings;
 import io.berth.server.operations.OperationState;
 import io.berth.server.operations.OperationStep;
 import io.berth.server.operations.OperationType;
+import io.berth.template.BackupHint;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -29,6 +30,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,8 +214,8 @@ class BackupSteps implements DataSteps {
             return;
         }
         KubernetesClient client = clusters.client(cluster);
-        List<ObjectRef> newestFirst = new java.util.ArrayList<>(created);
-        java.util.Collections.reverse(newestFirst);
+        List<ObjectRef> newestFirst = new ArrayList<>(created);
+        Collections.reverse(newestFirst);
         for (ObjectRef ref : newestFirst) {
             // a periodic backup left behind would go on writing; the objects it wrote stay in the store
             ResourceTypes.find(client, ref.apiVersion(), ref.kind())
@@ -240,7 +243,7 @@ class BackupSteps implements DataSteps {
     }
 
     /** Polls the resource until its status says how it went; a timeout or a cancel ends the step. */
-    private OperatorStatus awaitDecision(KubernetesClient client, ObjectRef ref, io.berth.template.BackupHint.BackupResource declared,
+    private OperatorStatus awaitDecision(KubernetesClient client, ObjectRef ref, BackupHint.BackupResource declared,
                                          Instant deadline, BooleanSupplier cancelled, String what) {
         Resource<GenericKubernetesResource> live = resource(client, ref);
         while (true) {

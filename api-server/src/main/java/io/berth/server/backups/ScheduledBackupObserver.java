@@ -12,6 +12,7 @@ import io.berth.template.BackupHint;
 import io.berth.template.ObjectKeyPattern;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ class ScheduledBackupObserver {
             for (ObjectStoreReader.StoredObject object : listed.get()) {
                 ObjectKeyPattern.parse(declared.objectKey(), prefix, object.key()).ifPresent(parsed -> record(app, target,
                         workload, location, resource, object.key(), parsed.revision(),
-                        parsed.finished() != null ? parsed.finished() : java.time.Instant.now()));
+                        parsed.finished() != null ? parsed.finished() : Instant.now()));
                 backups.setSize(location.id(), object.key(), object.size());
             }
             Set<String> there = listed.get().stream().map(ObjectStoreReader.StoredObject::key).collect(Collectors.toSet());
@@ -133,7 +134,7 @@ class ScheduledBackupObserver {
     }
 
     private void record(ApplicationRecord app, Target target, Declared workload, BackupLocationStore.Row location,
-                        String resource, String key, Long revision, java.time.Instant finished) {
+                        String resource, String key, Long revision, Instant finished) {
         backups.recordScheduled(app.id(), location.id(), target.cluster(), target.namespace(), workload.workload(), resource,
                 key, revision, finished);
     }

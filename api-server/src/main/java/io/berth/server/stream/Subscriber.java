@@ -51,6 +51,7 @@ final class Subscriber {
     private boolean opened;
     private boolean caughtUp;
     private long lastSent;
+    private int sentCount;
 
     /**
      * @param resumeAfter the last event id the reader has, or null to start with what happens from now on
@@ -127,6 +128,9 @@ final class Subscriber {
                 // Berth's own failure, not the reader's: the reader reconnects and resumes from its last event,
                 // and the log says why it had to (a stream that just ends tells nobody anything)
                 log.warn("A stream ended: the timeline could not be read: {}", failure.toString());
+            } else {
+                // usually the reader went away; said once per stream, so an end nobody asked for can be told apart
+                log.info("A stream ended ({} event(s) sent): {}", sentCount, gone.toString());
             }
             sending.set(false);
             close(); // the reader went away, the response cannot be written any more, or the timeline failed
@@ -167,6 +171,7 @@ final class Subscriber {
         if (event.id() > lastSent) {
             sink.send(event);
             lastSent = event.id();
+            sentCount++;
         }
     }
 

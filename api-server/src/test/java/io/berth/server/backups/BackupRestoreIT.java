@@ -188,6 +188,32 @@ class BackupRestoreIT extends ApplicationTestBase {
     }
 
     @Test
+    void aRestoreWhoseObjectTheOperatorCannotReadFailsWhenTheWorkloadIsNotHealthyInTime() {
+        String cluster = newCluster("badrestore");
+        String ns = "db";
+        String etcd = deployEtcdWithOperators(cluster, ns);
+        String location = createLocation(store.accessKey(), store.secretKey());
+        simulated(cluster).etcdData().put(ns, ETCD_NAME, "k", "v");
+        awaitSucceeded(accepted(api.post(APPS + "/" + etcd + "/backups", ADMIN_TOKEN, Map.of("location", location))));
+        String backup = onlyBackup(etcd).get("id").asString();
+        // the keys are rotated to ones the store does not know: the restore operator's seed member cannot read the object
+        assertThat(api.patch("/api/v1/backup-locations/" + location, ADMIN_TOKEN,
+                Map.of("accessKeyId", store.accessKey(), "secretAccessKey", "rotated-wrongly")).status()).isEqualTo(200);
+
+        JsonNode failed = awaitEnd(accepted(api.post(APPS + "/" + etcd + "/restore", ADMIN_TOKEN,
+                Map.of("backup", backup, "confirm", etcd, "timeoutSeconds", 5))));
+
+        assertThat(failed.get("state").asString()).isEqualTo("Failed");
+        assertThat(failed.get("error").asString()).contains("restored from").contains("by its operator but is not healthy again");
+        List<Pod> seeds = simulated(cluster).client().pods().inNamespace(ns).withLabel("etcd_cluster", ETCD_NAME).list()
+                .getItems();
+        assertThat(seeds).anySatisfy(pod -> assertThat(pod.getStatus().getInitContainerStatuses())
+                .anySatisfy(init -> assertThat(init.getState().getTerminated().getMessage())
+                        .contains("failed to read backup file")));
+        assertThat(simulated(cluster).etcdData().snapshot(ns, ETCD_NAME).keys()).doesNotContainKey("k");
+    }
+
+    @Test
     void requestsThatCannotBeCarriedOutAreRefusedAndRecordNothing() {
         String cluster = newCluster("refused");
         String ns = "db";

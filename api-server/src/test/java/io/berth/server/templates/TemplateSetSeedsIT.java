@@ -55,8 +55,8 @@ class TemplateSetSeedsIT extends TemplateTestBase {
         Reply restoreOperator = api.post(SETS + "/etcd-restore-operator/versions/1.0.0/render", ADMIN_TOKEN,
                 Map.of("namespace", "etcd"));
         assertThat(restoreOperator.json().get("manifests").valueStream().map(m -> m.get("kind").asString())).containsExactly(
-                "CustomResourceDefinition", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment", "Service");
-        assertThat(restoreOperator.json().get("manifests").get(4).get("object").get("spec").get("template").get("spec")
+                "CustomResourceDefinition", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service", "Deployment");
+        assertThat(restoreOperator.json().get("manifests").get(5).get("object").get("spec").get("template").get("spec")
                 .get("containers").get(0).get("command").valueStream().map(JsonNode::asString))
                 .containsExactly("etcd-restore-operator", "--create-crd=false");
 

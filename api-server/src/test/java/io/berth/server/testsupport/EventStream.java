@@ -35,9 +35,12 @@ public final class EventStream implements AutoCloseable {
     private static final Event END = new Event(null, null, null, null, null);
 
     private final BlockingQueue<Event> received = new LinkedBlockingQueue<>();
+    // every line as read, so a failing wait can say what came before the stream ended
+    private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
     private volatile boolean ended;
+    private volatile String endedBy;
 
     private EventStream(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -101,7 +104,8 @@ public final class EventStream implements AutoCloseable {
                 }
             }
         }
-        throw new AssertionError("no matching event within " + within + "; received " + events);
+        throw new AssertionError("no matching event within " + within + "; received " + events
+                + (ended ? "; the stream had ended" + (endedBy == null ? "" : " by " + endedBy) : "") + "; lines read: " + lines);
     }
 
     private void read() {
@@ -110,6 +114,7 @@ public final class EventStream implements AutoCloseable {
         StringBuilder data = null;
         try (Stream<String> lines = response.body()) {
             for (String line : (Iterable<String>) lines::iterator) {
+                this.lines.add(line);
                 if (line.isEmpty()) {
                     if (data != null) {
                         received.add(new Event(id, name, data.toString(), null, null));
@@ -131,7 +136,8 @@ public final class EventStream implements AutoCloseable {
                 }
             }
         } catch (RuntimeException closed) {
-            // the stream was closed by the test or by Berth
+            // the stream was closed by the test or by Berth (kept for the message of a failing wait)
+            endedBy = closed.toString();
         } finally {
             ended = true;
             received.add(END);
