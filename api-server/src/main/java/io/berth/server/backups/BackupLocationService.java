@@ -1,6 +1,7 @@
 package io.berth.server.backups;
 
 import io.berth.cluster.CredentialSeal;
+import io.berth.cluster.DeniedAddresses;
 import io.berth.server.audit.AuditLog;
 import io.berth.server.backups.BackupExceptions.LocationAlreadyExistsException;
 import io.berth.server.backups.BackupExceptions.LocationInUseException;
@@ -59,8 +60,11 @@ public class BackupLocationService {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final DeniedAddresses denied;
 
-    BackupLocationService(BackupLocationStore store, CredentialSeal seal, AuditLog audit, JsonMapper json, Clock clock) {
+    BackupLocationService(BackupLocationStore store, CredentialSeal seal, AuditLog audit, JsonMapper json, Clock clock,
+                          DeniedAddresses denied) {
+        this.denied = denied;
         this.store = store;
         this.seal = seal;
         this.audit = audit;
@@ -171,7 +175,17 @@ public class BackupLocationService {
         return json.readValue(new String(seal.open(row.credentials(), row.id()), StandardCharsets.UTF_8), ObjectStoreKeys.class);
     }
 
-    private static List<Violation> validate(NewBackupLocation r) {
+    private List<Violation> validate(NewBackupLocation r) {
+        List<Violation> violations = validateFields(r);
+        if (violations.stream().noneMatch(v -> v.field().equals("endpoint"))) {
+            // Berth reads the store (sizes, what was pruned): never where the clusters' API servers may not be
+            denied.networkOf(URI.create(r.endpoint()).getHost()).ifPresent(network -> violations.add(new Violation("endpoint",
+                    "is in " + network + ", where Berth does not connect (berth.clusters.denied-networks)")));
+        }
+        return violations;
+    }
+
+    private static List<Violation> validateFields(NewBackupLocation r) {
         List<Violation> violations = new ArrayList<>();
         if (r.name() == null || !NAME.matcher(r.name()).matches()) {
             violations.add(new Violation("name", "must be a DNS label: lower-case letters, digits and '-', at most 63"));

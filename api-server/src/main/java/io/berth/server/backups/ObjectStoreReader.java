@@ -1,5 +1,6 @@
 package io.berth.server.backups;
 
+import io.berth.cluster.DeniedAddresses;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,13 +37,18 @@ class ObjectStoreReader {
     }
 
     private final BackupLocationService locations;
+    private final DeniedAddresses denied;
 
-    ObjectStoreReader(BackupLocationService locations) {
+    ObjectStoreReader(BackupLocationService locations, DeniedAddresses denied) {
         this.locations = locations;
+        this.denied = denied;
     }
 
     /** The objects whose keys start with {@code prefix}, or empty when the store could not be read. */
     Optional<List<StoredObject>> list(BackupLocationStore.Row location, String prefix) {
+        if (deniedNow(location)) {
+            return Optional.empty();
+        }
         try (S3Client s3 = client(location)) {
             List<StoredObject> objects = new ArrayList<>();
             String token = null;
@@ -65,6 +71,9 @@ class ObjectStoreReader {
 
     /** The size of one object, or empty when it could not be read. */
     Optional<Long> size(BackupLocationStore.Row location, String key) {
+        if (deniedNow(location)) {
+            return Optional.empty();
+        }
         try (S3Client s3 = client(location)) {
             return Optional.ofNullable(s3.headObject(b -> b.bucket(location.location().bucket()).key(key)).contentLength());
         } catch (SdkException | IllegalArgumentException unreadable) {
@@ -72,6 +81,14 @@ class ObjectStoreReader {
                     unreadable.getClass().getSimpleName());
             return Optional.empty();
         }
+    }
+
+    /** Checked again at each read: a name may resolve elsewhere than when the location was registered. */
+    private boolean deniedNow(BackupLocationStore.Row location) {
+        Optional<String> network = denied.networkOf(URI.create(location.location().endpoint()).getHost());
+        network.ifPresent(n -> log.warn("Backup location {} is not read: its endpoint is in {}, where Berth does not connect",
+                location.location().name(), n));
+        return network.isPresent();
     }
 
     private S3Client client(BackupLocationStore.Row location) {

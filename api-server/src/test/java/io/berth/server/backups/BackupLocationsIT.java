@@ -58,6 +58,17 @@ class BackupLocationsIT extends ApiTestBase {
     }
 
     @Test
+    void anEndpointInADeniedNetworkIsRefused() {
+        Map<String, Object> body = location(unique("metadata"), SECRET);
+        body.put("endpoint", "http://169.254.169.254");
+
+        Api.Reply refused = api.post(LOCATIONS, ADMIN_TOKEN, body);
+
+        assertProblem(refused, 422, "validation-failed");
+        assertThat(refused.json().get("errors").get(0).get("message").asString()).contains("169.254.0.0/16");
+    }
+
+    @Test
     void onlyClusterAndPlatformAdminsRegisterChangeAndDelete() {
         String viewer = tokenWithRole("viewer");
         String operator = tokenWithRole("operator");
