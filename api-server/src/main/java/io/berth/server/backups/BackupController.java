@@ -84,9 +84,7 @@ class BackupController {
     ListResponse<Backup> list(@PathVariable String name, @RequestParam(required = false) Integer limit,
                               @RequestParam(required = false) String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        String after = Cursors.decode(cursor);
-        return ListResponse.ofOneMore(backups.list(name, after == null ? null : UUID.fromString(after), size + 1), size,
-                b -> b.id().toString());
+        return ListResponse.ofOneMore(backups.list(name, backupAfter(cursor), size + 1), size, b -> b.id().toString());
     }
 
     @GetMapping("/{name}/backups/{id}")
@@ -160,6 +158,16 @@ class BackupController {
                                              @IdempotencyKey @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
                                              @AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         return accepted(backups.removeSchedule(name, context(caller, key, request, null)));
+    }
+
+    /** The backup a page continues after: the id inside the cursor. */
+    private static UUID backupAfter(String cursor) {
+        String after = Cursors.decode(cursor);
+        try {
+            return after == null ? null : UUID.fromString(after);
+        } catch (IllegalArgumentException notAnId) {
+            throw Cursors.foreignCursor();
+        }
     }
 
     private RequestContext context(Caller caller, String key, HttpServletRequest request, Object body) {

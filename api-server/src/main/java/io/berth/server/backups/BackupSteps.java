@@ -209,6 +209,9 @@ class BackupSteps implements DataSteps {
 
     @Override
     public void uninstalling(ApplicationRecord app, String cluster, String namespace) {
+        if (applications.targets(app.id()).stream().allMatch(t -> t.cluster().equals(cluster) && t.namespace().equals(namespace))) {
+            backups.deleteSchedule(app.id()); // its last target goes: nothing is scheduled any more
+        }
         List<ObjectRef> created = companions.on(app.id(), cluster, namespace);
         if (created.isEmpty()) {
             return;

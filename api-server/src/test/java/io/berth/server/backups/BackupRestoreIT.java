@@ -151,8 +151,19 @@ class BackupRestoreIT extends ApplicationTestBase {
 
         awaitSucceeded(accepted(api.delete(APPS + "/" + etcd + "/backup-schedule", ADMIN_TOKEN)));
         assertThat(api.get(APPS + "/" + etcd + "/backup-schedule", ADMIN_TOKEN).status()).isEqualTo(404);
-        assertThat(simulated(cluster).client().genericKubernetesResources(ETCD_BACKUPS).inNamespace(ns).list().getItems())
+        KubernetesClient k8s = simulated(cluster).client();
+        assertThat(k8s.genericKubernetesResources(ETCD_BACKUPS).inNamespace(ns).list().getItems())
                 .noneMatch(b -> b.getMetadata().getName().startsWith(etcd + "-schedule-"));
+
+        // a schedule goes with the application: its periodic resource must not go on writing
+        awaitSucceeded(accepted(api.put(APPS + "/" + etcd + "/backup-schedule", ADMIN_TOKEN,
+                Map.of("location", location, "intervalSeconds", 3600))));
+        assertThat(k8s.genericKubernetesResources(ETCD_BACKUPS).inNamespace(ns).list().getItems())
+                .anyMatch(b -> b.getMetadata().getName().startsWith(etcd + "-schedule-"));
+        awaitSucceeded(accepted(api.delete(APPS + "/" + etcd, ADMIN_TOKEN)));
+        assertThat(k8s.genericKubernetesResources(ETCD_BACKUPS).inNamespace(ns).list().getItems())
+                .noneMatch(b -> b.getMetadata().getName().startsWith(etcd + "-schedule-"));
+        assertThat(api.get(APPS + "/" + etcd + "/backup-schedule", ADMIN_TOKEN).status()).isEqualTo(404);
     }
 
     @Test
@@ -234,6 +245,7 @@ class BackupRestoreIT extends ApplicationTestBase {
         assertThat(unknownLocation.json().get("errors").get(0).get("field").asString()).isEqualTo("location");
         assertThat(api.post(APPS + "/nothing-here/backups", ADMIN_TOKEN, Map.of("location", location)).status()).isEqualTo(404);
         assertThat(api.get(APPS + "/" + old + "/backups", ADMIN_TOKEN).json().get("items")).isEmpty();
+        assertThat(api.get(APPS + "/" + old + "/backups?cursor=bm90LWEtY3Vyc29y", ADMIN_TOKEN).status()).isEqualTo(400);
 
         // a backup that waits for a backup operator that runs in another namespace only holds the application:
         // another is refused meanwhile, and it fails when its time is up
