@@ -2,6 +2,7 @@ package io.berth.server.operations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.UUID;
 
 /**
  * The options an operation was asked with; stored with it, so a resumed operation behaves the same.
@@ -43,7 +44,7 @@ public record OperationOptions(@JsonProperty("wait") boolean waitForReady, int t
      * @param maxBackups      (Schedule) how many backups the operator keeps per target (0: all)
      * @param unschedule      (Schedule) remove the schedule
      */
-    public record DataOptions(String location, java.util.UUID backup, String objectKey, Integer intervalSeconds,
+    public record DataOptions(String location, UUID backup, String objectKey, Integer intervalSeconds,
                               Integer maxBackups, boolean unschedule) {
     }
 

@@ -1,9 +1,6 @@
 package io.berth.server.resources;
 
 import io.berth.engine.ObjectRef;
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 import io.berth.engine.tree.EventNode;
 import io.berth.engine.tree.EventReader;
 import io.berth.engine.tree.ObjectNode;
@@ -15,7 +12,9 @@ import io.berth.server.web.ListResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /** An application's resource tree and events, read live from the clusters of its targets. */
@@ -27,7 +26,7 @@ class LiveResources {
     private final Clock clock;
     private final ResourceTreeReader trees = new ResourceTreeReader();
     private final EventReader events = new EventReader();
-
+    // what features created beside the revision's objects (the operators' backup resources), shown with them
     private final List<TargetCompanions> companions;
 
     LiveResources(DeployedTargets deployed, ClusterFanOut fanOut, Clock clock, List<TargetCompanions> companions) {
