@@ -52,9 +52,11 @@ public class BackupService {
     private final ApplicationRenderer renderer;
     private final BackupLocationService locations;
     private final BackupStore backups;
+    private final ObjectStoreReader objectStore;
 
     BackupService(ApplicationService applicationService, ApplicationStore applications, ApplicationRenderer renderer,
-                  BackupLocationService locations, BackupStore backups) {
+                  BackupLocationService locations, BackupStore backups, ObjectStoreReader objectStore) {
+        this.objectStore = objectStore;
         this.applicationService = applicationService;
         this.applications = applications;
         this.renderer = renderer;
@@ -105,6 +107,11 @@ public class BackupService {
             } else if (backup.backup().state() != Backup.BackupState.Succeeded) {
                 violations.add(new Violation("backup", "backup " + request.backup() + " is " + backup.backup().state()
                         + "; only a Succeeded backup whose object is kept can be restored"));
+            } else if (objectMissing(backup)) {
+                // the restore operator would delete the live cluster before finding out: refuse while nothing is lost
+                violations.add(new Violation("backup", "the object of backup " + request.backup() + " ("
+                        + backup.backup().objectKey() + ") is no longer in location " + backup.backup().location()
+                        + "; a schedule's operator may have pruned it"));
             }
         }
         refuseIfAny(violations, "The restore request");
@@ -120,6 +127,12 @@ public class BackupService {
             return new DataOperation(where, OperationOptions.data(new DataOptions(chosen.location(), chosen.id(),
                     chosen.objectKey(), null, null, false), request.timeoutSeconds()));
         }, context);
+    }
+
+    /** True only when Berth could read the location and the object is not there. */
+    boolean objectMissing(BackupStore.Row backup) {
+        return objectStore.exists(locations.require(backup.locationId()), backup.backup().objectKey()).map(there -> !there)
+                .orElse(false);
     }
 
     public BackupSchedule schedule(String name) {

@@ -69,10 +69,13 @@ class BackupSteps implements DataSteps {
     private final ApplicationRenderer renderer;
     private final ObjectStoreReader objectStore;
     private final CompanionStore companions;
+    private final ScheduledBackupObserver observer;
 
     BackupSteps(BackupStore backups, BackupLocationService locations, BackupDeclarations declarations,
                 ApplicationStore applications, ApplicationRenderer renderer, ClusterRegistry clusters, JsonMapper json,
-                Clock clock, OperationSettings settings, ObjectStoreReader objectStore, CompanionStore companions) {
+                Clock clock, OperationSettings settings, ObjectStoreReader objectStore, CompanionStore companions,
+                ScheduledBackupObserver observer) {
+        this.observer = observer;
         this.objectStore = objectStore;
         this.companions = companions;
         this.backups = backups;
@@ -146,6 +149,11 @@ class BackupSteps implements DataSteps {
                 .orElseThrow(() -> new FinalStepFailure(backup.backup().workload() + " is not in revision " + revision.number()
                         + " with a restore declared (" + revision.spec().templateSet() + " " + revision.spec().version() + ")"));
         BackupLocationStore.Row location = locations.require(backup.locationId());
+        if (objectStore.exists(location, backup.backup().objectKey()).map(there -> !there).orElse(false)) {
+            // checked again just before: the restore operator deletes the live cluster before it reads the object
+            throw new FinalStepFailure("the object " + backup.backup().objectKey() + " is no longer in location "
+                    + location.location().name() + " (pruned by a schedule's operator?); nothing was restored or changed");
+        }
         KubernetesClient client = clusters.client(target.cluster());
         String secret = ObjectStoreSecret.deliver(client, target.namespace(), location.location(), locations.credentials(location));
         Map<String, Object> resource = withAnnotation(declarations.render(app, revision, target, workload.backup().restore(),
@@ -200,6 +208,9 @@ class BackupSteps implements DataSteps {
             if (data.unschedule()) {
                 resource(client, ref).delete();
                 companions.forget(app.id(), target.cluster(), ref);
+                // a last look, so the record holds what the schedule left in the store (taken and pruned since
+                // the observer's previous look), before the schedule is forgotten
+                observer.observeStore(app, target, workload, location, ref.kind() + "/" + ref.name(), 0);
             } else {
                 applier.apply(client, target.namespace(), false, List.of(resource), stamp(app, revision));
                 companions.record(app.id(), target.cluster(), ref, CompanionStore.Purpose.Schedule, Instant.now(clock));

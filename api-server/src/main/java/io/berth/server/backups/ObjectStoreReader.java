@@ -16,6 +16,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -65,6 +67,29 @@ class ObjectStoreReader {
         } catch (SdkException | IllegalArgumentException unreadable) {
             // the keys are in no message of the SDK's; the location's name and the error's class say enough
             log.debug("Backup location {} could not be listed: {}", location.location().name(), unreadable.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the object is there: empty when the store could not be read (so nobody can tell). */
+    Optional<Boolean> exists(BackupLocationStore.Row location, String key) {
+        if (deniedNow(location)) {
+            return Optional.empty();
+        }
+        try (S3Client s3 = client(location)) {
+            s3.headObject(b -> b.bucket(location.location().bucket()).key(key));
+            return Optional.of(true);
+        } catch (NoSuchKeyException gone) {
+            return Optional.of(false);
+        } catch (S3Exception failed) {
+            if (failed.statusCode() == 404) {
+                return Optional.of(false); // a HEAD answer has no body to say NoSuchKey
+            }
+            log.debug("Object of backup location {} could not be read: {}", location.location().name(), failed.statusCode());
+            return Optional.empty();
+        } catch (SdkException | IllegalArgumentException unreadable) {
+            log.debug("Object of backup location {} could not be read: {}", location.location().name(),
+                    unreadable.getClass().getSimpleName());
             return Optional.empty();
         }
     }

@@ -112,6 +112,20 @@ class ScheduledBackupObserver {
                         status.revision(), status.finished());
             }
         }
+        observeStore(app, target, workload, location, resource, maxBackups);
+    }
+
+    /**
+     * What the location holds of a target's scheduled objects, recorded: each object (with its size), and the
+     * recorded ones that are gone marked Pruned. Where the store cannot be read and {@code maxBackups} is set, the
+     * operator's rule stands in.
+     *
+     * @param resource the periodic resource that writes them, {@code Kind/name}
+     */
+    void observeStore(ApplicationRecord app, Target target, Declared workload, BackupLocationStore.Row location,
+                      String resource, int maxBackups) {
+        BackupHint.BackupResource declared = workload.backup().scheduled();
+        String prefix = ObjectKeys.prefix(location.location(), app.name(), target, workload) + "/scheduled";
         Optional<List<ObjectStoreReader.StoredObject>> listed = store.list(location, prefix);
         if (listed.isPresent()) {
             for (ObjectStoreReader.StoredObject object : listed.get()) {

@@ -108,6 +108,14 @@ class BackupRestoreIT extends ApplicationTestBase {
             assertThat(application(etcd).get("health").asString()).isEqualTo("Healthy");
         });
 
+        // a backup whose object is gone from the store is not restored: the operator would delete the live cluster first
+        store.client().deleteObject(b -> b.bucket(BUCKET).key(key));
+        Api.Reply objectGone = api.post(APPS + "/" + etcd + "/restore", ADMIN_TOKEN,
+                Map.of("backup", recorded.get("id").asString(), "confirm", etcd));
+        assertThat(objectGone.status()).as(objectGone.toString()).isEqualTo(422);
+        assertThat(objectGone.json().get("errors").get(0).get("message").asString()).contains("is no longer in location");
+        assertThat(sim.etcdData().snapshot(ns, ETCD_NAME).keys()).isEqualTo(saved);
+
         // the operators' resources are in the resource tree, after the revision's own objects
         JsonNode objects = api.get(APPS + "/" + etcd + "/resources", ADMIN_TOKEN).json().get("targets").get(0).get("objects");
         List<String> kinds = texts(objects, "kind");
@@ -151,6 +159,13 @@ class BackupRestoreIT extends ApplicationTestBase {
 
         awaitSucceeded(accepted(api.delete(APPS + "/" + etcd + "/backup-schedule", ADMIN_TOKEN)));
         assertThat(api.get(APPS + "/" + etcd + "/backup-schedule", ADMIN_TOKEN).status()).isEqualTo(404);
+        // the schedule's removal took a last look: no record says Succeeded for an object the operator pruned since
+        List<String> stored = store.keys(BUCKET, prefix);
+        List<JsonNode> recorded = scheduledBackups(etcd);
+        assertThat(stored).containsAll(recorded.stream().filter(b -> b.get("state").asString().equals("Succeeded"))
+                .map(b -> b.get("objectKey").asString()).toList());
+        assertThat(stored).doesNotContainAnyElementsOf(recorded.stream().filter(b -> b.get("state").asString().equals("Pruned"))
+                .map(b -> b.get("objectKey").asString()).toList());
         KubernetesClient k8s = simulated(cluster).client();
         assertThat(k8s.genericKubernetesResources(ETCD_BACKUPS).inNamespace(ns).list().getItems())
                 .noneMatch(b -> b.getMetadata().getName().startsWith(etcd + "-schedule-"));
