@@ -364,7 +364,12 @@ public class StatusTracker implements DisposableBean {
     private void work() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                judge(queue.take());
+                TargetKey key = queue.take();
+                try {
+                    judge(key);
+                } finally {
+                    queue.done(key);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
