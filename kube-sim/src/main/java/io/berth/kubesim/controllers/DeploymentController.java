@@ -222,6 +222,18 @@ public final class DeploymentController implements Controller {
                 .withLastUpdateTime(unchanged ? before.getLastUpdateTime() : now).build();
     }
 
+    /**
+     * Whether an operator simulated in-process may act in the namespace: always, unless the settings ask for
+     * its Deployment ({@code etcdOperatorNeedsDeployment}); then only while that Deployment has a ready replica.
+     */
+    static boolean operatorRunning(SimContext context, String namespace, String deployment) {
+        if (!context.settings().etcdOperatorNeedsDeployment()) {
+            return true;
+        }
+        Deployment operator = context.client().apps().deployments().inNamespace(namespace).withName(deployment).get();
+        return operator != null && operatorReady(operator.getStatus());
+    }
+
     static boolean operatorReady(DeploymentStatus status) {
         return status != null && status.getReadyReplicas() != null && status.getReadyReplicas() >= 1;
     }

@@ -1,7 +1,6 @@
 package io.berth.kubesim.controllers;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -299,11 +298,7 @@ public final class EtcdBackupOperator implements Controller {
     }
 
     private boolean operatorRunning(String namespace) {
-        if (!context.settings().etcdOperatorNeedsDeployment()) {
-            return true;
-        }
-        Deployment operator = context.client().apps().deployments().inNamespace(namespace).withName(OPERATOR_DEPLOYMENT).get();
-        return operator != null && DeploymentController.operatorReady(operator.getStatus());
+        return DeploymentController.operatorRunning(context, namespace, OPERATOR_DEPLOYMENT);
     }
 
     @SuppressWarnings("unchecked")

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
@@ -304,11 +303,7 @@ public final class EtcdRestoreOperator implements Controller {
     }
 
     private boolean operatorRunning(String namespace) {
-        if (!context.settings().etcdOperatorNeedsDeployment()) {
-            return true;
-        }
-        Deployment operator = context.client().apps().deployments().inNamespace(namespace).withName(OPERATOR_DEPLOYMENT).get();
-        return operator != null && DeploymentController.operatorReady(operator.getStatus());
+        return DeploymentController.operatorRunning(context, namespace, OPERATOR_DEPLOYMENT);
     }
 
     @SuppressWarnings("unchecked")
