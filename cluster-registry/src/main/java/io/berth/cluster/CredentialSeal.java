@@ -2,7 +2,6 @@ package io.berth.cluster;
 
 import io.berth.cluster.internal.crypto.CredentialCipher;
 import io.berth.cluster.internal.crypto.SealedSecret;
-import java.nio.ByteBuffer;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +29,12 @@ public class CredentialSeal {
     }
 
     public Sealed seal(byte[] plaintext, UUID owner) {
-        SealedSecret sealed = cipher.seal(plaintext, associatedData(owner));
+        SealedSecret sealed = cipher.seal(plaintext, CredentialCipher.ownerData(owner));
         return new Sealed(sealed.keyId(), sealed.nonce(), sealed.ciphertext());
     }
 
     public byte[] open(Sealed sealed, UUID owner) {
-        return cipher.open(new SealedSecret(sealed.keyId(), sealed.nonce(), sealed.ciphertext()), associatedData(owner));
+        return cipher.open(new SealedSecret(sealed.keyId(), sealed.nonce(), sealed.ciphertext()), CredentialCipher.ownerData(owner));
     }
 
     /** True when the credentials were sealed under a key other than the current one (a rotation is under way). */
@@ -46,9 +45,5 @@ public class CredentialSeal {
     /** The same credentials sealed under the current key. */
     public Sealed reseal(Sealed sealed, UUID owner) {
         return seal(open(sealed, owner), owner);
-    }
-
-    private static byte[] associatedData(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
     }
 }

@@ -2,7 +2,6 @@ package io.berth.cluster.internal;
 
 import io.berth.cluster.internal.crypto.CredentialCipher;
 import io.berth.cluster.internal.crypto.SealedSecret;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,12 +22,12 @@ public class CredentialVault {
 
     public void store(ClusterEntity cluster, String apiServerUrl, String context, KubeconfigAllowances allowed,
                       String kubeconfig, Instant now) {
-        SealedSecret sealed = cipher.seal(kubeconfig.getBytes(StandardCharsets.UTF_8), associatedData(cluster.getId()));
+        SealedSecret sealed = cipher.seal(kubeconfig.getBytes(StandardCharsets.UTF_8), CredentialCipher.ownerData(cluster.getId()));
         cluster.setCredentials(apiServerUrl, context, allowed, sealed.keyId(), sealed.nonce(), sealed.ciphertext(), now);
     }
 
     public String open(ClusterEntity cluster) {
-        return new String(cipher.open(sealedOf(cluster), associatedData(cluster.getId())), StandardCharsets.UTF_8);
+        return new String(cipher.open(sealedOf(cluster), CredentialCipher.ownerData(cluster.getId())), StandardCharsets.UTF_8);
     }
 
     /** True when the cluster's credentials were sealed with a key other than the current one. */
@@ -38,15 +37,11 @@ public class CredentialVault {
 
     /** The cluster's credentials sealed again under the current key (the plaintext does not change). */
     public SealedSecret reseal(ClusterEntity cluster) {
-        byte[] plaintext = cipher.open(sealedOf(cluster), associatedData(cluster.getId()));
-        return cipher.seal(plaintext, associatedData(cluster.getId()));
+        byte[] plaintext = cipher.open(sealedOf(cluster), CredentialCipher.ownerData(cluster.getId()));
+        return cipher.seal(plaintext, CredentialCipher.ownerData(cluster.getId()));
     }
 
     private static SealedSecret sealedOf(ClusterEntity cluster) {
         return new SealedSecret(cluster.getCredentialsKeyId(), cluster.getCredentialsNonce(), cluster.getCredentialsCiphertext());
-    }
-
-    private static byte[] associatedData(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
     }
 }

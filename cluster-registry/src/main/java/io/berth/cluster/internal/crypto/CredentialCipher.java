@@ -1,8 +1,10 @@
 package io.berth.cluster.internal.crypto;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.UUID;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -32,6 +34,14 @@ public final class CredentialCipher {
     }
 
     /** Encrypts with the current key. */
+    /**
+     * The associated data that binds a sealed credential to the row that owns it (its id), so that a
+     * ciphertext copied onto another row does not open.
+     */
+    public static byte[] ownerData(UUID owner) {
+        return ByteBuffer.allocate(16).putLong(owner.getMostSignificantBits()).putLong(owner.getLeastSignificantBits()).array();
+    }
+
     public SealedSecret seal(byte[] plaintext, byte[] associatedData) {
         Objects.requireNonNull(plaintext, "plaintext");
         Objects.requireNonNull(associatedData, "associatedData");
