@@ -5,6 +5,7 @@ import io.berth.server.resources.TargetCompanions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -52,6 +53,11 @@ class CompanionStore implements TargetCompanions {
                 .param("app", applicationId).param("cluster", cluster).param("namespace", namespace)
                 .query((rs, n) -> new ObjectRef(rs.getString("api_version"), rs.getString("kind"), rs.getString("namespace"),
                         rs.getString("name"))).list();
+    }
+
+    /** The companion of that name on the target, if Berth created one there. */
+    Optional<ObjectRef> named(UUID applicationId, String cluster, String namespace, String name) {
+        return on(applicationId, cluster, namespace).stream().filter(ref -> ref.name().equals(name)).findFirst();
     }
 
     @Override

@@ -49,9 +49,12 @@ class ScheduledBackupObserver {
     private final ClusterRegistry clusters;
     private final ObjectStoreReader store;
     private final JsonMapper json;
+    private final CompanionStore companions;
 
     ScheduledBackupObserver(BackupStore backups, BackupLocationService locations, BackupDeclarations declarations,
-                            ApplicationStore applications, ClusterRegistry clusters, ObjectStoreReader store, JsonMapper json) {
+                            ApplicationStore applications, ClusterRegistry clusters, ObjectStoreReader store, JsonMapper json,
+                            CompanionStore companions) {
+        this.companions = companions;
         this.backups = backups;
         this.locations = locations;
         this.declarations = declarations;
@@ -84,24 +87,24 @@ class ScheduledBackupObserver {
         for (Target target : revision.spec().targets()) {
             for (Declared workload : declarations.on(app, revision, target)) {
                 if (workload.backup().scheduled() != null) {
-                    observe(app, revision, target, workload, location, schedule.schedule().maxBackups());
+                    observe(app, target, workload, location, schedule.schedule().maxBackups());
                 }
             }
         }
     }
 
-    private void observe(ApplicationRecord app, Revision revision, Target target, Declared workload,
-                         BackupLocationStore.Row location, int maxBackups) {
+    private void observe(ApplicationRecord app, Target target, Declared workload, BackupLocationStore.Row location,
+                         int maxBackups) {
+        Optional<ObjectRef> periodic = companions.named(app.id(), target.cluster(), target.namespace(),
+                ObjectKeys.scheduleName(app.name(), workload));
+        if (periodic.isEmpty()) {
+            return; // the schedule's resource is not (yet) on this target
+        }
+        ObjectRef ref = periodic.get();
+        String resource = ref.kind() + "/" + ref.name();
         BackupHint.BackupResource declared = workload.backup().scheduled();
         String prefix = ObjectKeys.prefix(location.location(), app.name(), target, workload) + "/scheduled";
-        String resourceName = ObjectKeys.scheduleName(app.name(), workload);
-        Map<String, Object> rendered = declarations.render(app, revision, target, declared, Map.of("name", resourceName,
-                "path", "", "bucket", "", "key", "", "endpoint", "", "forcePathStyle", false, "region", "", "secret", "",
-                "intervalSeconds", 0, "maxBackups", 0));
-        String resource = rendered.get("kind") + "/" + resourceName;
         KubernetesClient client = clusters.client(target.cluster());
-        ObjectRef ref = new ObjectRef(String.valueOf(rendered.get("apiVersion")), String.valueOf(rendered.get("kind")),
-                target.namespace(), resourceName);
         GenericKubernetesResource live = ResourceTypes.find(client, ref.apiVersion(), ref.kind())
                 .map(type -> ResourceTypes.resource(client, type, ref).get()).orElse(null);
         if (live != null) {
